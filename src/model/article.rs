@@ -1,0 +1,151 @@
+//! [`Article`]: canonical text plus the block structure it is shown with.
+
+use super::{Text, TextRange};
+
+/// How a block is shown. Blocks never nest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of level 1 to 6.
+    Heading(u8),
+    Paragraph,
+    Quote,
+    /// One item of a list.
+    Item,
+    /// Preformatted text (code); white space is significant.
+    Pre,
+}
+
+impl BlockKind {
+    /// The HTML element name the block is shown as (`"h2"`, `"p"`, ...), also
+    /// its name in the annotation file.
+    pub fn element(self) -> &'static str {
+        match self {
+            BlockKind::Heading(1) => "h1",
+            BlockKind::Heading(2) => "h2",
+            BlockKind::Heading(3) => "h3",
+            BlockKind::Heading(4) => "h4",
+            BlockKind::Heading(5) => "h5",
+            BlockKind::Heading(_) => "h6",
+            BlockKind::Paragraph => "p",
+            BlockKind::Quote => "blockquote",
+            BlockKind::Item => "li",
+            BlockKind::Pre => "pre",
+        }
+    }
+
+    /// Inverse of [`BlockKind::element`].
+    pub fn from_element(name: &str) -> Option<Self> {
+        Some(match name {
+            "h1" => BlockKind::Heading(1),
+            "h2" => BlockKind::Heading(2),
+            "h3" => BlockKind::Heading(3),
+            "h4" => BlockKind::Heading(4),
+            "h5" => BlockKind::Heading(5),
+            "h6" => BlockKind::Heading(6),
+            "p" => BlockKind::Paragraph,
+            "blockquote" => BlockKind::Quote,
+            "li" => BlockKind::Item,
+            "pre" => BlockKind::Pre,
+            _ => return None,
+        })
+    }
+}
+
+/// A run of the canonical text shown as one block element. Text between
+/// blocks (separators such as `"\n\n"`) is part of the canonical text but is
+/// not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: TextRange,
+}
+
+/// An article as the annotator holds it.
+///
+/// Invariant: `blocks` are sorted, do not overlap, lie inside `text`, and are
+/// not empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    pub title: String,
+    /// File name or URL it came from; empty for pasted text.
+    pub source: String,
+    pub text: Text,
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// An article whose blocks are the paragraphs of `text`: runs of lines
+    /// separated by lines that are empty or white space only.
+    pub fn from_plain(title: String, source: String, text: String) -> Self {
+        let blocks = paragraphs(&text);
+        Self {
+            title,
+            source,
+            text: Text::new(text),
+            blocks,
+        }
+    }
+
+    /// The index of the block containing code point `offset`, or of the first
+    /// block after it when `offset` falls between blocks. O(log n).
+    pub fn block_at_or_after(&self, offset: usize) -> usize {
+        self.blocks.partition_point(|b| b.range.end() <= offset)
+    }
+}
+
+/// Paragraph blocks of plain text: maximal runs of lines that are not blank.
+fn paragraphs(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut char_offset = 0;
+    let mut open: Option<usize> = None;
+    let mut last_content_end = 0;
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        if line.trim().is_empty() {
+            if let Some(start) = open.take() {
+                blocks.push(paragraph(start, last_content_end));
+            }
+        } else {
+            open.get_or_insert(char_offset);
+            last_content_end = char_offset + line.trim_end_matches(['\n', '\r']).chars().count();
+        }
+        char_offset += n;
+    }
+    if let Some(start) = open {
+        blocks.push(paragraph(start, last_content_end));
+    }
+    blocks
+}
+
+fn paragraph(start: usize, end: usize) -> Block {
+    Block {
+        kind: BlockKind::Paragraph,
+        range: TextRange::new(start, end).expect("paragraph end after start"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(article: &Article) -> Vec<&str> {
+        article
+            .blocks
+            .iter()
+            .map(|b| article.text.slice(b.range))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let a = Article::from_plain(
+            "t".into(),
+            "".into(),
+            "\nOne\nline two\n\n  \nThree 👍🏽\n".into(),
+        );
+        assert_eq!(shown(&a), ["One\nline two", "Three 👍🏽"]);
+        assert_eq!(a.block_at_or_after(0), 0);
+        assert_eq!(a.block_at_or_after(14), 1);
+        assert_eq!(a.block_at_or_after(100), 2);
+    }
+}

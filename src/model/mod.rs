@@ -1,0 +1,25 @@
+//! The pure model: article text, code-point offsets, spans, the annotation
+//! set with undoable commands, anchoring, and the file formats.
+//!
+//! Architecture invariant: nothing here imports yew, web_sys, gloo, js_sys or
+//! wasm_bindgen, so all of it is tested natively.
+
+mod annotation;
+mod article;
+pub mod format;
+pub mod load;
+mod range;
+pub mod sample;
+pub mod selector;
+mod session;
+mod slug;
+mod tag;
+mod text;
+
+pub use annotation::Annotation;
+pub use article::{Article, Block, BlockKind};
+pub use range::TextRange;
+pub use session::{overlap_regions, Change, Command, Problem, Session};
+pub use slug::slug;
+pub use tag::Tag;
+pub use text::Text;

@@ -1,0 +1,354 @@
+//! [`App`]: the page: toolbar, article, side panel, chooser and notices.
+
+use super::annotation_list::{AnnotationList, Row};
+use super::chooser::Chooser;
+use super::file_actions::{self, FileKind, Readers};
+use super::paste_box::PasteBox;
+use super::store::{Action, Notice, Pending, State};
+use crate::model::format::{self, excerpt};
+use crate::model::{sample::sample_article, Session, Tag};
+use crate::web::article_dom::ArticleDom;
+use crate::web::highlights::Painter;
+use crate::web::keys::{self, Shortcut};
+use crate::web::storage;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+type DomCell = Rc<RefCell<Option<ArticleDom>>>;
+
+/// The saved session, else the sample article.
+fn initial_state() -> State {
+    match storage::load() {
+        None => State::new(Session::new(sample_article()), false, None),
+        Some((doc, dirty)) => match format::import(doc.as_bytes()) {
+            Ok(imported) => State::new(imported.session, dirty, None),
+            Err(e) => {
+                storage::set_aside_unreadable(&doc);
+                State::new(
+                    Session::new(sample_article()),
+                    false,
+                    Some(Notice::Error(format!(
+                        "Your saved work could not be restored ({e}) It was kept aside in this browser's storage."
+                    ))),
+                )
+            }
+        },
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let article_ref = use_node_ref();
+    let dom: DomCell = use_mut_ref(|| None);
+    let painter = use_mut_ref(Painter::new);
+    let readers: Readers = use_mut_ref(|| None);
+
+    // Lay out the article once per article; it is never diffed by Yew.
+    {
+        let (state, article_ref, dom, painter) = (state.clone(), article_ref.clone(), dom.clone(), painter.clone());
+        use_effect_with((state.article_revision, state.pasting), move |_| {
+            if let Some(el) = article_ref.cast::<Element>() {
+                *dom.borrow_mut() = ArticleDom::render(&el, state.session.borrow().article()).ok();
+                if let Some(p) = painter.borrow_mut().as_mut() {
+                    p.clear();
+                }
+            }
+        });
+    }
+    // Repaint highlights that changed.
+    {
+        let (state, dom, painter) = (state.clone(), dom.clone(), painter.clone());
+        use_effect_with((state.revision, state.pasting, state.focused.clone()), move |_| {
+            let session = state.session.borrow();
+            if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut()) {
+                p.sync(dom, session.article(), session.annotations());
+                let focused = state.focused.as_deref().and_then(|id| session.get(id)).map(|a| a.range);
+                p.focus(dom, session.article(), focused);
+            }
+        });
+    }
+    // Save after every change.
+    {
+        let state = state.clone();
+        use_effect_with((state.revision, state.dirty), move |_| {
+            let doc = format::export(&state.session.borrow());
+            if let Err(message) = storage::save(&doc, state.dirty) {
+                state.dispatch(Action::Notify(Notice::Error(message)));
+            }
+        });
+    }
+    // Page-wide shortcuts and file drops.
+    {
+        let (dispatch, session, dom) = (state.dispatcher(), state.session.clone(), dom.clone());
+        let (state_for_drop, readers) = (state.clone(), readers.clone());
+        use_effect_with((), move |_| {
+            let doc = gloo::utils::document();
+            let keydown = EventListener::new_with_options(
+                &doc,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let Some(shortcut) = keys::of_event(e) else { return };
+                    let in_field = keys::in_text_field(e);
+                    match shortcut {
+                        Shortcut::Export => {
+                            e.prevent_default();
+                            file_actions::export(&session.borrow(), &dispatch);
+                        }
+                        Shortcut::Undo | Shortcut::Redo if in_field => {}
+                        Shortcut::Undo => {
+                            e.prevent_default();
+                            dispatch.dispatch(Action::Undo);
+                        }
+                        Shortcut::Redo => {
+                            e.prevent_default();
+                            dispatch.dispatch(Action::Redo);
+                        }
+                        Shortcut::Tag if in_field => {}
+                        Shortcut::Tag => {
+                            e.prevent_default();
+                            dispatch.dispatch(tag_selection(&session.borrow(), dom.borrow().as_ref()));
+                        }
+                    }
+                },
+            );
+            let dragover = EventListener::new_with_options(
+                &doc,
+                "dragover",
+                EventListenerOptions::enable_prevent_default(),
+                |e| e.prevent_default(),
+            );
+            let on_drop = EventListener::new_with_options(
+                &doc,
+                "drop",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    e.prevent_default();
+                    let file = e
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|d| d.data_transfer())
+                        .and_then(|d| d.files())
+                        .and_then(|f| f.get(0));
+                    if let Some(file) = file {
+                        let kind = FileKind::guess(&file.name());
+                        if file_actions::may_discard(&state_for_drop) {
+                            file_actions::open_file(file, kind, state_for_drop.dispatcher(), &readers);
+                        }
+                    }
+                },
+            );
+            move || drop((keydown, dragover, on_drop))
+        });
+    }
+
+    let session = state.session.borrow();
+    let article = session.article();
+    let rows: Rc<Vec<Row>> = Rc::new(
+        session
+            .annotations()
+            .iter()
+            .map(|a| Row {
+                id: AttrValue::from(a.id.clone()),
+                tag: a.tag,
+                excerpt: excerpt(article.text.slice(a.range), 120).into(),
+                note: AttrValue::from(a.note.clone()),
+            })
+            .collect(),
+    );
+
+    let on_file = |kind: FileKind| {
+        let (state, readers) = (state.clone(), readers.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let file = input.files().and_then(|f| f.get(0));
+            // Clear so that choosing the same file again fires `change` again.
+            input.set_value("");
+            if let Some(file) = file {
+                if file_actions::may_discard(&state) {
+                    file_actions::open_file(file, kind, state.dispatcher(), &readers);
+                }
+            }
+        })
+    };
+    let on_paste_button = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            if file_actions::may_discard(&state) {
+                state.dispatch(Action::Pasting(true));
+            }
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_| file_actions::export(&state.session.borrow(), &state.dispatcher()))
+    };
+    let simple = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action()))
+    };
+    let on_select = {
+        let (state, dom) = (state.clone(), dom.clone());
+        Callback::from(move |id: AttrValue| {
+            let session = state.session.borrow();
+            if let (Some(a), Some(dom)) = (session.get(&id), dom.borrow().as_ref()) {
+                if let Some(el) = dom.block_element(session.article(), a.range.start()) {
+                    flash(el);
+                }
+            }
+            state.dispatch(Action::Focus(Some(id.to_string())));
+        })
+    };
+    let on_article_click = {
+        let (state, dom) = (state.clone(), dom.clone());
+        Callback::from(move |_: MouseEvent| {
+            let session = state.session.borrow();
+            let Some(offset) = dom.borrow().as_ref().and_then(|d| d.caret(session.article())) else { return };
+            if dom.borrow().as_ref().and_then(|d| d.selection(session.article())).is_some() {
+                return;
+            }
+            // Clicking again where spans overlap cycles through them, innermost first.
+            let hits = session.at_offset(offset);
+            let next = match hits.iter().position(|a| Some(&a.id) == state.focused.as_ref()) {
+                Some(i) => hits.get(i + 1).or(hits.first()),
+                None => hits.first(),
+            };
+            if let Some(a) = next {
+                state.dispatch(Action::Focus(Some(a.id.clone())));
+            }
+        })
+    };
+
+    let chooser = state.chooser.clone().map(|pending| {
+        let excerpt_text = excerpt(article.text.slice(pending.range), 60);
+        let on_tag = {
+            let state = state.clone();
+            Callback::from(move |(tag, note): (Tag, String)| {
+                clear_selection();
+                state.dispatch(Action::Tag { tag, note });
+            })
+        };
+        let on_cancel = {
+            let (state, dom, range) = (state.clone(), dom.clone(), pending.range);
+            Callback::from(move |()| {
+                state.dispatch(Action::CloseChooser);
+                if let Some(d) = dom.borrow().as_ref() {
+                    d.select(state.session.borrow().article(), range);
+                }
+            })
+        };
+        html! { <Chooser {pending} excerpt={excerpt_text} initial={state.last_tag} {on_tag} {on_cancel} /> }
+    });
+
+    let notice = state.notice.as_ref().map(|n| {
+        let (class, text) = match n {
+            Notice::Info(t) => ("notice info", t),
+            Notice::Error(t) => ("notice error", t),
+        };
+        html! {
+            <div class={class}>
+                <span class="notice-text">{ text }</span>
+                <button type="button" class="notice-close" aria-label="Dismiss message"
+                        onclick={simple(|| Action::Dismiss)}>{"×"}</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="app">
+            <header class="toolbar">
+                <span class="brand">{"Annotator"}</span>
+                <label class="button file-button">{"Open article"}
+                    <input type="file" aria-label="Open article"
+                           accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                           onchange={on_file(FileKind::Article)} />
+                </label>
+                <button type="button" onclick={on_paste_button}>{"Paste text"}</button>
+                <label class="button file-button">{"Open annotations"}
+                    <input type="file" aria-label="Open annotations" accept=".json,application/json"
+                           onchange={on_file(FileKind::Annotations)} />
+                </label>
+                <button type="button" onclick={on_export} aria-keyshortcuts="Control+S">{"Export JSON"}</button>
+                <button type="button" onclick={simple(|| Action::Undo)} disabled={!session.can_undo()}
+                        aria-keyshortcuts="Control+Z">{"Undo"}</button>
+                <button type="button" onclick={simple(|| Action::Redo)} disabled={!session.can_redo()}
+                        aria-keyshortcuts="Control+Shift+Z Control+Y">{"Redo"}</button>
+                <span class="save-state" aria-live="polite">
+                    { if state.dirty { "Saved in this browser · not exported" } else { "Saved in this browser" } }
+                </span>
+            </header>
+            <p class="steps">
+                {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
+                {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
+            </p>
+            <div class="notices" role="status" aria-live="polite">{ for notice }</div>
+            <main class="layout">
+                <section class="article-pane" aria-label="Article">
+                    if state.pasting {
+                        <PasteBox on_text={ let d = state.dispatcher(); Callback::from(move |t: String| file_actions::open_pasted(&t, &d)) }
+                                  on_cancel={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Pasting(false))) } />
+                    } else {
+                        <p class="article-meta">
+                            { format!("{} · {} characters", if article.source.is_empty() { "pasted text" } else { &article.source }, article.text.char_len()) }
+                        </p>
+                        <article class="article" ref={article_ref} lang="" onclick={on_article_click}></article>
+                    }
+                </section>
+                <AnnotationList rows={rows} focused={state.focused.clone().map(AttrValue::from)}
+                    on_select={on_select}
+                    on_retag={ let s = state.clone(); Callback::from(move |(id, tag): (AttrValue, Tag)| s.dispatch(Action::Retag { id: id.to_string(), tag })) }
+                    on_note={ let s = state.clone(); Callback::from(move |(id, note): (AttrValue, String)| s.dispatch(Action::Note { id: id.to_string(), note })) }
+                    on_remove={ let s = state.clone(); Callback::from(move |id: AttrValue| s.dispatch(Action::Remove { id: id.to_string() })) } />
+            </main>
+            { for chooser }
+        </div>
+    }
+}
+
+/// The action for Ctrl+Enter: open the chooser on the trimmed selection, or
+/// explain what to do.
+fn tag_selection(session: &Session, dom: Option<&ArticleDom>) -> Action {
+    let article = session.article();
+    let range = dom
+        .and_then(|d| d.selection(article))
+        .and_then(|r| session.normalize(r));
+    match (range, dom) {
+        (Some(range), Some(dom)) => {
+            let rect = dom.dom_range(article, range).map(|r| r.get_bounding_client_rect());
+            Action::OpenChooser(Pending {
+                range,
+                left: rect.as_ref().map_or(16.0, |r| r.left()),
+                top: rect.as_ref().map_or(16.0, |r| r.top()),
+                bottom: rect.as_ref().map_or(16.0, |r| r.bottom()),
+            })
+        }
+        _ => Action::Notify(Notice::Info(
+            "Select some text in the article first, then press Ctrl+Enter.".into(),
+        )),
+    }
+}
+
+fn clear_selection() {
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// Briefly mark `el` (CSS animation on `.flash`) and scroll it into view.
+fn flash(el: &Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let _ = el.class_list().remove_1("flash");
+    let _ = el.class_list().add_1("flash");
+    let el = el.clone();
+    gloo::timers::callback::Timeout::new(1_200, move || {
+        let _ = el.class_list().remove_1("flash");
+    })
+    .forget();
+}

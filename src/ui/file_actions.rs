@@ -1,0 +1,96 @@
+//! Opening articles and annotation files from the file inputs, drops and
+//! pastes; exporting. Each action leaves the current work untouched when it
+//! fails or the user declines to discard unexported changes.
+
+use super::store::{Action, Notice, State};
+use crate::model::{format, load, slug, Session};
+use crate::web::{download, files};
+use gloo::file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::UseReducerDispatcher;
+
+/// The file read in flight; replacing it cancels the previous read.
+pub type Readers = Rc<RefCell<Option<FileReader>>>;
+
+/// What a file is opened as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Article,
+    Annotations,
+}
+
+impl FileKind {
+    /// By extension: `.json` files are annotation files, others articles.
+    pub fn guess(file_name: &str) -> Self {
+        if file_name.to_ascii_lowercase().ends_with(".json") {
+            FileKind::Annotations
+        } else {
+            FileKind::Article
+        }
+    }
+}
+
+/// True when there is nothing unexported, or the user agrees to discard it.
+pub fn may_discard(state: &State) -> bool {
+    let n = state.session.borrow().annotations().len();
+    !state.dirty
+        || n == 0
+        || gloo::dialogs::confirm(&format!(
+            "Discard {n} annotation{} not yet exported?",
+            if n == 1 { "" } else { "s" }
+        ))
+}
+
+/// Read `file` and open it as `kind`.
+pub fn open_file(
+    file: web_sys::File,
+    kind: FileKind,
+    dispatch: UseReducerDispatcher<State>,
+    readers: &Readers,
+) {
+    let reader = files::read(file, move |name, bytes| {
+        let action = match bytes {
+            Err(message) => Action::Notify(Notice::Error(message)),
+            Ok(bytes) => match kind {
+                FileKind::Article => match load::load_file(&name, &bytes) {
+                    Ok(article) => Action::Open(article),
+                    Err(e) => Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}"))),
+                },
+                FileKind::Annotations => match format::import(&bytes) {
+                    Ok(imported) => Action::Import(imported),
+                    Err(e) => Action::Notify(Notice::Error(format!(
+                        "Could not open annotations \"{name}\": {e} Your current work is unchanged."
+                    ))),
+                },
+            },
+        };
+        dispatch.dispatch(action);
+    });
+    *readers.borrow_mut() = Some(reader);
+}
+
+/// Open pasted text as a new article.
+pub fn open_pasted(text: &str, dispatch: &UseReducerDispatcher<State>) {
+    dispatch.dispatch(match load::load_pasted(text) {
+        Ok(article) => Action::Open(article),
+        Err(e) => Action::Notify(Notice::Error(format!("Could not use the pasted text: {e}"))),
+    });
+}
+
+/// Download the session as `<slug>.annotations.json`.
+pub fn export(session: &Session, dispatch: &UseReducerDispatcher<State>) {
+    let name = format!("{}.annotations.json", slug(&session.article().title));
+    match download::download(&name, &format::export(session), "application/json") {
+        Ok(()) => {
+            dispatch.dispatch(Action::Exported);
+            dispatch.dispatch(Action::Notify(Notice::Info(format!(
+                "Exported {} annotations to {name}.",
+                session.annotations().len()
+            ))));
+        }
+        Err(_) => dispatch.dispatch(Action::Notify(Notice::Error(
+            "The browser refused the download.".into(),
+        ))),
+    }
+}

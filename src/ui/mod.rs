@@ -1,0 +1,10 @@
+//! Yew components and the store that applies model commands.
+
+mod annotation_list;
+mod app;
+mod chooser;
+mod file_actions;
+mod paste_box;
+mod store;
+
+pub use app::App;

@@ -1,0 +1,111 @@
+//! [`Painter`]: paints annotations with the CSS Custom Highlight API, so
+//! highlighting never splits or re-creates the article's text nodes.
+//!
+//! One `Highlight` per tag (`::highlight(ann-claim)` etc. in the styles), one
+//! for regions where spans overlap, and one for the focused annotation.
+//! [`Painter::sync`] adds and deletes only the ranges that changed.
+
+use super::article_dom::ArticleDom;
+use crate::model::{overlap_regions, Annotation, Article, Tag, TextRange};
+use std::collections::{HashMap, HashSet};
+use web_sys::{AbstractRange, Highlight, Range};
+
+pub struct Painter {
+    /// Indexed like [`Tag::ALL`].
+    by_tag: [Highlight; 3],
+    overlap: Highlight,
+    focus: Highlight,
+    painted: HashMap<String, (Tag, TextRange, Range)>,
+}
+
+fn tag_index(tag: Tag) -> usize {
+    Tag::ALL.iter().position(|t| *t == tag).expect("ALL holds every tag")
+}
+
+impl Painter {
+    /// Register the highlights. `None` when the browser lacks the CSS Custom
+    /// Highlight API (Chromium < 105, Firefox < 140, Safari < 17.2).
+    pub fn new() -> Option<Self> {
+        let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+        if !js_sys::Reflect::has(&css, &"highlights".into()).ok()? {
+            return None;
+        }
+        let registry = web_sys::css::JsNamespaceCss::highlights();
+        let make = |name: &str, priority: i32| {
+            let h = Highlight::new(&[]).ok()?;
+            h.set_priority(priority);
+            registry.set(name, &h);
+            Some(h)
+        };
+        Some(Self {
+            by_tag: [
+                make("ann-claim", 1)?,
+                make("ann-quote", 2)?,
+                make("ann-source", 3)?,
+            ],
+            overlap: make("ann-overlap", 4)?,
+            focus: make("ann-focus", 5)?,
+            painted: HashMap::new(),
+        })
+    }
+
+    /// Forget every painted range (the article was replaced).
+    pub fn clear(&mut self) {
+        for h in self.by_tag.iter().chain([&self.overlap, &self.focus]) {
+            h.clear();
+        }
+        self.painted.clear();
+    }
+
+    /// Make the painted ranges match `annotations`. O(n) hash lookups; DOM work
+    /// only for annotations that were added, moved, retagged or removed.
+    pub fn sync(&mut self, dom: &ArticleDom, article: &Article, annotations: &[Annotation]) {
+        let mut live: HashSet<&str> = HashSet::with_capacity(annotations.len());
+        for a in annotations {
+            live.insert(&a.id);
+            if let Some((tag, range, _)) = self.painted.get(&a.id) {
+                if *tag == a.tag && *range == a.range {
+                    continue;
+                }
+            }
+            self.unpaint(&a.id);
+            if let Some(dom_range) = dom.dom_range(article, a.range) {
+                self.by_tag[tag_index(a.tag)].add(as_abstract(&dom_range));
+                self.painted.insert(a.id.clone(), (a.tag, a.range, dom_range));
+            }
+        }
+        let gone: Vec<String> = self
+            .painted
+            .keys()
+            .filter(|id| !live.contains(id.as_str()))
+            .cloned()
+            .collect();
+        for id in gone {
+            self.unpaint(&id);
+        }
+        self.overlap.clear();
+        for region in overlap_regions(annotations) {
+            if let Some(r) = dom.dom_range(article, region) {
+                self.overlap.add(as_abstract(&r));
+            }
+        }
+    }
+
+    /// Mark `range` as the focused annotation (or clear the mark).
+    pub fn focus(&self, dom: &ArticleDom, article: &Article, range: Option<TextRange>) {
+        self.focus.clear();
+        if let Some(r) = range.and_then(|r| dom.dom_range(article, r)) {
+            self.focus.add(as_abstract(&r));
+        }
+    }
+
+    fn unpaint(&mut self, id: &str) {
+        if let Some((tag, _, r)) = self.painted.remove(id) {
+            self.by_tag[tag_index(tag)].delete(as_abstract(&r));
+        }
+    }
+}
+
+fn as_abstract(r: &Range) -> &AbstractRange {
+    r.as_ref()
+}

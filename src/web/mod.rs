@@ -1,0 +1,10 @@
+//! Browser glue: turns DOM events, selections, files and storage into model
+//! terms and back. Thin by design; tested by the browser end-to-end tests.
+
+pub mod article_dom;
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod highlights;
+pub mod keys;
+pub mod storage;
