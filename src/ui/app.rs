@@ -82,10 +82,9 @@ pub fn app() -> Html {
             }
         });
     }
-    // Page-wide shortcuts and file drops.
+    // Page-wide shortcuts.
     {
         let (dispatch, session, dom) = (state.dispatcher(), state.session.clone(), dom.clone());
-        let (state_for_drop, readers) = (state.clone(), readers.clone());
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
             let keydown = EventListener::new_with_options(
@@ -118,6 +117,15 @@ pub fn app() -> Html {
                     }
                 },
             );
+            move || drop(keydown)
+        });
+    }
+    // File drops; re-registered when the state changes so that the check for
+    // unexported work sees the current state.
+    {
+        let (state_for_drop, readers) = (state.clone(), readers.clone());
+        use_effect_with((state.revision, state.dirty), move |_| {
+            let doc = gloo::utils::document();
             let dragover = EventListener::new_with_options(
                 &doc,
                 "dragover",
@@ -137,13 +145,11 @@ pub fn app() -> Html {
                         .and_then(|f| f.get(0));
                     if let Some(file) = file {
                         let kind = FileKind::guess(&file.name());
-                        if file_actions::may_discard(&state_for_drop) {
-                            file_actions::open_file(file, kind, state_for_drop.dispatcher(), &readers);
-                        }
+                        file_actions::open_file(file, kind, state_for_drop.clone(), &readers);
                     }
                 },
             );
-            move || drop((keydown, dragover, on_drop))
+            move || drop((dragover, on_drop))
         });
     }
 
@@ -170,9 +176,7 @@ pub fn app() -> Html {
             // Clear so that choosing the same file again fires `change` again.
             input.set_value("");
             if let Some(file) = file {
-                if file_actions::may_discard(&state) {
-                    file_actions::open_file(file, kind, state.dispatcher(), &readers);
-                }
+                file_actions::open_file(file, kind, state.clone(), &readers);
             }
         })
     };
@@ -305,7 +309,9 @@ pub fn app() -> Html {
                     on_note={ let s = state.clone(); Callback::from(move |(id, note): (AttrValue, String)| s.dispatch(Action::Note { id: id.to_string(), note })) }
                     on_remove={ let s = state.clone(); Callback::from(move |id: AttrValue| s.dispatch(Action::Remove { id: id.to_string() })) } />
             </main>
-            { for chooser }
+            // A fixed slot: a changing number of children here made Yew
+            // re-create the article element (and lose the article's DOM).
+            <div class="overlay">{ for chooser }</div>
         </div>
     }
 }

@@ -8,7 +8,7 @@ use crate::web::{download, files};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::UseReducerDispatcher;
+use yew::{UseReducerDispatcher, UseReducerHandle};
 
 /// The file read in flight; replacing it cancels the previous read.
 pub type Readers = Rc<RefCell<Option<FileReader>>>;
@@ -42,22 +42,21 @@ pub fn may_discard(state: &State) -> bool {
         ))
 }
 
-/// Read `file` and open it as `kind`.
-pub fn open_file(
-    file: web_sys::File,
-    kind: FileKind,
-    dispatch: UseReducerDispatcher<State>,
-    readers: &Readers,
-) {
+/// Read `file` and open it as `kind`. Unexported work is discarded only
+/// after the file has loaded and the user agreed ([`may_discard`]), so a bad
+/// file never costs anything.
+pub fn open_file(file: web_sys::File, kind: FileKind, state: UseReducerHandle<State>, readers: &Readers) {
     let reader = files::read(file, move |name, bytes| {
         let action = match bytes {
             Err(message) => Action::Notify(Notice::Error(message)),
             Ok(bytes) => match kind {
                 FileKind::Article => match load::load_file(&name, &bytes) {
+                    Ok(_) if !may_discard(&state) => return,
                     Ok(article) => Action::Open(article),
                     Err(e) => Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}"))),
                 },
                 FileKind::Annotations => match format::import(&bytes) {
+                    Ok(_) if !may_discard(&state) => return,
                     Ok(imported) => Action::Import(imported),
                     Err(e) => Action::Notify(Notice::Error(format!(
                         "Could not open annotations \"{name}\": {e} Your current work is unchanged."
@@ -65,7 +64,7 @@ pub fn open_file(
                 },
             },
         };
-        dispatch.dispatch(action);
+        state.dispatch(action);
     });
     *readers.borrow_mut() = Some(reader);
 }

@@ -1,0 +1,175 @@
+"""AppPage: what a user does with the annotator, in WebDriver terms.
+
+Everything goes through real input: key presses and pointer moves are
+WebDriver actions that Chromium turns into trusted events; files go through
+the real file inputs; exports are read from the download folder."""
+
+import json
+import pathlib
+import time
+
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+# Finds `needle` in the article's text nodes and returns the viewport
+# coordinates of its first and last characters (after scrolling it into view).
+_LOCATE = """
+const [needle, nth] = arguments;
+const article = document.querySelector('article.article');
+const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+let seen = 0;
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let from = 0, at;
+  while ((at = node.data.indexOf(needle, from)) >= 0) {
+    if (seen++ === nth) {
+      node.parentElement.scrollIntoView({block: 'center'});
+      const r = document.createRange();
+      r.setStart(node, at); r.setEnd(node, at + 1);
+      const first = r.getBoundingClientRect();
+      r.setStart(node, at + needle.length - 1); r.setEnd(node, at + needle.length);
+      const last = r.getBoundingClientRect();
+      return [first.left, (first.top + first.bottom) / 2, last.right, (last.top + last.bottom) / 2];
+    }
+    from = at + 1;
+  }
+}
+return null;
+"""
+
+
+class AppPage:
+    def __init__(self, driver, url, downloads: pathlib.Path):
+        self.driver = driver
+        self.url = url
+        self.downloads = downloads
+
+    # --- navigation -------------------------------------------------------
+    def open(self):
+        self.driver.get(self.url)
+        self.wait_for_article()
+
+    def reload(self):
+        self.driver.refresh()
+        self.wait_for_article()
+
+    def wait_for_article(self):
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "article.article [data-block]"))
+
+    def wait(self, condition, timeout=10):
+        return WebDriverWait(self.driver, timeout).until(condition)
+
+    # --- reading the page -------------------------------------------------
+    def article_text(self):
+        return self.driver.find_element(By.CSS_SELECTOR, "article.article").text
+
+    def rows(self):
+        """(tag, excerpt, note) of each row of the side panel, in order."""
+        out = []
+        for row in self.driver.find_elements(By.CSS_SELECTOR, ".panel .row"):
+            tag = row.find_element(By.CSS_SELECTOR, ".row-tag").get_attribute("value")
+            excerpt = row.find_element(By.CSS_SELECTOR, ".row-excerpt").text
+            note = row.find_element(By.CSS_SELECTOR, ".row-note").get_attribute("value")
+            out.append((tag, excerpt, note))
+        return out
+
+    def wait_rows(self, n):
+        self.wait(lambda d: len(self.rows()) == n)
+        return self.rows()
+
+    def notice(self):
+        els = self.driver.find_elements(By.CSS_SELECTOR, ".notice-text")
+        return els[0].text if els else ""
+
+    def wait_notice(self, contains):
+        self.wait(lambda d: contains in self.notice())
+        return self.notice()
+
+    def chooser(self):
+        return self.driver.find_elements(By.CSS_SELECTOR, "[role=dialog]")
+
+    # --- input --------------------------------------------------------------
+    def select_with_mouse(self, needle, nth=0):
+        """Drag the mouse from the first to the last character of `needle`."""
+        coords = self.driver.execute_script(_LOCATE, needle, nth)
+        assert coords, f"{needle!r} is not in the article"
+        x1, y1, x2, y2 = coords
+        actions = ActionBuilder(self.driver)
+        actions.pointer_action.move_to_location(int(x1) + 1, int(y1))
+        actions.pointer_action.pointer_down()
+        actions.pointer_action.move_to_location(int((x1 + x2) / 2), int((y1 + y2) / 2))
+        actions.pointer_action.move_to_location(int(x2 + 0.5) - 1, int(y2))
+        actions.pointer_action.pointer_up()
+        actions.perform()
+        selected = self.driver.execute_script("return getSelection().toString()")
+        assert selected == needle, f"mouse selected {selected!r}, wanted {needle!r}"
+
+    def press(self, *keys, modifier=None):
+        chain = ActionChains(self.driver)
+        if modifier:
+            chain.key_down(modifier)
+        for key in keys:
+            chain.send_keys(key)
+        if modifier:
+            chain.key_up(modifier)
+        chain.perform()
+
+    def ctrl(self, key, shift=False):
+        chain = ActionChains(self.driver).key_down(Keys.CONTROL)
+        if shift:
+            chain.key_down(Keys.SHIFT)
+        chain.send_keys(key)
+        if shift:
+            chain.key_up(Keys.SHIFT)
+        chain.key_up(Keys.CONTROL).perform()
+
+    def tag(self, needle, key, nth=0):
+        """Select `needle` with the mouse, press Ctrl+Enter, then `key`."""
+        n = len(self.rows())
+        self.select_with_mouse(needle, nth)
+        self.ctrl(Keys.ENTER)
+        self.wait(lambda d: self.chooser())
+        self.press(key)
+        return self.wait_rows(n + 1)
+
+    def choose_file(self, label, path):
+        field = self.driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']")
+        field.send_keys(str(path))
+
+    def accept_confirm(self, timeout=3):
+        """Accept a confirm() if one appears; return its text or None."""
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                alert = self.driver.switch_to.alert
+                text = alert.text
+                alert.accept()
+                return text
+            except NoAlertPresentException:
+                time.sleep(0.05)
+        return None
+
+    # --- export -------------------------------------------------------------
+    def export_with_ctrl_s(self):
+        """Press Ctrl+S and return (file name, parsed JSON) of the download."""
+        before = self._snapshot()
+        self.ctrl("s")
+        path = self.wait(lambda d: self._new_download(before), timeout=15)
+        return path.name, json.loads(path.read_text(encoding="utf-8"))
+
+    def _snapshot(self):
+        return {(p, p.stat().st_mtime_ns) for p in self.downloads.iterdir()}
+
+    def _new_download(self, before):
+        for path, _ in self._snapshot() - before:
+            if not path.name.endswith(".crdownload"):
+                try:
+                    json.loads(path.read_text(encoding="utf-8"))
+                except (ValueError, OSError):
+                    return None  # still being written
+                return path
+        return None
