@@ -154,14 +154,24 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotUtf8 => write!(f, "This file is not UTF-8 text, so it cannot be an annotations file."),
+            ImportError::NotUtf8 => write!(
+                f,
+                "This file is not UTF-8 text, so it cannot be an annotations file."
+            ),
             ImportError::Empty => write!(f, "This file is empty."),
-            ImportError::Syntax { line, column, truncated: true } => write!(
+            ImportError::Syntax {
+                line,
+                column,
+                truncated: true,
+            } => write!(
                 f,
                 "This file ends too early (line {line}, column {column}): it looks truncated."
             ),
             ImportError::Syntax { line, column, .. } => {
-                write!(f, "This file is not valid JSON: error at line {line}, column {column}.")
+                write!(
+                    f,
+                    "This file is not valid JSON: error at line {line}, column {column}."
+                )
             }
             ImportError::Foreign(what) => write!(f, "This is not an annotations file: {what}."),
             ImportError::UnsupportedVersion(v) => write!(
@@ -173,7 +183,9 @@ impl fmt::Display for ImportError {
                 f,
                 "The article text does not match its sha256: the file was changed after export."
             ),
-            ImportError::BadBlock(i) => write!(f, "Block {i} of the article lies outside its text."),
+            ImportError::BadBlock(i) => {
+                write!(f, "Block {i} of the article lies outside its text.")
+            }
             ImportError::Annotation { index, id, problem } => {
                 write!(f, "Annotation {index} (id \"{id}\"): {problem}.")
             }
@@ -217,7 +229,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             "it needs both \"article\" and \"annotations\"".into(),
         ));
     }
-    let file: FileV1 = serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
+    let file: FileV1 =
+        serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
     if let Some(hash) = &file.article.sha256 {
         if !hash.eq_ignore_ascii_case(&sha256_hex(&file.article.text)) {
             return Err(ImportError::ChecksumMismatch);
@@ -235,9 +248,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             Ok(annotation)
         })
         .collect::<Result<Vec<_>, ImportError>>()?;
-    let session = Session::with_annotations(article, annotations).map_err(|p| {
-        ImportError::Shape(p.to_string().trim_end_matches('.').to_owned())
-    })?;
+    let session = Session::with_annotations(article, annotations)
+        .map_err(|p| ImportError::Shape(p.to_string().trim_end_matches('.').to_owned()))?;
     Ok(Imported {
         session,
         n_reanchored,
@@ -258,7 +270,9 @@ fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
                 ImportError::Shape(format!("block {i} has unknown kind \"{}\"", b.kind))
             })?;
             match TextRange::new(b.start, b.end) {
-                Some(range) if b.start >= prev_end && !range.is_empty() && b.end <= text.char_len() => {
+                Some(range)
+                    if b.start >= prev_end && !range.is_empty() && b.end <= text.char_len() =>
+                {
                     prev_end = b.end;
                     Ok(Block { kind, range })
                 }
@@ -288,8 +302,7 @@ fn read_annotation(
     if a.id.trim().is_empty() {
         return Err(fail("its id is empty".into()));
     }
-    let hint = TextRange::new(a.start, a.end)
-        .filter(|r| r.end() <= text.char_len());
+    let hint = TextRange::new(a.start, a.end).filter(|r| r.end() <= text.char_len());
     let quote = TextQuoteSelector {
         exact: a.exact.clone(),
         prefix: a.prefix.clone(),

@@ -35,7 +35,11 @@ pub fn describe(text: &Text, range: TextRange) -> TextQuoteSelector {
 /// does not occur: the caller reports an orphan, never guesses.
 ///
 /// Cost: O(n) in the length of the text per call.
-pub fn anchor(text: &Text, quote: &TextQuoteSelector, hint: Option<TextRange>) -> Option<TextRange> {
+pub fn anchor(
+    text: &Text,
+    quote: &TextQuoteSelector,
+    hint: Option<TextRange>,
+) -> Option<TextRange> {
     if quote.exact.is_empty() {
         return None;
     }
@@ -89,7 +93,11 @@ mod tests {
         let q = describe(&text, range);
         assert_eq!(q.exact, "mayor");
         assert_eq!(anchor(&text, &q, Some(range)), Some(range));
-        assert_eq!(anchor(&text, &q, None), Some(range), "context picks the 2nd");
+        assert_eq!(
+            anchor(&text, &q, None),
+            Some(range),
+            "context picks the 2nd"
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub enum Command {
     /// Change the tag of annotation `id`.
     Retag { id: String, tag: Tag, at: String },
     /// Replace the note of annotation `id`.
-    Note { id: String, note: String, at: String },
+    Note {
+        id: String,
+        note: String,
+        at: String,
+    },
     /// Move the span of annotation `id` (the new range is trimmed and clipped).
     Resize {
         id: String,
@@ -49,7 +53,10 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     Added(Annotation),
-    Updated { before: Annotation, after: Annotation },
+    Updated {
+        before: Annotation,
+        after: Annotation,
+    },
     Removed(Annotation),
 }
 
@@ -58,7 +65,10 @@ pub enum Change {
 enum Edit {
     Insert(Annotation),
     Delete(Annotation),
-    Replace { before: Annotation, after: Annotation },
+    Replace {
+        before: Annotation,
+        after: Annotation,
+    },
 }
 
 impl Edit {

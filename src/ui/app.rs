@@ -50,7 +50,12 @@ pub fn app() -> Html {
 
     // Lay out the article once per article; it is never diffed by Yew.
     {
-        let (state, article_ref, dom, painter) = (state.clone(), article_ref.clone(), dom.clone(), painter.clone());
+        let (state, article_ref, dom, painter) = (
+            state.clone(),
+            article_ref.clone(),
+            dom.clone(),
+            painter.clone(),
+        );
         use_effect_with((state.article_revision, state.pasting), move |_| {
             if let Some(el) = article_ref.cast::<Element>() {
                 *dom.borrow_mut() = ArticleDom::render(&el, state.session.borrow().article()).ok();
@@ -63,14 +68,22 @@ pub fn app() -> Html {
     // Repaint highlights that changed.
     {
         let (state, dom, painter) = (state.clone(), dom.clone(), painter.clone());
-        use_effect_with((state.revision, state.pasting, state.focused.clone()), move |_| {
-            let session = state.session.borrow();
-            if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut()) {
-                p.sync(dom, session.article(), session.annotations());
-                let focused = state.focused.as_deref().and_then(|id| session.get(id)).map(|a| a.range);
-                p.focus(dom, session.article(), focused);
-            }
-        });
+        use_effect_with(
+            (state.revision, state.pasting, state.focused.clone()),
+            move |_| {
+                let session = state.session.borrow();
+                if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut())
+                {
+                    p.sync(dom, session.article(), session.annotations());
+                    let focused = state
+                        .focused
+                        .as_deref()
+                        .and_then(|id| session.get(id))
+                        .map(|a| a.range);
+                    p.focus(dom, session.article(), focused);
+                }
+            },
+        );
     }
     // Save after every change.
     {
@@ -92,8 +105,12 @@ pub fn app() -> Html {
                 "keydown",
                 EventListenerOptions::enable_prevent_default(),
                 move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let Some(shortcut) = keys::of_event(e) else { return };
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let Some(shortcut) = keys::of_event(e) else {
+                        return;
+                    };
                     let in_field = keys::in_text_field(e);
                     match shortcut {
                         Shortcut::Export => {
@@ -112,7 +129,8 @@ pub fn app() -> Html {
                         Shortcut::Tag if in_field => {}
                         Shortcut::Tag => {
                             e.prevent_default();
-                            dispatch.dispatch(tag_selection(&session.borrow(), dom.borrow().as_ref()));
+                            dispatch
+                                .dispatch(tag_selection(&session.borrow(), dom.borrow().as_ref()));
                         }
                     }
                 },
@@ -171,7 +189,9 @@ pub fn app() -> Html {
     let on_file = |kind: FileKind| {
         let (state, readers) = (state.clone(), readers.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
             let file = input.files().and_then(|f| f.get(0));
             // Clear so that choosing the same file again fires `change` again.
             input.set_value("");
@@ -212,13 +232,27 @@ pub fn app() -> Html {
         let (state, dom) = (state.clone(), dom.clone());
         Callback::from(move |_: MouseEvent| {
             let session = state.session.borrow();
-            let Some(offset) = dom.borrow().as_ref().and_then(|d| d.caret(session.article())) else { return };
-            if dom.borrow().as_ref().and_then(|d| d.selection(session.article())).is_some() {
+            let Some(offset) = dom
+                .borrow()
+                .as_ref()
+                .and_then(|d| d.caret(session.article()))
+            else {
+                return;
+            };
+            if dom
+                .borrow()
+                .as_ref()
+                .and_then(|d| d.selection(session.article()))
+                .is_some()
+            {
                 return;
             }
             // Clicking again where spans overlap cycles through them, innermost first.
             let hits = session.at_offset(offset);
-            let next = match hits.iter().position(|a| Some(&a.id) == state.focused.as_ref()) {
+            let next = match hits
+                .iter()
+                .position(|a| Some(&a.id) == state.focused.as_ref())
+            {
                 Some(i) => hits.get(i + 1).or(hits.first()),
                 None => hits.first(),
             };
@@ -325,7 +359,9 @@ fn tag_selection(session: &Session, dom: Option<&ArticleDom>) -> Action {
         .and_then(|r| session.normalize(r));
     match (range, dom) {
         (Some(range), Some(dom)) => {
-            let rect = dom.dom_range(article, range).map(|r| r.get_bounding_client_rect());
+            let rect = dom
+                .dom_range(article, range)
+                .map(|r| r.get_bounding_client_rect());
             Action::OpenChooser(Pending {
                 range,
                 left: rect.as_ref().map_or(16.0, |r| r.left()),

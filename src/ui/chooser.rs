@@ -34,7 +34,11 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let buttons: [NodeRef; 3] = [use_node_ref(), use_node_ref(), use_node_ref()];
 
     {
-        let first = buttons[Tag::ALL.iter().position(|t| *t == props.initial).unwrap_or(0)].clone();
+        let first = buttons[Tag::ALL
+            .iter()
+            .position(|t| *t == props.initial)
+            .unwrap_or(0)]
+        .clone();
         use_effect_with((), move |_| {
             if let Some(b) = first.cast::<HtmlElement>() {
                 let _ = b.focus();
@@ -56,7 +60,12 @@ pub fn chooser(props: &ChooserProps) -> Html {
 
     let onkeydown = {
         let (on_tag, on_cancel) = (props.on_tag.clone(), props.on_cancel.clone());
-        let (selected, note, note_ref, root) = (selected.clone(), note.clone(), note_ref.clone(), root.clone());
+        let (selected, note, note_ref, root) = (
+            selected.clone(),
+            note.clone(),
+            note_ref.clone(),
+            root.clone(),
+        );
         Callback::from(move |e: KeyboardEvent| {
             // Keys typed here never reach the page's shortcuts.
             e.stop_propagation();
@@ -197,7 +206,9 @@ fn trap_tab(e: &KeyboardEvent, root: &NodeRef) {
 
 fn viewport() -> (f64, f64) {
     let w = web_sys::window();
-    let get = |v: Option<Result<wasm_bindgen::JsValue, _>>| v.and_then(|r| r.ok()).and_then(|v| v.as_f64());
+    let get = |v: Option<Result<wasm_bindgen::JsValue, _>>| {
+        v.and_then(|r| r.ok()).and_then(|v| v.as_f64())
+    };
     (
         get(w.as_ref().map(|w| w.inner_width())).unwrap_or(1024.0),
         get(w.as_ref().map(|w| w.inner_height())).unwrap_or(768.0),

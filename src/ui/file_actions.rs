@@ -45,7 +45,12 @@ pub fn may_discard(state: &State) -> bool {
 /// Read `file` and open it as `kind`. Unexported work is discarded only
 /// after the file has loaded and the user agreed ([`may_discard`]), so a bad
 /// file never costs anything.
-pub fn open_file(file: web_sys::File, kind: FileKind, state: UseReducerHandle<State>, readers: &Readers) {
+pub fn open_file(
+    file: web_sys::File,
+    kind: FileKind,
+    state: UseReducerHandle<State>,
+    readers: &Readers,
+) {
     let reader = files::read(file, move |name, bytes| {
         let action = match bytes {
             Err(message) => Action::Notify(Notice::Error(message)),
@@ -53,7 +58,9 @@ pub fn open_file(file: web_sys::File, kind: FileKind, state: UseReducerHandle<St
                 FileKind::Article => match load::load_file(&name, &bytes) {
                     Ok(_) if !may_discard(&state) => return,
                     Ok(article) => Action::Open(article),
-                    Err(e) => Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}"))),
+                    Err(e) => {
+                        Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
+                    }
                 },
                 FileKind::Annotations => match format::import(&bytes) {
                     Ok(_) if !may_discard(&state) => return,

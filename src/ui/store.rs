@@ -27,10 +27,21 @@ pub struct Pending {
 
 pub enum Action {
     /// Tag the pending selection.
-    Tag { tag: Tag, note: String },
-    Retag { id: String, tag: Tag },
-    Note { id: String, note: String },
-    Remove { id: String },
+    Tag {
+        tag: Tag,
+        note: String,
+    },
+    Retag {
+        id: String,
+        tag: Tag,
+    },
+    Note {
+        id: String,
+        note: String,
+    },
+    Remove {
+        id: String,
+    },
     Undo,
     Redo,
     /// Replace the article (annotations are discarded).

@@ -66,7 +66,9 @@ impl ArticleDom {
 
     /// The element of the block that contains (or follows) code point `offset`.
     pub fn block_element(&self, article: &Article, offset: usize) -> Option<&Element> {
-        let i = article.block_at_or_after(offset).min(self.elements.len().checked_sub(1)?);
+        let i = article
+            .block_at_or_after(offset)
+            .min(self.elements.len().checked_sub(1)?);
         self.elements.get(i)
     }
 
@@ -115,14 +117,24 @@ impl ArticleDom {
         whole.select_node_contents(&self.container).ok()?;
         let len = article.text.char_len();
         // compare_point: -1 before the article, 0 inside, 1 after.
-        let start = match whole.compare_point(&range.start_container().ok()?, range.start_offset().ok()?) {
-            Ok(-1) => 0,
-            Ok(0) => self.point_to_char(article, &range.start_container().ok()?, range.start_offset().ok()?)?,
-            _ => return None,
-        };
-        let end = match whole.compare_point(&range.end_container().ok()?, range.end_offset().ok()?) {
+        let start =
+            match whole.compare_point(&range.start_container().ok()?, range.start_offset().ok()?) {
+                Ok(-1) => 0,
+                Ok(0) => self.point_to_char(
+                    article,
+                    &range.start_container().ok()?,
+                    range.start_offset().ok()?,
+                )?,
+                _ => return None,
+            };
+        let end = match whole.compare_point(&range.end_container().ok()?, range.end_offset().ok()?)
+        {
             Ok(1) => len,
-            Ok(0) => self.point_to_char(article, &range.end_container().ok()?, range.end_offset().ok()?)?,
+            Ok(0) => self.point_to_char(
+                article,
+                &range.end_container().ok()?,
+                range.end_offset().ok()?,
+            )?,
             _ => return None,
         };
         TextRange::new(start, end).filter(|r| !r.is_empty())
@@ -141,7 +153,11 @@ impl ArticleDom {
         let el: &Element = node.dyn_ref()?;
         if let Some(i) = block_index(el) {
             let block = blocks.get(i)?;
-            return Some(if offset == 0 { block.range.start() } else { block.range.end() });
+            return Some(if offset == 0 {
+                block.range.start()
+            } else {
+                block.range.end()
+            });
         }
         // A point between children: the start of the first block at or after it.
         let children = el.child_nodes();
@@ -165,7 +181,11 @@ impl ArticleDom {
         let last = blocks.len().checked_sub(1)?;
         let i = if is_end {
             let j = blocks.partition_point(|b| b.range.end() < offset).min(last);
-            if offset <= blocks[j].range.start() && j > 0 { j - 1 } else { j }
+            if offset <= blocks[j].range.start() && j > 0 {
+                j - 1
+            } else {
+                j
+            }
         } else {
             article.block_at_or_after(offset).min(last)
         };
@@ -197,7 +217,8 @@ fn last_block_in(el: &Element) -> Option<usize> {
 }
 
 fn document(el: &Element) -> Document {
-    el.owner_document().expect("elements in a page have a document")
+    el.owner_document()
+        .expect("elements in a page have a document")
 }
 
 fn window_selection() -> Option<web_sys::Selection> {

@@ -19,7 +19,10 @@ pub struct Painter {
 }
 
 fn tag_index(tag: Tag) -> usize {
-    Tag::ALL.iter().position(|t| *t == tag).expect("ALL holds every tag")
+    Tag::ALL
+        .iter()
+        .position(|t| *t == tag)
+        .expect("ALL holds every tag")
 }
 
 impl Painter {
@@ -71,7 +74,8 @@ impl Painter {
             self.unpaint(&a.id);
             if let Some(dom_range) = dom.dom_range(article, a.range) {
                 self.by_tag[tag_index(a.tag)].add(as_abstract(&dom_range));
-                self.painted.insert(a.id.clone(), (a.tag, a.range, dom_range));
+                self.painted
+                    .insert(a.id.clone(), (a.tag, a.range, dom_range));
             }
         }
         let gone: Vec<String> = self

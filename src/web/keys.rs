@@ -30,7 +30,12 @@ pub fn shortcut(key: &str, primary: bool, shift: bool, alt: bool) -> Option<Shor
 
 /// The shortcut of a keyboard event.
 pub fn of_event(e: &web_sys::KeyboardEvent) -> Option<Shortcut> {
-    shortcut(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key(), e.alt_key())
+    shortcut(
+        &e.key(),
+        e.ctrl_key() || e.meta_key(),
+        e.shift_key(),
+        e.alt_key(),
+    )
 }
 
 /// True when the event's target is a text field, where typing and native

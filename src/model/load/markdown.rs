@@ -74,7 +74,10 @@ pub fn load(source: &str, fallback_title: String) -> Article {
                     },
                     BlockKind::Heading,
                 );
-                current.get_or_insert_with(|| (kind, String::new())).1.push_str(&t);
+                current
+                    .get_or_insert_with(|| (kind, String::new()))
+                    .1
+                    .push_str(&t);
             }
             Event::SoftBreak => push_str(&mut current, " "),
             Event::HardBreak => push_str(&mut current, "\n"),

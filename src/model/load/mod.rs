@@ -133,11 +133,23 @@ mod tests {
     #[test]
     fn bad_inputs_are_named() {
         assert_eq!(load_file("a.txt", b""), Err(LoadError::Empty));
-        assert_eq!(load_file("a.txt", b"\xEF\xBB\xBF \n"), Err(LoadError::Empty));
-        assert_eq!(load_file("a.html", b"\x89PNG\r\n\x1a\n\0\0"), Err(LoadError::Binary));
+        assert_eq!(
+            load_file("a.txt", b"\xEF\xBB\xBF \n"),
+            Err(LoadError::Empty)
+        );
+        assert_eq!(
+            load_file("a.html", b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(LoadError::Binary)
+        );
         assert_eq!(load_file("a.txt", b"caf\xe9"), Err(LoadError::NotUtf8));
-        assert!(matches!(load_file("a.pdf", b"x"), Err(LoadError::UnknownKind(_))));
-        assert_eq!(load_file("a.html", b"<script>x()</script>"), Err(LoadError::NoText));
+        assert!(matches!(
+            load_file("a.pdf", b"x"),
+            Err(LoadError::UnknownKind(_))
+        ));
+        assert_eq!(
+            load_file("a.html", b"<script>x()</script>"),
+            Err(LoadError::NoText)
+        );
     }
 
     #[test]
