@@ -28,12 +28,14 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     let counts = Tag::ALL.map(|t| props.rows.iter().filter(|r| r.tag == t).count());
     html! {
         <aside class="panel" aria-labelledby="panel-title">
-            <h2 id="panel-title">{ format!("Annotations ({})", props.rows.len()) }</h2>
-            <p class="counts">
-                { for Tag::ALL.iter().zip(counts).map(|(t, n)| html! {
-                    <span class={classes!("count", t.name())}>{ format!("{} {n}", t.label()) }</span>
-                }) }
-            </p>
+            <div class="panel-head">
+                <h2 id="panel-title">{ format!("Annotations ({})", props.rows.len()) }</h2>
+                <p class="counts">
+                    { for Tag::ALL.iter().zip(counts).map(|(t, n)| html! {
+                        <span class={classes!("count", t.name())}>{ format!("{} {n}", t.label()) }</span>
+                    }) }
+                </p>
+            </div>
             if props.rows.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
             } else {
@@ -109,18 +111,18 @@ fn row_view(props: &RowProps) -> Html {
     html! {
         <li ref={li} class={classes!("row", row.tag.name(), props.focused.then_some("focused"))}
             aria-current={props.focused.then_some("true")}>
+            <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>
             <div class="row-head">
                 <select class="row-tag" aria-label="Tag" onchange={on_retag}>
                     { for Tag::ALL.iter().map(|t| html! {
                         <option value={t.name()} selected={*t == row.tag}>{ t.label() }</option>
                     }) }
                 </select>
+                <input type="text" class="row-note" placeholder="Note" aria-label="Note"
+                       value={row.note.clone()} onchange={on_note} />
                 <button type="button" class="row-delete" onclick={on_remove}
                         aria-label={format!("Delete {}: {}", row.tag.label(), row.excerpt)}>{"Delete"}</button>
             </div>
-            <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>
-            <input type="text" class="row-note" placeholder="Add a note" aria-label="Note"
-                   value={row.note.clone()} onchange={on_note} />
         </li>
     }
 }

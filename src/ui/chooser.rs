@@ -124,15 +124,17 @@ pub fn chooser(props: &ChooserProps) -> Html {
         })
     };
 
+    // Below the selection, or above it when there is no room below; in page
+    // coordinates so that it stays beside the text when the page scrolls.
     let p = &props.pending;
-    let (vw, vh) = viewport();
+    let (vw, vh, scroll_x, scroll_y) = viewport();
     let left = p.left.min(vw - WIDTH - 8.0).max(8.0);
     let top = if p.bottom + HEIGHT + 8.0 > vh && p.top > HEIGHT + 8.0 {
         p.top - HEIGHT - 8.0
     } else {
-        (p.bottom + 8.0).min(vh - HEIGHT).max(8.0)
+        p.bottom + 8.0
     };
-    let style = format!("left:{left:.0}px;top:{top:.0}px");
+    let style = format!("left:{:.0}px;top:{:.0}px", left + scroll_x, top + scroll_y);
 
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
@@ -204,13 +206,16 @@ fn trap_tab(e: &KeyboardEvent, root: &NodeRef) {
     }
 }
 
-fn viewport() -> (f64, f64) {
-    let w = web_sys::window();
-    let get = |v: Option<Result<wasm_bindgen::JsValue, _>>| {
-        v.and_then(|r| r.ok()).and_then(|v| v.as_f64())
+/// Viewport width and height, and page scroll offsets, in CSS px.
+fn viewport() -> (f64, f64, f64, f64) {
+    let Some(w) = web_sys::window() else {
+        return (1024.0, 768.0, 0.0, 0.0);
     };
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
     (
-        get(w.as_ref().map(|w| w.inner_width())).unwrap_or(1024.0),
-        get(w.as_ref().map(|w| w.inner_height())).unwrap_or(768.0),
+        size(w.inner_width()).unwrap_or(1024.0),
+        size(w.inner_height()).unwrap_or(768.0),
+        w.scroll_x().unwrap_or(0.0),
+        w.scroll_y().unwrap_or(0.0),
     )
 }

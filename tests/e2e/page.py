@@ -95,9 +95,17 @@ class AppPage:
     # --- input --------------------------------------------------------------
     def select_with_mouse(self, needle, nth=0):
         """Drag the mouse from the first to the last character of `needle`."""
-        coords = self.driver.execute_script(_LOCATE, needle, nth)
-        assert coords, f"{needle!r} is not in the article"
-        x1, y1, x2, y2 = coords
+        self.drag(needle, needle, nth)
+        selected = self.driver.execute_script("return getSelection().toString()")
+        assert selected == needle, f"mouse selected {selected!r}, wanted {needle!r}"
+
+    def drag(self, first, last, nth=0):
+        """Drag from the first character of `first` to the last of `last`."""
+        start = self.driver.execute_script(_LOCATE, first, nth)
+        end = self.driver.execute_script(_LOCATE, last, nth)
+        assert start and end, f"{first!r} or {last!r} is not in the article"
+        x1, y1 = start[:2]
+        x2, y2 = end[2:]
         actions = ActionBuilder(self.driver)
         actions.pointer_action.move_to_location(int(x1) + 1, int(y1))
         actions.pointer_action.pointer_down()
@@ -105,8 +113,6 @@ class AppPage:
         actions.pointer_action.move_to_location(int(x2 + 0.5) - 1, int(y2))
         actions.pointer_action.pointer_up()
         actions.perform()
-        selected = self.driver.execute_script("return getSelection().toString()")
-        assert selected == needle, f"mouse selected {selected!r}, wanted {needle!r}"
 
     def press(self, *keys, modifier=None):
         chain = ActionChains(self.driver)
@@ -173,3 +179,12 @@ class AppPage:
                     return None  # still being written
                 return path
         return None
+
+
+def painted(driver, tag):
+    """The texts painted with `tag`'s highlight (what the user sees marked)."""
+    return driver.execute_script(
+        "const h = CSS.highlights.get('ann-' + arguments[0]);"
+        "return h ? [...h].map(r => r.toString()).sort() : [];",
+        tag,
+    )

@@ -1,0 +1,133 @@
+"""Opening articles: HTML and Markdown files, pasted text, dropped files, and
+bad files that must leave the current article and annotations intact."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from exports import check_export
+from page import painted
+
+HOSTILE_HTML = """<!doctype html><html><head><meta charset="utf-8">
+<title>Tab title</title>
+<script>window.__ran = "inline script";</script>
+<script src="http://127.0.0.1:9/evil.js"></script>
+</head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article>
+<h1>Dock workers &amp; the new contract</h1>
+<p class="byline">By Ana Ruiz</p>
+<p>The union said <a href="javascript:window.__ran='link'">wages</a> rose by 3%.</p>
+<img src="http://127.0.0.1:9/pixel.png" onerror="window.__ran='onerror'">
+<blockquote><p>"We will not back down," said the union's chair.</p></blockquote>
+<ul><li>First point</li><li>Second point</li></ul>
+</article>
+<footer>Copyright Example News</footer>
+</body></html>"""
+
+MARKDOWN = """# Budget vote delayed
+
+The council *postponed* the vote, according to [the clerk](https://example.invalid).
+
+> "We need another week," said the treasurer.
+
+- Item one
+- Item two
+"""
+
+
+def blocks(app):
+    return app.driver.execute_script(
+        "return [...document.querySelectorAll('article.article [data-block]')]"
+        ".map(e => [e.tagName.toLowerCase(), e.textContent])"
+    )
+
+
+def test_html_file_keeps_structure_and_runs_nothing(app, tmp_path):
+    path = tmp_path / "dock.html"
+    path.write_text(HOSTILE_HTML, encoding="utf-8")
+    app.choose_file("Open article", path)
+    app.wait_notice("Opened")
+    assert blocks(app) == [
+        ["h1", "Dock workers & the new contract"],
+        ["p", "By Ana Ruiz"],
+        ["p", "The union said wages rose by 3%."],
+        ["blockquote", "\"We will not back down,\" said the union's chair."],
+        ["li", "First point"],
+        ["li", "Second point"],
+    ]
+    assert app.driver.execute_script("return window.__ran === undefined")
+    app.tag("wages rose by 3%", "1")
+    assert painted(app.driver, "claim") == ["wages rose by 3%"]
+    name, doc = app.export_with_ctrl_s()
+    assert name == "dock-workers-the-new-contract.annotations.json"
+    check_export(doc)
+    assert doc["article"]["title"] == "Dock workers & the new contract"
+
+
+def test_markdown_file(app, tmp_path):
+    path = tmp_path / "budget.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    app.choose_file("Open article", path)
+    app.wait_notice("Opened")
+    assert [k for k, _ in blocks(app)] == ["h1", "p", "blockquote", "li", "li"]
+    assert blocks(app)[1][1] == "The council postponed the vote, according to the clerk."
+    rows = app.tag("the clerk", "3")
+    assert rows[-1][:2] == ("source", "the clerk")
+    # A span across two blocks includes the blank line between them.
+    app.drag("delayed", "The council")
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press("1")
+    app.wait_rows(2)
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    assert [a["exact"] for a in doc["annotations"]] == ["delayed\n\nThe council", "the clerk"]
+
+
+def test_paste_text_opens_it(app):
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Paste text']").click()
+    box = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".paste-box textarea"))
+    box.send_keys("Pasted headline\n\nThe minister said the bridge opens in May.")
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Use this text']").click()
+    app.wait_notice("Opened \"Pasted headline\"")
+    app.tag("the bridge opens in May", "1")
+    _, doc = app.export_with_ctrl_s()
+    assert doc["article"]["source"] == ""
+    assert doc["article"]["text"] == "Pasted headline\n\nThe minister said the bridge opens in May."
+    check_export(doc)
+
+
+def test_dropped_file_opens(app):
+    # WebDriver cannot drag a file from the desktop; dispatch the drop event
+    # a browser fires, with a File in its DataTransfer.
+    app.driver.execute_script(
+        """
+        const dt = new DataTransfer();
+        dt.items.add(new File(['Dropped story\\n\\nIt works.'], 'dropped.txt', {type: 'text/plain'}));
+        document.querySelector('article.article').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        """
+    )
+    app.wait_notice("Opened \"dropped\"")
+    assert "It works." in app.article_text()
+
+
+def test_bad_article_files_leave_the_work_intact(app, tmp_path):
+    app.tag("Elin Sørensen", "3")
+    cases = [
+        ("empty.txt", b"", "The file is empty"),
+        ("blank.txt", b"\xef\xbb\xbf \r\n\t", "The file is empty"),
+        ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary"),
+        ("latin1.txt", "café".encode("latin-1"), "not UTF-8"),
+        ("report.pdf", b"%PDF-1.7", "cannot be opened"),
+        ("scripts-only.html", b"<script>alert(1)</script><style>p{}</style>", "no text"),
+    ]
+    for name, data, message in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        app.choose_file("Open article", path)
+        assert name in app.wait_notice(message)
+        assert app.accept_confirm(timeout=0.2) is None, "no discard question for a bad file"
+    assert app.rows() == [("source", "Elin Sørensen", "")]
+    assert "Harbour town votes" in app.article_text()
+    assert painted(app.driver, "source") == ["Elin Sørensen"]
