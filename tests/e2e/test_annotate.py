@@ -3,6 +3,7 @@ undo/redo, and bad imports that leave the work intact."""
 
 import json
 
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -178,3 +179,37 @@ def test_new_article_asks_before_discarding_unexported_work(app, tmp_path):
     assert "not yet exported" in (app.accept_confirm() or "")
     app.wait_notice("Opened")
     assert app.rows() == []
+
+
+def test_selection_partly_outside_the_article_is_clipped(app):
+    # Drag from the instructions above the article into its first paragraph.
+    start = app.driver.find_element(By.CSS_SELECTOR, ".article-meta")
+    end = app.driver.execute_script(_END_OF, "Harbour town votes")
+    actions = ActionBuilder(app.driver)
+    rect = start.rect
+    actions.pointer_action.move_to_location(int(rect["x"]) + 2, int(rect["y"] + rect["height"] / 2))
+    actions.pointer_action.pointer_down()
+    actions.pointer_action.move_to_location(int(end[0]) - 1, int(end[1]))
+    actions.pointer_action.pointer_up()
+    actions.perform()
+    assert "built-in sample" in app.driver.execute_script("return getSelection().toString()")
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press("q")
+    assert app.wait_rows(1) == [("quote", "Harbour town votes", "")]
+
+
+# Viewport point at the right edge of the last character of a needle.
+_END_OF = """
+const needle = arguments[0];
+const walker = document.createTreeWalker(document.querySelector('article.article'), NodeFilter.SHOW_TEXT);
+for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  const at = n.data.indexOf(needle);
+  if (at >= 0) {
+    const r = document.createRange();
+    r.setStart(n, at + needle.length - 1); r.setEnd(n, at + needle.length);
+    const b = r.getBoundingClientRect();
+    return [b.right, (b.top + b.bottom) / 2];
+  }
+}
+"""
