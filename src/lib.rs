@@ -7,6 +7,7 @@
 //!
 //! `web` and `ui` are compiled for `wasm32` only.
 
+pub mod keymap;
 pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -6,6 +6,7 @@
 
 mod annotation;
 mod article;
+pub mod cursor;
 pub mod format;
 pub mod load;
 mod range;

@@ -17,6 +17,13 @@ pub enum Command {
         note: String,
         at: String,
     },
+    /// Set both tag and note of annotation `id` (one undo step).
+    Edit {
+        id: String,
+        tag: Tag,
+        note: String,
+        at: String,
+    },
     /// Move the span of annotation `id` (the new range is trimmed and clipped).
     Resize {
         id: String,
@@ -231,6 +238,16 @@ impl Session {
             Command::Note { id, note, at } => {
                 let before = existing(&id)?;
                 let after = Annotation {
+                    note,
+                    modified: at,
+                    ..before.clone()
+                };
+                Edit::Replace { before, after }
+            }
+            Command::Edit { id, tag, note, at } => {
+                let before = existing(&id)?;
+                let after = Annotation {
+                    tag,
                     note,
                     modified: at,
                     ..before.clone()

@@ -3,13 +3,17 @@
 use super::annotation_list::{AnnotationList, Row};
 use super::chooser::Chooser;
 use super::file_actions::{self, FileKind, Readers};
+use super::help::Help;
 use super::paste_box::PasteBox;
-use super::store::{Action, Notice, Pending, State};
+use super::reading;
+use super::store::{Action, Cursor, Notice, State};
+use crate::keymap::{self, Global};
+use crate::model::cursor::snap_to_words;
 use crate::model::format::{self, excerpt};
 use crate::model::{sample::sample_article, Session, Tag};
 use crate::web::article_dom::ArticleDom;
 use crate::web::highlights::Painter;
-use crate::web::keys::{self, Shortcut};
+use crate::web::keys;
 use crate::web::storage;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
@@ -85,6 +89,49 @@ pub fn app() -> Html {
             },
         );
     }
+    // The reading cursor: mirror it as the document selection when it moves
+    // (not on focus, which would cancel a mouse drag that is starting), and
+    // place the caret while the article has the focus.
+    let article_focused = use_state(|| false);
+    let caret_ref = use_node_ref();
+    {
+        let (state, dom) = (state.clone(), dom.clone());
+        use_effect_with(state.cursor, move |cursor| {
+            if let Some(dom) = dom.borrow().as_ref() {
+                dom.select_directed(state.session.borrow().article(), cursor.anchor, cursor.head);
+            }
+        });
+    }
+    {
+        let (state, dom, caret_ref) = (state.clone(), dom.clone(), caret_ref.clone());
+        let scrolled_to = use_mut_ref(Cursor::default);
+        let deps = (state.cursor, *article_focused, state.revision, state.article_revision);
+        use_effect_with(deps, move |(cursor, focused, _, _)| {
+            let session = state.session.borrow();
+            let dom = dom.borrow();
+            let (Some(dom), Some(caret)) = (dom.as_ref(), caret_ref.cast::<web_sys::HtmlElement>()) else {
+                return;
+            };
+            let rect = dom.caret_rect(session.article(), cursor.head).filter(|_| *focused);
+            let style = match &rect {
+                Some(r) => {
+                    let w = gloo::utils::window();
+                    let (sx, sy) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+                    format!("left:{:.1}px;top:{:.1}px;height:{:.1}px", r.left() + sx, r.top() + sy, r.height())
+                }
+                None => "display:none".into(),
+            };
+            let _ = caret.set_attribute("style", &style);
+            // Follow the caret when it moves, not when the focus changes: a
+            // mouse press focuses the article and must not scroll it.
+            if rect.is_some() && *scrolled_to.borrow() != *cursor {
+                *scrolled_to.borrow_mut() = *cursor;
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                caret.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
     // Save after every change.
     {
         let state = state.clone();
@@ -108,26 +155,26 @@ pub fn app() -> Html {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    let Some(shortcut) = keys::of_event(e) else {
+                    let Some(shortcut) = keys::with_press(e, keymap::global) else {
                         return;
                     };
                     let in_field = keys::in_text_field(e);
                     match shortcut {
-                        Shortcut::Export => {
+                        Global::Export => {
                             e.prevent_default();
                             file_actions::export(&session.borrow(), &dispatch);
                         }
-                        Shortcut::Undo | Shortcut::Redo if in_field => {}
-                        Shortcut::Undo => {
+                        Global::Undo | Global::Redo if in_field => {}
+                        Global::Undo => {
                             e.prevent_default();
                             dispatch.dispatch(Action::Undo);
                         }
-                        Shortcut::Redo => {
+                        Global::Redo => {
                             e.prevent_default();
                             dispatch.dispatch(Action::Redo);
                         }
-                        Shortcut::Tag if in_field => {}
-                        Shortcut::Tag => {
+                        Global::Tag if in_field => {}
+                        Global::Tag => {
                             e.prevent_default();
                             dispatch
                                 .dispatch(tag_selection(&session.borrow(), dom.borrow().as_ref()));
@@ -228,36 +275,47 @@ pub fn app() -> Html {
             state.dispatch(Action::Focus(Some(id.to_string())));
         })
     };
-    let on_article_click = {
+    // Mouse selections snap to whole words (Alt keeps character precision);
+    // a click puts the cursor there and selects the annotation under it
+    // (clicking again where spans overlap cycles through them).
+    let on_article_mouseup = {
         let (state, dom) = (state.clone(), dom.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
             let session = state.session.borrow();
-            let Some(offset) = dom
-                .borrow()
-                .as_ref()
-                .and_then(|d| d.caret(session.article()))
-            else {
-                return;
-            };
-            if dom
-                .borrow()
-                .as_ref()
-                .and_then(|d| d.selection(session.article()))
-                .is_some()
-            {
+            let article = session.article();
+            let dom = dom.borrow();
+            let Some(dom) = dom.as_ref() else { return };
+            if let Some(range) = dom.selection(article) {
+                let range = if e.alt_key() { range } else { snap_to_words(article, range) };
+                state.dispatch(Action::MoveCursor(Cursor { anchor: range.start(), head: range.end() }));
                 return;
             }
-            // Clicking again where spans overlap cycles through them, innermost first.
+            let Some(offset) = dom.caret(article) else { return };
+            state.dispatch(Action::MoveCursor(Cursor::at(offset)));
             let hits = session.at_offset(offset);
-            let next = match hits
-                .iter()
-                .position(|a| Some(&a.id) == state.focused.as_ref())
-            {
+            let next = match hits.iter().position(|a| Some(&a.id) == state.focused.as_ref()) {
                 Some(i) => hits.get(i + 1).or(hits.first()),
                 None => hits.first(),
             };
             if let Some(a) = next {
                 state.dispatch(Action::Focus(Some(a.id.clone())));
+            }
+        })
+    };
+    let on_article_keydown = {
+        let (state, dom) = (state.clone(), dom.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let session = state.session.borrow();
+            let dom = dom.borrow();
+            let Some(dom) = dom.as_ref() else { return };
+            let actions = keys::with_press(&e, |p| reading::actions(p, &state, &session, dom));
+            if actions.is_empty() {
+                return;
+            }
+            e.prevent_default();
+            drop(session);
+            for action in actions {
+                state.dispatch(action);
             }
         })
     };
@@ -275,12 +333,18 @@ pub fn app() -> Html {
             let (state, dom, range) = (state.clone(), dom.clone(), pending.range);
             Callback::from(move |()| {
                 state.dispatch(Action::CloseChooser);
+                // Restore the selection the chooser was opened on.
                 if let Some(d) = dom.borrow().as_ref() {
-                    d.select(state.session.borrow().article(), range);
+                    d.select_directed(state.session.borrow().article(), range.start(), range.end());
                 }
             })
         };
-        html! { <Chooser {pending} excerpt={excerpt_text} initial={state.last_tag} {on_tag} {on_cancel} /> }
+        let initial = pending
+            .editing
+            .as_deref()
+            .and_then(|id| session.get(id))
+            .map_or(state.last_tag, |a| a.tag);
+        html! { <Chooser {pending} excerpt={excerpt_text} {initial} {on_tag} {on_cancel} /> }
     });
 
     let notice = state.notice.as_ref().map(|n| {
@@ -324,7 +388,7 @@ pub fn app() -> Html {
                 {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
                 {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
             </p>
-            <div class="notices" role="status" aria-live="polite">{ for notice }</div>
+            <div class="notices" aria-live="polite">{ for notice }</div>
             <main class="layout">
                 <section class="article-pane" aria-label="Article">
                     if state.pasting {
@@ -334,7 +398,11 @@ pub fn app() -> Html {
                         <p class="article-meta">
                             { format!("{} · {} characters", if article.source.is_empty() { "pasted text" } else { &article.source }, article.text.char_len()) }
                         </p>
-                        <article class="article" ref={article_ref} lang="" onclick={on_article_click}></article>
+                        <article class="article" ref={article_ref} tabindex="0"
+                            aria-label="Article text. Arrow keys move the reading cursor, Shift extends the selection, Ctrl+Enter tags it; press ? for all shortcuts."
+                            onmouseup={on_article_mouseup} onkeydown={on_article_keydown}
+                            onfocus={ let f = article_focused.clone(); Callback::from(move |_| f.set(true)) }
+                            onblur={ let f = article_focused.clone(); Callback::from(move |_| f.set(false)) }></article>
                     }
                 </section>
                 <AnnotationList rows={rows} focused={state.focused.clone().map(AttrValue::from)}
@@ -345,7 +413,14 @@ pub fn app() -> Html {
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).
-            <div class="overlay">{ for chooser }</div>
+            <div class="overlay">
+                <div class="caret" ref={caret_ref} aria-hidden="true" style="display:none"></div>
+                { for chooser }
+                if state.help {
+                    <Help on_close={ let s = state.clone(); Callback::from(move |()| s.dispatch(Action::Help(false))) } />
+                }
+            </div>
+            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
     }
 }
@@ -358,17 +433,7 @@ fn tag_selection(session: &Session, dom: Option<&ArticleDom>) -> Action {
         .and_then(|d| d.selection(article))
         .and_then(|r| session.normalize(r));
     match (range, dom) {
-        (Some(range), Some(dom)) => {
-            let rect = dom
-                .dom_range(article, range)
-                .map(|r| r.get_bounding_client_rect());
-            Action::OpenChooser(Pending {
-                range,
-                left: rect.as_ref().map_or(16.0, |r| r.left()),
-                top: rect.as_ref().map_or(16.0, |r| r.top()),
-                bottom: rect.as_ref().map_or(16.0, |r| r.bottom()),
-            })
-        }
+        (Some(range), Some(dom)) => Action::OpenChooser(reading::pending(dom, session, range, None)),
         _ => Action::Notify(Notice::Info(
             "Select some text in the article first, then press Ctrl+Enter.".into(),
         )),

@@ -28,7 +28,7 @@ const HEIGHT: f64 = 190.0;
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let selected = use_state(|| props.initial);
-    let note = use_state(String::new);
+    let note = use_state(|| props.pending.note.clone());
     let root = use_node_ref();
     let note_ref = use_node_ref();
     let buttons: [NodeRef; 3] = [use_node_ref(), use_node_ref(), use_node_ref()];
@@ -139,7 +139,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
              aria-describedby="chooser-help" ref={root} {style} {onkeydown}>
-            <p id="chooser-title" class="chooser-title">{"Tag "}<q>{ props.excerpt.clone() }</q></p>
+            <p id="chooser-title" class="chooser-title">
+                { if props.pending.editing.is_some() { "Edit " } else { "Tag " } }<q>{ props.excerpt.clone() }</q>
+            </p>
             <div class="chooser-tags" role="group" aria-label="Tag">
                 { for Tag::ALL.iter().enumerate().map(|(i, tag)| {
                     let tag = *tag;

@@ -4,7 +4,10 @@ mod annotation_list;
 mod app;
 mod chooser;
 mod file_actions;
+mod focus;
+mod help;
 mod paste_box;
+mod reading;
 mod store;
 
 pub use app::App;

@@ -1,6 +1,6 @@
 //! The UI store: a Yew reducer over the model [`Session`] plus view state.
 
-use crate::model::format::Imported;
+use crate::model::format::{excerpt, Imported};
 use crate::model::{Annotation, Article, Change, Command, Session, Tag, TextRange};
 use crate::web::clock;
 use std::cell::RefCell;
@@ -15,14 +15,36 @@ pub enum Notice {
     Error(String),
 }
 
-/// A selection waiting for its tag in the chooser.
+/// A selection waiting for its tag in the chooser, or an annotation being
+/// edited there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
     pub range: TextRange,
+    /// The annotation being edited; `None` for a new one.
+    pub editing: Option<String>,
+    /// The note the chooser starts with.
+    pub note: String,
     /// Viewport coordinates (CSS px) of the selection's box: left, top, bottom.
     pub left: f64,
     pub top: f64,
     pub bottom: f64,
+}
+
+/// The reading cursor: `head` moves, `anchor` stays while Shift is held; the
+/// selection is between them. Code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Cursor {
+    pub anchor: usize,
+    pub head: usize,
+}
+
+impl Cursor {
+    pub fn at(offset: usize) -> Self {
+        Self {
+            anchor: offset,
+            head: offset,
+        }
+    }
 }
 
 pub enum Action {
@@ -42,6 +64,10 @@ pub enum Action {
     Remove {
         id: String,
     },
+    Resize {
+        id: String,
+        range: TextRange,
+    },
     Undo,
     Redo,
     /// Replace the article (annotations are discarded).
@@ -57,6 +83,14 @@ pub enum Action {
     Focus(Option<String>),
     /// Show or hide the paste box.
     Pasting(bool),
+    /// Move the reading cursor (and the selection with it).
+    MoveCursor(Cursor),
+    /// Start or stop resizing the focused annotation.
+    Resizing(bool),
+    /// Show or hide the shortcut help.
+    Help(bool),
+    /// Say something to screen readers.
+    Announce(String),
 }
 
 #[derive(Clone)]
@@ -74,6 +108,13 @@ pub struct State {
     pub last_tag: Tag,
     pub focused: Option<String>,
     pub pasting: bool,
+    pub cursor: Cursor,
+    pub resizing: bool,
+    pub help: bool,
+    /// The latest message for the polite live region.
+    pub announcement: String,
+    /// The innermost annotation the cursor is in (to announce entering one).
+    inside: Option<String>,
 }
 
 impl State {
@@ -88,9 +129,15 @@ impl State {
             last_tag: Tag::Claim,
             focused: None,
             pasting: false,
+            cursor: Cursor::default(),
+            resizing: false,
+            help: false,
+            announcement: String::new(),
+            inside: None,
         }
     }
 
+    /// Record a change; `verb` is "" for a command, "undo" or "redo".
     fn changed(&mut self, change: Option<Change>, verb: &str) {
         let Some(change) = change else {
             self.notice = Some(Notice::Info(format!("Nothing to {verb}.")));
@@ -99,8 +146,38 @@ impl State {
         self.revision += 1;
         self.dirty = true;
         self.notice = None;
-        if let Change::Added(a) | Change::Updated { after: a, .. } = &change {
-            self.focused = Some(a.id.clone());
+        let prefix = match verb {
+            "undo" => "Undone: ",
+            "redo" => "Redone: ",
+            _ => "",
+        };
+        self.announcement = format!("{prefix}{}", self.describe(&change));
+        match &change {
+            Change::Added(a) | Change::Updated { after: a, .. } => self.focused = Some(a.id.clone()),
+            Change::Removed(a) if self.focused.as_ref() == Some(&a.id) => self.focused = None,
+            Change::Removed(_) => {}
+        }
+    }
+
+    /// "Quote added: “…”. 3 quotes." and the like.
+    fn describe(&self, change: &Change) -> String {
+        let session = self.session.borrow();
+        let text = &session.article().text;
+        let quoted = |a: &Annotation| format!("“{}”", excerpt(text.slice(a.range), 80));
+        let count = |tag: Tag| {
+            let n = session.annotations().iter().filter(|a| a.tag == tag).count();
+            format!("{n} {}{}", tag.name(), if n == 1 { "" } else { "s" })
+        };
+        match change {
+            Change::Added(a) => format!("{} added: {}. {}.", a.tag.label(), quoted(a), count(a.tag)),
+            Change::Removed(a) => format!("{} deleted: {}. {}.", a.tag.label(), quoted(a), count(a.tag)),
+            Change::Updated { before, after } if before.range != after.range => {
+                format!("{} now reads {}.", after.tag.label(), quoted(after))
+            }
+            Change::Updated { before, after } if before.tag != after.tag => {
+                format!("Changed to {}: {}. {}.", after.tag.label(), quoted(after), count(after.tag))
+            }
+            Change::Updated { after, .. } => format!("Note saved for {}.", quoted(after)),
         }
     }
 
@@ -112,6 +189,9 @@ impl State {
         self.chooser = None;
         self.focused = None;
         self.pasting = false;
+        self.cursor = Cursor::default();
+        self.resizing = false;
+        self.inside = None;
         self.notice = Some(Notice::Info(notice));
     }
 
@@ -120,6 +200,23 @@ impl State {
         match result {
             Ok(change) => self.changed(Some(change), ""),
             Err(problem) => self.notice = Some(Notice::Error(problem.to_string())),
+        }
+    }
+}
+
+impl State {
+    /// Tell screen readers when the cursor enters an annotation.
+    fn announce_position(&mut self) {
+        let session = self.session.borrow();
+        let inner = session.at_offset(self.cursor.head).first().copied();
+        let id = inner.map(|a| a.id.clone());
+        if id != self.inside {
+            if let Some(a) = inner {
+                let text = excerpt(session.article().text.slice(a.range), 80);
+                self.announcement = format!("In {}: “{text}”.", a.tag.name());
+            }
+            drop(session);
+            self.inside = id;
         }
     }
 }
@@ -136,6 +233,11 @@ impl Reducible for State {
                 };
                 let now = clock::now_rfc3339();
                 s.last_tag = tag;
+                s.cursor = Cursor::at(pending.range.end());
+                if let Some(id) = pending.editing {
+                    s.apply(Command::Edit { id, tag, note, at: now });
+                    return Rc::new(s);
+                }
                 s.apply(Command::Tag(Annotation {
                     id: clock::new_id(),
                     tag,
@@ -156,6 +258,11 @@ impl Reducible for State {
                 at: clock::now_rfc3339(),
             }),
             Action::Remove { id } => s.apply(Command::Remove { id }),
+            Action::Resize { id, range } => s.apply(Command::Resize {
+                id,
+                range,
+                at: clock::now_rfc3339(),
+            }),
             Action::Undo => {
                 let change = s.session.borrow_mut().undo();
                 s.changed(change, "undo");
@@ -193,6 +300,13 @@ impl Reducible for State {
             Action::CloseChooser => s.chooser = None,
             Action::Focus(id) => s.focused = id,
             Action::Pasting(on) => s.pasting = on,
+            Action::MoveCursor(cursor) => {
+                s.cursor = cursor;
+                s.announce_position();
+            }
+            Action::Resizing(on) => s.resizing = on && s.focused.is_some(),
+            Action::Help(on) => s.help = on,
+            Action::Announce(text) => s.announcement = text,
         }
         Rc::new(s)
     }

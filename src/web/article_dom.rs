@@ -95,21 +95,12 @@ impl ArticleDom {
 
     /// A DOM range over `range`, clipped to the article.
     pub fn dom_range(&self, article: &Article, range: TextRange) -> Option<Range> {
-        let (start_node, start_offset) = self.char_to_point(article, range.start(), false)?;
-        let (end_node, end_offset) = self.char_to_point(article, range.end(), true)?;
+        let (start_node, start_offset) = self.char_to_point(article, range.start(), Bias::Next)?;
+        let (end_node, end_offset) = self.char_to_point(article, range.end(), Bias::Previous)?;
         let dom = document(&self.container).create_range().ok()?;
         dom.set_start(&start_node, start_offset).ok()?;
         dom.set_end(&end_node, end_offset).ok()?;
         Some(dom)
-    }
-
-    /// Make `range` the document selection (e.g. after a cancelled chooser).
-    pub fn select(&self, article: &Article, range: TextRange) {
-        if let (Some(sel), Some(dom)) = (window_selection(), self.dom_range(article, range)) {
-            // Ignored: both fail only on a detached document.
-            let _ = sel.remove_all_ranges();
-            let _ = sel.add_range(&dom);
-        }
     }
 
     fn dom_range_to_text(&self, article: &Article, range: &Range) -> Option<TextRange> {
@@ -174,26 +165,62 @@ impl ArticleDom {
         )
     }
 
-    /// The DOM point of code point `offset`. Offsets between blocks go to the
-    /// start of the next block, or with `is_end` to the end of the previous one.
-    fn char_to_point(&self, article: &Article, offset: usize, is_end: bool) -> Option<(Node, u32)> {
+    /// The DOM point of code point `offset`: in the block whose `[start, end]`
+    /// holds it, else (between blocks) at the start of the next block or the
+    /// end of the previous one, as `bias` says.
+    fn char_to_point(&self, article: &Article, offset: usize, bias: Bias) -> Option<(Node, u32)> {
         let blocks = &article.blocks;
         let last = blocks.len().checked_sub(1)?;
-        let i = if is_end {
-            let j = blocks.partition_point(|b| b.range.end() < offset).min(last);
-            if offset <= blocks[j].range.start() && j > 0 {
-                j - 1
-            } else {
-                j
-            }
-        } else {
-            article.block_at_or_after(offset).min(last)
+        let i = blocks.partition_point(|b| b.range.end() < offset);
+        let i = match bias {
+            _ if i <= last && blocks[i].range.start() <= offset => i,
+            Bias::Next => i.min(last),
+            Bias::Previous => i.saturating_sub(1),
         };
         let block = blocks[i].range;
         let clamped = offset.clamp(block.start(), block.end());
         let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(block.start());
         Some((self.nodes[i].clone(), u32::try_from(utf16).ok()?))
     }
+
+    /// Select from `anchor` to `head` (either order), keeping the direction so
+    /// that Shift+arrow keys extend the moving end.
+    pub fn select_directed(&self, article: &Article, anchor: usize, head: usize) {
+        let bias = |at: usize| if at <= anchor.min(head) { Bias::Next } else { Bias::Previous };
+        let (Some(sel), Some((an, ao)), Some((hn, ho))) = (
+            window_selection_any(),
+            self.char_to_point(article, anchor, bias(anchor)),
+            self.char_to_point(article, head, bias(head)),
+        ) else {
+            return;
+        };
+        // Fails only on a detached document.
+        let _ = sel.set_base_and_extent(&an, ao, &hn, ho);
+    }
+
+    /// The box of a caret at `offset` (zero width), in viewport coordinates.
+    pub fn caret_rect(&self, article: &Article, offset: usize) -> Option<web_sys::DomRect> {
+        let (node, at) = self.char_to_point(article, offset, Bias::Next)?;
+        let range = document(&self.container).create_range().ok()?;
+        range.set_start(&node, at).ok()?;
+        range.collapse_with_to_start(true);
+        let rect = range.get_bounding_client_rect();
+        if rect.height() > 0.0 {
+            return Some(rect);
+        }
+        // A collapsed range at a line edge can have no box: use the character before.
+        range.set_start(&node, at.checked_sub(1)?).ok()?;
+        range.set_end(&node, at).ok()?;
+        let r = range.get_bounding_client_rect();
+        Some(web_sys::DomRect::new_with_x_and_y_and_width_and_height(r.right(), r.top(), 0.0, r.height()).ok()?)
+    }
+}
+
+/// Which block an offset between two blocks goes to.
+#[derive(Clone, Copy)]
+enum Bias {
+    Next,
+    Previous,
 }
 
 fn block_index(el: &Element) -> Option<usize> {
@@ -221,7 +248,11 @@ fn document(el: &Element) -> Document {
         .expect("elements in a page have a document")
 }
 
+fn window_selection_any() -> Option<web_sys::Selection> {
+    web_sys::window()?.get_selection().ok()?
+}
+
+/// The selection, when it has a range.
 fn window_selection() -> Option<web_sys::Selection> {
-    let sel = web_sys::window()?.get_selection().ok()??;
-    (sel.range_count() > 0).then_some(sel)
+    window_selection_any().filter(|s| s.range_count() > 0)
 }
