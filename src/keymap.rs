@@ -70,7 +70,13 @@ pub enum Reading {
 pub fn reading(p: Press) -> Option<Reading> {
     use Reading::*;
     let extend = p.shift;
-    let arrow = |unit, forward| Some(Move { unit, forward, extend });
+    let arrow = |unit, forward| {
+        Some(Move {
+            unit,
+            forward,
+            extend,
+        })
+    };
     match p.key {
         "ArrowRight" | "ArrowLeft" => {
             let forward = p.key == "ArrowRight";
@@ -83,10 +89,17 @@ pub fn reading(p: Press) -> Option<Reading> {
             }
         }
         "ArrowDown" | "ArrowUp" if !p.alt => {
-            let unit = if p.primary { Unit::Paragraph } else { Unit::Sentence };
+            let unit = if p.primary {
+                Unit::Paragraph
+            } else {
+                Unit::Sentence
+            };
             arrow(unit, p.key == "ArrowDown")
         }
-        "Home" | "End" if !p.alt => Some(Edge { end: p.key == "End", extend }),
+        "Home" | "End" if !p.alt => Some(Edge {
+            end: p.key == "End",
+            extend,
+        }),
         _ if p.primary || p.alt => None,
         "w" | "W" => Some(Select(Unit::Word)),
         "s" | "S" => Some(Select(Unit::Sentence)),
@@ -106,7 +119,10 @@ pub fn reading(p: Press) -> Option<Reading> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resizing {
     /// Move the end (or with Shift the start) one word.
-    Move { start: bool, forward: bool },
+    Move {
+        start: bool,
+        forward: bool,
+    },
     Done,
 }
 
@@ -124,25 +140,85 @@ pub fn resizing(p: Press) -> Option<Resizing> {
 /// The shortcut table: (keys, where, what it does). Shown by the help overlay
 /// and, row for row, in README.md (a test checks that).
 pub const HELP: &[(&str, &str, &str)] = &[
-    ("Ctrl+Enter (Cmd+Enter)", "anywhere", "Tag the selected text: opens the chooser"),
-    ("1 / C, 2 / Q, 3 / S", "chooser", "Tag as Claim, Quote or Source at once"),
-    ("Shift+1/2/3 (Shift+C/Q/S)", "chooser", "Pick that tag, then type a note"),
+    (
+        "Ctrl+Enter (Cmd+Enter)",
+        "anywhere",
+        "Tag the selected text: opens the chooser",
+    ),
+    (
+        "1 / C, 2 / Q, 3 / S",
+        "chooser",
+        "Tag as Claim, Quote or Source at once",
+    ),
+    (
+        "Shift+1/2/3 (Shift+C/Q/S)",
+        "chooser",
+        "Pick that tag, then type a note",
+    ),
     ("← → ↑ ↓", "chooser", "Move between the tags"),
-    ("Enter", "chooser", "Confirm with the focused tag and the note"),
-    ("Esc", "chooser, help", "Close, and return to where you were"),
-    ("Tab / Shift+Tab", "anywhere", "Move between controls (dialogs keep the focus inside)"),
-    ("→ / ←", "article", "Cursor to the end of the next word / start of the previous word"),
+    (
+        "Enter",
+        "chooser",
+        "Confirm with the focused tag and the note",
+    ),
+    (
+        "Esc",
+        "chooser, help",
+        "Close, and return to where you were",
+    ),
+    (
+        "Tab / Shift+Tab",
+        "anywhere",
+        "Move between controls (dialogs keep the focus inside)",
+    ),
+    (
+        "→ / ←",
+        "article",
+        "Cursor to the end of the next word / start of the previous word",
+    ),
     ("Alt+→ / Alt+←", "article", "Cursor by one character"),
-    ("↓ / ↑", "article", "Cursor to the end of the sentence / start of the sentence"),
-    ("Ctrl+↓ / Ctrl+↑", "article", "Cursor to the end of the paragraph / start of the paragraph"),
-    ("Home / End", "article", "Cursor to the start / end of the article"),
+    (
+        "↓ / ↑",
+        "article",
+        "Cursor to the end of the sentence / start of the sentence",
+    ),
+    (
+        "Ctrl+↓ / Ctrl+↑",
+        "article",
+        "Cursor to the end of the paragraph / start of the paragraph",
+    ),
+    (
+        "Home / End",
+        "article",
+        "Cursor to the start / end of the article",
+    ),
     ("Shift + any cursor move", "article", "Extend the selection"),
-    ("W, S, P", "article", "Select the word, sentence or paragraph at the cursor"),
+    (
+        "W, S, P",
+        "article",
+        "Select the word, sentence or paragraph at the cursor",
+    ),
     ("] / [", "article", "Go to the next / previous annotation"),
-    ("Enter", "article", "Edit the focused annotation's tag and note"),
-    ("Delete / Backspace", "article", "Delete the focused annotation"),
-    ("R, then → ← (Shift+→ ←)", "article", "Resize the focused annotation: move its end (start) by a word; Enter or Esc ends"),
-    ("Esc", "article", "Back out one level: resizing, selection, focused annotation"),
+    (
+        "Enter",
+        "article",
+        "Edit the focused annotation's tag and note",
+    ),
+    (
+        "Delete / Backspace",
+        "article",
+        "Delete the focused annotation",
+    ),
+    (
+        "R, then → ← (Shift+→ ←)",
+        "article",
+        "Resize the focused annotation: move its end (start) by a word; Enter or Esc ends",
+    ),
+    (
+        "Esc",
+        "article",
+        "Back out one level: resizing, selection, focused annotation",
+    ),
     ("?", "article", "Show this list of shortcuts"),
     ("Ctrl+Z", "anywhere", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "anywhere", "Redo"),
@@ -154,29 +230,72 @@ mod tests {
     use super::*;
 
     fn press(key: &str) -> Press<'_> {
-        Press { key, ..Press::default() }
+        Press {
+            key,
+            ..Press::default()
+        }
     }
 
     #[test]
     fn global_shortcuts_need_ctrl() {
-        assert_eq!(global(Press { primary: true, ..press("Enter") }), Some(Global::Tag));
-        assert_eq!(global(Press { primary: true, shift: true, ..press("Z") }), Some(Global::Redo));
-        assert_eq!(global(Press { primary: true, ..press("y") }), Some(Global::Redo));
+        assert_eq!(
+            global(Press {
+                primary: true,
+                ..press("Enter")
+            }),
+            Some(Global::Tag)
+        );
+        assert_eq!(
+            global(Press {
+                primary: true,
+                shift: true,
+                ..press("Z")
+            }),
+            Some(Global::Redo)
+        );
+        assert_eq!(
+            global(Press {
+                primary: true,
+                ..press("y")
+            }),
+            Some(Global::Redo)
+        );
         assert_eq!(global(press("s")), None);
     }
 
     #[test]
     fn reading_keys() {
         assert_eq!(
-            reading(Press { shift: true, ..press("ArrowRight") }),
-            Some(Reading::Move { unit: Unit::Word, forward: true, extend: true })
+            reading(Press {
+                shift: true,
+                ..press("ArrowRight")
+            }),
+            Some(Reading::Move {
+                unit: Unit::Word,
+                forward: true,
+                extend: true
+            })
         );
         assert_eq!(
-            reading(Press { primary: true, ..press("ArrowUp") }),
-            Some(Reading::Move { unit: Unit::Paragraph, forward: false, extend: false })
+            reading(Press {
+                primary: true,
+                ..press("ArrowUp")
+            }),
+            Some(Reading::Move {
+                unit: Unit::Paragraph,
+                forward: false,
+                extend: false
+            })
         );
         assert_eq!(reading(press("S")), Some(Reading::Select(Unit::Sentence)));
-        assert_eq!(reading(Press { primary: true, ..press("s") }), None, "Ctrl+S is export");
+        assert_eq!(
+            reading(Press {
+                primary: true,
+                ..press("s")
+            }),
+            None,
+            "Ctrl+S is export"
+        );
         assert_eq!(reading(press("x")), None);
     }
 

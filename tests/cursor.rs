@@ -20,8 +20,16 @@ fn mark(article: &Article, offset: usize) -> String {
 fn check(unit: Unit, cases: &[(&str, &str, &str)]) {
     for (before, fwd, back) in cases {
         let (article, offset) = article_and_cursor(before);
-        assert_eq!(mark(&article, forward(&article, offset, unit)), *fwd, "{unit:?} forward from {before:?}");
-        assert_eq!(mark(&article, backward(&article, offset, unit)), *back, "{unit:?} backward from {before:?}");
+        assert_eq!(
+            mark(&article, forward(&article, offset, unit)),
+            *fwd,
+            "{unit:?} forward from {before:?}"
+        );
+        assert_eq!(
+            mark(&article, backward(&article, offset, unit)),
+            *back,
+            "{unit:?} backward from {before:?}"
+        );
     }
 }
 
@@ -31,15 +39,31 @@ fn words() {
         Unit::Word,
         &[
             // (before, after forward, after backward)
-            ("|\"Don't stop,\" she said.", "\"Don't| stop,\" she said.", "|\"Don't stop,\" she said."),
-            ("\"Don't| stop,\" she", "\"Don't stop|,\" she", "\"|Don't stop,\" she"),
-            ("It cost |4.2 million.", "It cost 4.2| million.", "It |cost 4.2 million."),
+            (
+                "|\"Don't stop,\" she said.",
+                "\"Don't| stop,\" she said.",
+                "|\"Don't stop,\" she said.",
+            ),
+            (
+                "\"Don't| stop,\" she",
+                "\"Don't stop|,\" she",
+                "\"|Don't stop,\" she",
+            ),
+            (
+                "It cost |4.2 million.",
+                "It cost 4.2| million.",
+                "It |cost 4.2 million.",
+            ),
             ("The U.|S. said", "The U.S|. said", "The |U.S. said"),
             ("Hi 👍🏽 |there", "Hi 👍🏽 there|", "|Hi 👍🏽 there"),
             ("东|京是首都。", "东京|是首都。", "|东京是首都。"),
             ("|שלום עולם.", "שלום| עולם.", "|שלום עולם."),
             ("end of text|", "end of text|", "end of |text"),
-            ("first para|\n\nsecond para", "first para\n\nsecond| para", "first |para\n\nsecond para"),
+            (
+                "first para|\n\nsecond para",
+                "first para\n\nsecond| para",
+                "first |para\n\nsecond para",
+            ),
         ],
     );
 }
@@ -64,9 +88,21 @@ fn sentences() {
                 "\"Stop,\" he said. \"Now!\" She left.|",
                 "\"Stop,\" he said. |\"Now!\" She left.",
             ),
-            ("It cost 4.|2 million. Then", "It cost 4.2 million.| Then", "|It cost 4.2 million. Then"),
-            ("东京是首都。|大阪很大。", "东京是首都。大阪很大。|", "|东京是首都。大阪很大。"),
-            ("No period at the |end", "No period at the end|", "|No period at the end"),
+            (
+                "It cost 4.|2 million. Then",
+                "It cost 4.2 million.| Then",
+                "|It cost 4.2 million. Then",
+            ),
+            (
+                "东京是首都。|大阪很大。",
+                "东京是首都。大阪很大。|",
+                "|东京是首都。大阪很大。",
+            ),
+            (
+                "No period at the |end",
+                "No period at the end|",
+                "|No period at the end",
+            ),
             ("One.|\n\nTwo.", "One.\n\nTwo.|", "|One.\n\nTwo."),
         ],
     );
@@ -76,13 +112,24 @@ fn sentences() {
 fn graphemes_and_paragraphs() {
     check(
         Unit::Grapheme,
-        &[("a|👍🏽b", "a👍🏽|b", "|a👍🏽b"), ("e\u{301}|x", "e\u{301}x|", "|e\u{301}x")],
+        &[
+            ("a|👍🏽b", "a👍🏽|b", "|a👍🏽b"),
+            ("e\u{301}|x", "e\u{301}x|", "|e\u{301}x"),
+        ],
     );
     check(
         Unit::Paragraph,
         &[
-            ("One |two\n\nThree", "One two|\n\nThree", "|One two\n\nThree"),
-            ("One two|\n\nThree", "One two\n\nThree|", "|One two\n\nThree"),
+            (
+                "One |two\n\nThree",
+                "One two|\n\nThree",
+                "|One two\n\nThree",
+            ),
+            (
+                "One two|\n\nThree",
+                "One two\n\nThree|",
+                "|One two\n\nThree",
+            ),
         ],
     );
 }
@@ -95,9 +142,15 @@ fn units_around_the_cursor() {
     let word = around(&a, at, Unit::Word).unwrap();
     assert_eq!(a.text.slice(word), "Second");
     let (a, at) = article_and_cursor("Para one.\n\nPara |two.");
-    assert_eq!(a.text.slice(around(&a, at, Unit::Paragraph).unwrap()), "Para two.");
+    assert_eq!(
+        a.text.slice(around(&a, at, Unit::Paragraph).unwrap()),
+        "Para two."
+    );
     let (a, at) = article_and_cursor("Trailing.  |");
-    assert_eq!(a.text.slice(around(&a, at, Unit::Sentence).unwrap()), "Trailing.");
+    assert_eq!(
+        a.text.slice(around(&a, at, Unit::Sentence).unwrap()),
+        "Trailing."
+    );
 }
 
 #[test]

@@ -47,9 +47,19 @@ fn units(article: &Article, block_idx: usize, unit: Unit) -> Vec<TextRange> {
         };
         if keep {
             let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
-            let trail = piece.chars().rev().take_while(|c| c.is_whitespace()).count();
-            let (lead, trail) = if unit == Unit::Grapheme { (0, 0) } else { (lead, trail) };
-            out.push(TextRange::new(at + lead, at + n - trail).expect("trimmed piece is not empty"));
+            let trail = piece
+                .chars()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count();
+            let (lead, trail) = if unit == Unit::Grapheme {
+                (0, 0)
+            } else {
+                (lead, trail)
+            };
+            out.push(
+                TextRange::new(at + lead, at + n - trail).expect("trimmed piece is not empty"),
+            );
         }
         at += n;
     }
@@ -61,7 +71,11 @@ fn units(article: &Article, block_idx: usize, unit: Unit) -> Vec<TextRange> {
 /// unit it stays.
 pub fn forward(article: &Article, offset: usize, unit: Unit) -> usize {
     (article.block_at_or_after(offset)..article.blocks.len())
-        .find_map(|b| units(article, b, unit).into_iter().find(|u| u.end() > offset))
+        .find_map(|b| {
+            units(article, b, unit)
+                .into_iter()
+                .find(|u| u.end() > offset)
+        })
         .map_or(offset, TextRange::end)
 }
 
@@ -71,7 +85,12 @@ pub fn backward(article: &Article, offset: usize, unit: Unit) -> usize {
     let last = article.blocks.partition_point(|b| b.range.start() < offset);
     (0..last)
         .rev()
-        .find_map(|b| units(article, b, unit).into_iter().rev().find(|u| u.start() < offset))
+        .find_map(|b| {
+            units(article, b, unit)
+                .into_iter()
+                .rev()
+                .find(|u| u.start() < offset)
+        })
         .map_or(offset, TextRange::start)
 }
 
@@ -80,7 +99,11 @@ pub fn backward(article: &Article, offset: usize, unit: Unit) -> usize {
 pub fn around(article: &Article, offset: usize, unit: Unit) -> Option<TextRange> {
     let from = article.block_at_or_after(offset);
     (from..article.blocks.len())
-        .find_map(|b| units(article, b, unit).into_iter().find(|u| u.end() > offset))
+        .find_map(|b| {
+            units(article, b, unit)
+                .into_iter()
+                .find(|u| u.end() > offset)
+        })
         .or_else(|| {
             (0..from.min(article.blocks.len()))
                 .rev()

@@ -105,19 +105,32 @@ pub fn app() -> Html {
     {
         let (state, dom, caret_ref) = (state.clone(), dom.clone(), caret_ref.clone());
         let scrolled_to = use_mut_ref(Cursor::default);
-        let deps = (state.cursor, *article_focused, state.revision, state.article_revision);
+        let deps = (
+            state.cursor,
+            *article_focused,
+            state.revision,
+            state.article_revision,
+        );
         use_effect_with(deps, move |(cursor, focused, _, _)| {
             let session = state.session.borrow();
             let dom = dom.borrow();
-            let (Some(dom), Some(caret)) = (dom.as_ref(), caret_ref.cast::<web_sys::HtmlElement>()) else {
+            let (Some(dom), Some(caret)) = (dom.as_ref(), caret_ref.cast::<web_sys::HtmlElement>())
+            else {
                 return;
             };
-            let rect = dom.caret_rect(session.article(), cursor.head).filter(|_| *focused);
+            let rect = dom
+                .caret_rect(session.article(), cursor.head)
+                .filter(|_| *focused);
             let style = match &rect {
                 Some(r) => {
                     let w = gloo::utils::window();
                     let (sx, sy) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
-                    format!("left:{:.1}px;top:{:.1}px;height:{:.1}px", r.left() + sx, r.top() + sy, r.height())
+                    format!(
+                        "left:{:.1}px;top:{:.1}px;height:{:.1}px",
+                        r.left() + sx,
+                        r.top() + sy,
+                        r.height()
+                    )
                 }
                 None => "display:none".into(),
             };
@@ -286,14 +299,26 @@ pub fn app() -> Html {
             let dom = dom.borrow();
             let Some(dom) = dom.as_ref() else { return };
             if let Some(range) = dom.selection(article) {
-                let range = if e.alt_key() { range } else { snap_to_words(article, range) };
-                state.dispatch(Action::MoveCursor(Cursor { anchor: range.start(), head: range.end() }));
+                let range = if e.alt_key() {
+                    range
+                } else {
+                    snap_to_words(article, range)
+                };
+                state.dispatch(Action::MoveCursor(Cursor {
+                    anchor: range.start(),
+                    head: range.end(),
+                }));
                 return;
             }
-            let Some(offset) = dom.caret(article) else { return };
+            let Some(offset) = dom.caret(article) else {
+                return;
+            };
             state.dispatch(Action::MoveCursor(Cursor::at(offset)));
             let hits = session.at_offset(offset);
-            let next = match hits.iter().position(|a| Some(&a.id) == state.focused.as_ref()) {
+            let next = match hits
+                .iter()
+                .position(|a| Some(&a.id) == state.focused.as_ref())
+            {
                 Some(i) => hits.get(i + 1).or(hits.first()),
                 None => hits.first(),
             };
@@ -433,7 +458,9 @@ fn tag_selection(session: &Session, dom: Option<&ArticleDom>) -> Action {
         .and_then(|d| d.selection(article))
         .and_then(|r| session.normalize(r));
     match (range, dom) {
-        (Some(range), Some(dom)) => Action::OpenChooser(reading::pending(dom, session, range, None)),
+        (Some(range), Some(dom)) => {
+            Action::OpenChooser(reading::pending(dom, session, range, None))
+        }
         _ => Action::Notify(Notice::Info(
             "Select some text in the article first, then press Ctrl+Enter.".into(),
         )),

@@ -33,18 +33,11 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let note_ref = use_node_ref();
     let buttons: [NodeRef; 3] = [use_node_ref(), use_node_ref(), use_node_ref()];
 
-    {
-        let first = buttons[Tag::ALL
-            .iter()
-            .position(|t| *t == props.initial)
-            .unwrap_or(0)]
-        .clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = first.cast::<HtmlElement>() {
-                let _ = b.focus();
-            }
-        });
-    }
+    let initial_idx = Tag::ALL
+        .iter()
+        .position(|t| *t == props.initial)
+        .unwrap_or(0);
+    super::focus::use_return_focus(buttons[initial_idx].clone());
 
     let focus_tag = {
         let buttons = buttons.clone();

@@ -12,8 +12,15 @@ pub fn use_return_focus(first: NodeRef) {
             let _ = el.focus();
         }
         move || {
-            if let Some(el) = before.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
-                let _ = el.focus();
+            if let Some(el) =
+                before.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+            {
+                // After the dialog has left the DOM: removing the focused
+                // element would otherwise reset the focus to <body>.
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let _ = el.focus();
+                })
+                .forget();
             }
         }
     });

@@ -17,7 +17,9 @@ pub fn actions(press: Press, state: &State, session: &Session, dom: &ArticleDom)
     let focused = state.focused.as_deref().and_then(|id| session.get(id));
     if state.resizing {
         return match (keymap::resizing(press), focused) {
-            (Some(Resizing::Move { start, forward }), Some(a)) => resize(session, a, start, forward),
+            (Some(Resizing::Move { start, forward }), Some(a)) => {
+                resize(session, a, start, forward)
+            }
             (Some(Resizing::Done), _) | (_, None) => vec![
                 Action::Resizing(false),
                 Action::Announce("Resizing done.".into()),
@@ -95,8 +97,15 @@ pub fn actions(press: Press, state: &State, session: &Session, dom: &ArticleDom)
 }
 
 /// The chooser for `range` (a new annotation) or for editing `existing`.
-pub fn pending(dom: &ArticleDom, session: &Session, range: TextRange, existing: Option<&Annotation>) -> Pending {
-    let rect = dom.dom_range(session.article(), range).map(|r| r.get_bounding_client_rect());
+pub fn pending(
+    dom: &ArticleDom,
+    session: &Session,
+    range: TextRange,
+    existing: Option<&Annotation>,
+) -> Pending {
+    let rect = dom
+        .dom_range(session.article(), range)
+        .map(|r| r.get_bounding_client_rect());
     Pending {
         range,
         editing: existing.map(|a| a.id.clone()),
@@ -120,7 +129,9 @@ fn neighbour<'a>(
         (Some(f), true) => all.iter().position(|a| a.id == f.id)? + 1,
         (Some(f), false) => all.iter().position(|a| a.id == f.id)?.checked_sub(1)?,
         (None, true) => all.partition_point(|a| a.range.start() < head),
-        (None, false) => all.partition_point(|a| a.range.start() < head).checked_sub(1)?,
+        (None, false) => all
+            .partition_point(|a| a.range.start() < head)
+            .checked_sub(1)?,
     };
     all.get(i).map(|a| (i, a))
 }
@@ -142,7 +153,12 @@ fn resize(session: &Session, a: &Annotation, start: bool, forward: bool) -> Vec<
         TextRange::new(r.start(), moved(r.end()))
     };
     match range.filter(|n| !n.is_empty() && *n != r) {
-        Some(range) => vec![Action::Resize { id: a.id.clone(), range }],
-        None => vec![Action::Announce("It cannot get any smaller or larger that way.".into())],
+        Some(range) => vec![Action::Resize {
+            id: a.id.clone(),
+            range,
+        }],
+        None => vec![Action::Announce(
+            "It cannot get any smaller or larger that way.".into(),
+        )],
     }
 }

@@ -153,7 +153,9 @@ impl State {
         };
         self.announcement = format!("{prefix}{}", self.describe(&change));
         match &change {
-            Change::Added(a) | Change::Updated { after: a, .. } => self.focused = Some(a.id.clone()),
+            Change::Added(a) | Change::Updated { after: a, .. } => {
+                self.focused = Some(a.id.clone())
+            }
             Change::Removed(a) if self.focused.as_ref() == Some(&a.id) => self.focused = None,
             Change::Removed(_) => {}
         }
@@ -165,17 +167,33 @@ impl State {
         let text = &session.article().text;
         let quoted = |a: &Annotation| format!("“{}”", excerpt(text.slice(a.range), 80));
         let count = |tag: Tag| {
-            let n = session.annotations().iter().filter(|a| a.tag == tag).count();
+            let n = session
+                .annotations()
+                .iter()
+                .filter(|a| a.tag == tag)
+                .count();
             format!("{n} {}{}", tag.name(), if n == 1 { "" } else { "s" })
         };
         match change {
-            Change::Added(a) => format!("{} added: {}. {}.", a.tag.label(), quoted(a), count(a.tag)),
-            Change::Removed(a) => format!("{} deleted: {}. {}.", a.tag.label(), quoted(a), count(a.tag)),
+            Change::Added(a) => {
+                format!("{} added: {}. {}.", a.tag.label(), quoted(a), count(a.tag))
+            }
+            Change::Removed(a) => format!(
+                "{} deleted: {}. {}.",
+                a.tag.label(),
+                quoted(a),
+                count(a.tag)
+            ),
             Change::Updated { before, after } if before.range != after.range => {
                 format!("{} now reads {}.", after.tag.label(), quoted(after))
             }
             Change::Updated { before, after } if before.tag != after.tag => {
-                format!("Changed to {}: {}. {}.", after.tag.label(), quoted(after), count(after.tag))
+                format!(
+                    "Changed to {}: {}. {}.",
+                    after.tag.label(),
+                    quoted(after),
+                    count(after.tag)
+                )
             }
             Change::Updated { after, .. } => format!("Note saved for {}.", quoted(after)),
         }
@@ -235,7 +253,12 @@ impl Reducible for State {
                 s.last_tag = tag;
                 s.cursor = Cursor::at(pending.range.end());
                 if let Some(id) = pending.editing {
-                    s.apply(Command::Edit { id, tag, note, at: now });
+                    s.apply(Command::Edit {
+                        id,
+                        tag,
+                        note,
+                        at: now,
+                    });
                     return Rc::new(s);
                 }
                 s.apply(Command::Tag(Annotation {

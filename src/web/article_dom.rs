@@ -186,7 +186,13 @@ impl ArticleDom {
     /// Select from `anchor` to `head` (either order), keeping the direction so
     /// that Shift+arrow keys extend the moving end.
     pub fn select_directed(&self, article: &Article, anchor: usize, head: usize) {
-        let bias = |at: usize| if at <= anchor.min(head) { Bias::Next } else { Bias::Previous };
+        let bias = |at: usize| {
+            if at <= anchor.min(head) {
+                Bias::Next
+            } else {
+                Bias::Previous
+            }
+        };
         let (Some(sel), Some((an, ao)), Some((hn, ho))) = (
             window_selection_any(),
             self.char_to_point(article, anchor, bias(anchor)),
@@ -212,7 +218,8 @@ impl ArticleDom {
         range.set_start(&node, at.checked_sub(1)?).ok()?;
         range.set_end(&node, at).ok()?;
         let r = range.get_bounding_client_rect();
-        Some(web_sys::DomRect::new_with_x_and_y_and_width_and_height(r.right(), r.top(), 0.0, r.height()).ok()?)
+        web_sys::DomRect::new_with_x_and_y_and_width_and_height(r.right(), r.top(), 0.0, r.height())
+            .ok()
     }
 }
 
