@@ -1,0 +1,103 @@
+"""Accessibility: axe-core (npm, injected into the page) finds no serious or
+critical violations in the main states, in the light and the dark theme; and
+the highlight colours meet WCAG 2.2 AA contrast (axe cannot see ::highlight)."""
+
+import pathlib
+import re
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def audit(app):
+    """Serious and critical axe violations of the page as it is now."""
+    if not app.driver.execute_script("return !!window.axe"):
+        app.driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = app.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
+    )
+    assert isinstance(result, list), result
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture(params=["light", "dark"])
+def themed_app(request, app):
+    app.driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": request.param}]},
+    )
+    return app
+
+
+def test_axe_main_states(themed_app):
+    app = themed_app
+    assert audit(app) == [], "article loaded"
+
+    app.tag("Lindqvist Bay", "1")
+    app.tag("Mayor Elin Sørensen", "3")
+    assert audit(app) == [], "annotations present"
+
+    app.select_with_mouse("Jonas Meyer")
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    assert audit(app) == [], "chooser open"
+    app.press(Keys.ESCAPE)
+
+    app.driver.find_element(By.CSS_SELECTOR, "article.article").send_keys("?")
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".help"))
+    assert audit(app) == [], "help open"
+    app.press(Keys.ESCAPE)
+
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Paste text']").click()
+    app.accept_confirm(timeout=1)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".paste-box"))
+    assert audit(app) == [], "empty article (paste box)"
+
+
+# --- colour contrast of highlights, from the design tokens -------------------
+
+def tokens(css, dark):
+    """The custom properties of :root (light) or of the dark media query."""
+    if dark:
+        css = css[css.index("@media (prefers-color-scheme: dark)"):]
+    block = css[css.index(":root {"):]
+    block = block[: block.index("}")]
+    return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", block))
+
+
+def luminance(hex_colour):
+    def channel(c):
+        c = int(c, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(hex_colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_highlight_and_text_contrast_meets_wcag_aa(dark):
+    t = tokens((ROOT / "styles" / "app.css").read_text(encoding="utf-8"), dark)
+    text_pairs = [("fg", bg) for bg in ("bg", "panel", "claim-bg", "quote-bg", "source-bg", "focus-bg")]
+    text_pairs += [("muted", "bg"), ("muted", "panel"), ("error-fg", "error-bg"), ("info-fg", "info-bg")]
+    for fg, bg in text_pairs:
+        ratio = contrast(t[fg], t[bg])
+        assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f} < 4.5"
+    # Underlines and marks are non-text: 3:1 against the highlight behind them.
+    for line, bg in [("claim-line", "claim-bg"), ("quote-line", "quote-bg"), ("source-line", "source-bg"),
+                     ("focus", "bg"), ("overlap-line", "bg")]:
+        ratio = contrast(t[line], t[bg])
+        assert ratio >= 3, f"{line} on {bg}: {ratio:.2f} < 3"
