@@ -1,0 +1,271 @@
+"""The benchmark: drives headless Chromium through the workloads of the
+performance targets and prints median, min and max per metric; writes the
+same figures as JSON. Times are taken inside the page with the Performance
+API, from the input event to a mark after the next painted frame
+(requestAnimationFrame, then a zero-delay task). Never fails a build: it
+reports, it does not judge.
+
+Usage: scripts/bench [--smoke] [--runs N] [--out FILE]
+"""
+
+import argparse
+import gzip
+import json
+import pathlib
+import platform
+import statistics
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+import generate  # noqa: E402
+from browser import chromium, serve  # noqa: E402
+
+# Installed before the page's own scripts on every navigation.
+INSTRUMENT = """
+window.__longtasks = [];
+new PerformanceObserver(l => { for (const e of l.getEntries()) __longtasks.push(e.duration); })
+  .observe({type: 'longtask', buffered: true});
+addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; });
+window.__afterPaint = () => new Promise(r =>
+  requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+window.__painted = () => ['claim', 'quote', 'source']
+  .reduce((n, t) => n + ((CSS.highlights.get('ann-' + t) || {size: 0}).size), 0);
+// Resolves after the frame in which `done()` first holds.
+window.__whenPainted = (done) => new Promise(r => {
+  const poll = () => done() ? __afterPaint().then(r) : requestAnimationFrame(poll);
+  poll();
+});
+const click = HTMLAnchorElement.prototype.click;
+HTMLAnchorElement.prototype.click = function () {
+  if (this.download) window.__downloadAt = performance.now();
+  return click.call(this);
+};
+new MutationObserver((m, obs) => {
+  if (document.querySelector('article.article [data-block]')) {
+    obs.disconnect();
+    __afterPaint().then(t => window.__interactiveAt = t);
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+# Arms a measurement: t0 at the first `event` (capture phase) on `selector`,
+# t1 after the frame in which `done` holds. Result in window.__result.
+ARM = """
+const [selector, event, key, done] = arguments;
+window.__result = undefined;
+const target = selector === 'document' ? document : document.querySelector(selector);
+const listener = e => {
+  if (key && e.key !== key) return;
+  target.removeEventListener(event, listener, true);
+  const t0 = performance.now();
+  const check = new Function('return (' + done + ')()');
+  __whenPainted(check).then(t1 => window.__result = t1 - t0);
+};
+target.addEventListener(event, listener, true);
+"""
+
+TARGETS = {
+    "wasm_gzip_kb": ("KB", 200),
+    "navigation_to_interactive_ms": ("ms", 300),
+    "open_article_ms": ("ms", 300),
+    "import_annotations_ms": ("ms", 150),
+    "tag_keypress_ms": ("ms", 16),
+    "tag_keypress_p95_ms": ("ms", 33),
+    "undo_ms": ("ms", 16),
+    "scroll_longest_task_ms": ("ms", 50),
+    "export_ms": ("ms", 100),
+    "memory_mb": ("MB", 64),
+}
+
+
+def wait(driver, condition, timeout=60):
+    return WebDriverWait(driver, timeout, poll_frequency=0.02).until(condition)
+
+
+def result(driver, timeout=60):
+    return wait(driver, lambda d: d.execute_script("return window.__result"), timeout)
+
+
+def fresh(driver, url):
+    """A clean page showing the sample article; returns ms to interactive."""
+    driver.execute_script("localStorage.clear()")
+    driver.get(url)
+    return wait(driver, lambda d: d.execute_script("return window.__interactiveAt"))
+
+
+def choose(driver, label, path, done):
+    driver.execute_script(ARM, f"input[aria-label='{label}']", "change", None, done)
+    driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']").send_keys(str(path))
+    return result(driver)
+
+
+def select_words(driver, block, n_words):
+    """Select the first `n_words` words of block `block` (a native selection)."""
+    driver.execute_script(
+        """
+        const [i, n] = arguments;
+        const el = document.querySelector(`[data-block="${i}"]`);
+        el.scrollIntoView({block: 'center'});
+        const t = el.firstChild, words = t.data.split(' ');
+        const end = words.slice(0, n).join(' ').length;
+        getSelection().setBaseAndExtent(t, 0, t, end);
+        """,
+        block,
+        n_words,
+    )
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
+    """All workloads `runs` times; returns {metric: [samples]}."""
+    workdir = pathlib.Path(workdir)
+    text = generate.article(n_bytes)
+    article = workdir / "bench-article.txt"
+    article.write_text(text, encoding="utf-8")
+    annotations = workdir / "bench.annotations.json"
+    annotations.write_text(json.dumps(generate.annotations_file(text, n_annotations)), encoding="utf-8")
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
+    driver.get(url)
+    samples = {k: [] for k in TARGETS if k != "wasm_gzip_kb"}
+    n_blocks = text.count("\n\n") + 1
+    for _ in range(runs):
+        samples["navigation_to_interactive_ms"].append(fresh(driver, url))
+        samples["open_article_ms"].append(
+            choose(driver, "Open article", article, "() => document.querySelectorAll('article.article [data-block]').length > 100 || document.querySelector('article.article').textContent.length > 1000")
+        )
+        samples["import_annotations_ms"].append(
+            choose(driver, "Open annotations", annotations, f"() => __painted() >= {n_annotations}")
+        )
+        tagged = 0
+        for k in range(n_keys):
+            select_words(driver, (k * 7919) % n_blocks, 3 + k % 5)
+            ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+            if not wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".chooser"), 10):
+                continue
+            before = driver.execute_script("return __painted()")
+            driver.execute_script(ARM, "document", "keydown", "1", f"() => __painted() > {before}")
+            ActionChains(driver).send_keys("1").perform()
+            samples["tag_keypress_ms"].append(result(driver))
+            tagged += 1
+        for _ in range(tagged):
+            before = driver.execute_script("return __painted()")
+            driver.execute_script(ARM, "document", "keydown", "z", f"() => __painted() < {before}")
+            ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+            samples["undo_ms"].append(result(driver))
+        driver.execute_script("window.__longtasks = []")
+        driver.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            window.scrollTo(0, 0);
+            const step = () => {
+              if (window.scrollY + innerHeight >= document.documentElement.scrollHeight - 2) return done();
+              window.scrollBy(0, innerHeight);
+              requestAnimationFrame(() => setTimeout(step, 0));
+            };
+            step();
+            """
+        )
+        time.sleep(0.2)
+        samples["scroll_longest_task_ms"].append(driver.execute_script("return Math.max(0, ...__longtasks)"))
+        for _ in range(max(1, n_keys // 4)):
+            driver.execute_script(
+                "window.__downloadAt = undefined; window.__t0 = undefined;"
+                "document.addEventListener('keydown', e => {"
+                "  if (e.key === 's' && window.__t0 === undefined) window.__t0 = performance.now(); }, true)"
+            )
+            ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+            at = wait(driver, lambda d: d.execute_script("return window.__downloadAt"))
+            samples["export_ms"].append(at - driver.execute_script("return window.__t0"))
+        heap = driver.execute_cdp_cmd("Runtime.getHeapUsage", {})["usedSize"]
+        wasm = driver.execute_script("return window.__wasm ? window.__wasm.memory.buffer.byteLength : 0")
+        samples["memory_mb"].append((heap + wasm) / 1_048_576)
+    samples["tag_keypress_p95_ms"] = [percentile(samples["tag_keypress_ms"], 95)] if samples["tag_keypress_ms"] else []
+    return samples
+
+
+def wasm_size():
+    wasm = next((ROOT / "dist").glob("*.wasm"))
+    raw = wasm.read_bytes()
+    return len(raw), len(gzip.compress(raw, compresslevel=9))
+
+
+def summarize(samples):
+    rows = {}
+    for metric, values in samples.items():
+        if values:
+            unit, target = TARGETS[metric]
+            median = statistics.median(values)
+            rows[metric] = {
+                "unit": unit,
+                "median": round(median, 2),
+                "min": round(min(values), 2),
+                "max": round(max(values), 2),
+                "n": len(values),
+                "target": target,
+                "met": median <= target,
+            }
+    return rows
+
+
+def print_table(rows):
+    print(f"{'metric':32} {'median':>9} {'min':>9} {'max':>9} {'n':>4} {'target':>8}  met")
+    for metric, r in rows.items():
+        print(
+            f"{metric:32} {r['median']:>9.1f} {r['min']:>9.1f} {r['max']:>9.1f} {r['n']:>4} "
+            f"{'≤' + str(r['target']) + ' ' + r['unit']:>8}  {'yes' if r['met'] else 'NO'}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run (checks the benchmark works)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", default=str(ROOT / "target" / "bench.json"))
+    args = parser.parse_args()
+    n_bytes, n_annotations, runs, n_keys = (
+        (20_000, 200, 1, 3) if args.smoke else (1_000_000, 10_000, args.runs, 20)
+    )
+    raw, gz = wasm_size()
+    with tempfile.TemporaryDirectory() as tmp, serve(ROOT / "dist") as url:
+        driver = chromium(pathlib.Path(tmp) / "profile", pathlib.Path(tmp) / "downloads")
+        try:
+            samples = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys)
+            version = driver.capabilities.get("browserVersion", "?")
+        finally:
+            driver.quit()
+    samples["wasm_gzip_kb"] = [gz / 1024]
+    rows = summarize(samples)
+    report = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, {platform.platform()}",
+        "chromium": version,
+        "workload": {"article_bytes": n_bytes, "annotations": n_annotations, "runs": runs, "keypresses_per_run": n_keys},
+        "wasm_bytes": {"raw": raw, "gzip9": gz},
+        "metrics": rows,
+    }
+    out = pathlib.Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"Chromium {version} on {report['machine']}")
+    print(f"workload: {n_bytes} byte article, {n_annotations} annotations, {runs} runs, {n_keys} key presses per run")
+    print(f"wasm: {raw} bytes raw, {gz} bytes gzip -9")
+    print_table(rows)
+    print(f"figures written to {out}")
+
+
+if __name__ == "__main__":
+    main()

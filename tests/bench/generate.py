@@ -1,0 +1,104 @@
+"""Deterministic workloads for the benchmark: realistic prose of a given size
+with emoji and non-Latin text mixed in, and annotation files over it with
+overlapping and nested spans. Same seed, same bytes."""
+
+import hashlib
+import json
+import random
+
+WORDS = (
+    "the council said that a report on harbour funding would be published next week while "
+    "residents argued the ferry service had been cut without notice according to officials "
+    "minister budget inquiry evidence percent million figures shows survey hospital schools "
+    "water prices rose sharply during winter analysts expected further delays spokesperson "
+    "confirmed denied claimed estimated independent regional national statement"
+).split()
+NAMES = ["Elin Sørensen", "Aisha Rahman", "Jonas Meyer", "Marta Okafor", "José Álvarez", "Zoë Brandt"]
+FOREIGN = ["东京", "北京市政府", "שלום עולם", "مرحبا بالعالم", "Привет", "Ελλάδα", "नमस्ते"]
+EMOJI = ["👍🏽", "🌊", "📬", "👩‍👩‍👧", "🇺🇦", "✅"]
+
+
+def sentence(rng):
+    n = rng.randint(8, 24)
+    words = [rng.choice(WORDS) for _ in range(n)]
+    if rng.random() < 0.3:
+        words.insert(rng.randrange(n), rng.choice(NAMES))
+    if rng.random() < 0.15:
+        words.insert(rng.randrange(n), rng.choice(FOREIGN))
+    if rng.random() < 0.1:
+        words.insert(rng.randrange(n), rng.choice(EMOJI))
+    if rng.random() < 0.1:
+        words.insert(rng.randrange(n), f"{rng.randint(1, 99)}.{rng.randint(0, 9)}")
+    text = " ".join(words)
+    text = text[0].upper() + text[1:] + "."
+    if rng.random() < 0.2:
+        text = f"\u201c{text}\u201d said {rng.choice(NAMES)}."
+    return text
+
+
+def article(n_bytes, seed=1):
+    """Plain text of about `n_bytes` UTF-8 bytes: paragraphs of 2 to 6 sentences."""
+    rng = random.Random(seed)
+    paragraphs, size = [], 0
+    while size < n_bytes:
+        p = " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
+        paragraphs.append(p)
+        size += len(p.encode("utf-8")) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def annotations_file(text, n, seed=2, title="bench"):
+    """A version 1 file with `n` annotations over `text`: word-aligned spans of
+    1 to 12 words, a fifth of them nested in or overlapping another."""
+    rng = random.Random(seed)
+    starts = [i for i in range(len(text)) if (i == 0 or text[i - 1] == " ") and not text[i].isspace()]
+    spans = set()
+    while len(spans) < n:
+        s = rng.choice(starts)
+        e = s
+        for _ in range(rng.randint(1, 12)):
+            nxt = text.find(" ", e + 1)
+            if nxt < 0 or "\n" in text[e:nxt]:
+                break
+            e = nxt
+        if e <= s:
+            continue
+        spans.add((s, e))
+        if rng.random() < 0.2 and e - s > 3:  # nested or overlapping partner
+            a = rng.randint(s + 1, e - 1)
+            b = min(len(text), e + rng.randint(-2, 20))
+            if a < b and not text[a:b].isspace() and text[a:b] == text[a:b].strip():
+                spans.add((a, b))
+    spans = sorted(spans)[:n]
+    tags = ["claim", "quote", "source"]
+    stamp = "2026-01-01T00:00:00.000Z"
+    return {
+        "version": 1,
+        "article": {
+            "title": title,
+            "source": f"{title}.txt",
+            "text": text,
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        },
+        "annotations": [
+            {
+                "id": f"bench-{i}",
+                "tag": tags[i % 3],
+                "start": s,
+                "end": e,
+                "exact": text[s:e],
+                "prefix": text[max(0, s - 32):s],
+                "suffix": text[e:e + 32],
+                "note": "",
+                "created": stamp,
+                "modified": stamp,
+            }
+            for i, (s, e) in enumerate(spans)
+        ],
+    }
+
+
+if __name__ == "__main__":
+    t = article(1_000_000)
+    doc = annotations_file(t, 10_000)
+    print(len(t.encode()), len(t), len(doc["annotations"]), len(json.dumps(doc)))
