@@ -1,21 +1,24 @@
 //! [`AnnotationList`]: the side panel listing annotations in reading order.
+//!
+//! Virtualised: rows have a fixed height and only those in view (plus a few
+//! either side) are rendered, so ten thousand annotations cost what twenty do.
 
-use crate::model::Tag;
+use crate::model::format::excerpt;
+use crate::model::{Session, Tag};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What one row shows.
-#[derive(Clone, PartialEq)]
-pub struct Row {
-    pub id: AttrValue,
-    pub tag: Tag,
-    pub excerpt: AttrValue,
-    pub note: AttrValue,
-}
+/// Height of one row including the gap below it, in CSS px (matches `.row`).
+const ROW_PX: f64 = 84.0;
+/// Rows rendered beyond each edge of the view.
+const OVERSCAN: usize = 6;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AnnotationListProps {
-    pub rows: Rc<Vec<Row>>,
+    pub session: Rc<RefCell<Session>>,
+    /// Changes whenever the annotations do (the session cell itself does not).
+    pub revision: u64,
     pub focused: Option<AttrValue>,
     pub on_select: Callback<AttrValue>,
     pub on_retag: Callback<(AttrValue, Tag)>,
@@ -23,33 +26,106 @@ pub struct AnnotationListProps {
     pub on_remove: Callback<AttrValue>,
 }
 
+impl PartialEq for AnnotationListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.revision == other.revision
+            && self.focused == other.focused
+            && self.on_select == other.on_select
+            && self.on_retag == other.on_retag
+            && self.on_note == other.on_note
+            && self.on_remove == other.on_remove
+    }
+}
+
 #[function_component(AnnotationList)]
 pub fn annotation_list(props: &AnnotationListProps) -> Html {
-    let counts = Tag::ALL.map(|t| props.rows.iter().filter(|r| r.tag == t).count());
+    let scroller = use_node_ref();
+    // (scroll top, view height) of the scroller, in CSS px.
+    let view = use_state(|| (0.0_f64, 800.0_f64));
+    let onscroll = {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                view.set((f64::from(el.scroll_top()), f64::from(el.client_height())));
+            }
+        })
+    };
+    // Bring the focused annotation's row into view.
+    {
+        let (scroller, session, view) = (scroller.clone(), props.session.clone(), view.clone());
+        use_effect_with(props.focused.clone(), move |focused| {
+            let index = focused
+                .as_ref()
+                .and_then(|id| session.borrow().annotations().iter().position(|a| a.id == id.as_str()));
+            if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
+                let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+                let row_top = i as f64 * ROW_PX;
+                if row_top < top || row_top + ROW_PX > top + height {
+                    let to = (row_top - height / 3.0).max(0.0);
+                    el.set_scroll_top(to);
+                    view.set((to, height));
+                }
+            }
+        });
+    }
+
+    let session = props.session.borrow();
+    let all = session.annotations();
+    let text = &session.article().text;
+    let counts = Tag::ALL.map(|t| all.iter().filter(|a| a.tag == t).count());
+    let (top, height) = *view;
+    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(all.len());
+    let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(all.len());
+    let n = all.len();
     html! {
         <aside class="panel" aria-labelledby="panel-title">
             <div class="panel-head">
-                <h2 id="panel-title">{ format!("Annotations ({})", props.rows.len()) }</h2>
+                <h2 id="panel-title">{ format!("Annotations ({n})") }</h2>
                 <p class="counts">
                     { for Tag::ALL.iter().zip(counts).map(|(t, n)| html! {
                         <span class={classes!("count", t.name())}>{ format!("{} {n}", t.label()) }</span>
                     }) }
                 </p>
             </div>
-            if props.rows.is_empty() {
+            if all.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
             } else {
-                <ol class="rows">
-                    { for props.rows.iter().map(|row| html! {
-                        <RowView key={row.id.as_str()} row={row.clone()}
-                            focused={props.focused.as_ref() == Some(&row.id)}
-                            on_select={props.on_select.clone()} on_retag={props.on_retag.clone()}
-                            on_note={props.on_note.clone()} on_remove={props.on_remove.clone()} />
-                    }) }
-                </ol>
+                <div class="rows-scroll" ref={scroller} {onscroll}>
+                    <ol class="rows" style={format!("height:{:.0}px", n as f64 * ROW_PX)}>
+                        { for all[first..last].iter().enumerate().map(|(k, a)| {
+                            let i = first + k;
+                            let row = Row {
+                                id: AttrValue::from(a.id.clone()),
+                                tag: a.tag,
+                                excerpt: excerpt(text.slice(a.range), 120).into(),
+                                note: AttrValue::from(a.note.clone()),
+                                position: i,
+                                set_size: n,
+                            };
+                            html! {
+                                <RowView key={a.id.as_str()} focused={props.focused.as_ref() == Some(&row.id)} {row}
+                                    on_select={props.on_select.clone()} on_retag={props.on_retag.clone()}
+                                    on_note={props.on_note.clone()} on_remove={props.on_remove.clone()} />
+                            }
+                        }) }
+                    </ol>
+                </div>
             }
         </aside>
     }
+}
+
+/// What one row shows.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: AttrValue,
+    tag: Tag,
+    excerpt: AttrValue,
+    note: AttrValue,
+    /// Index in reading order, and the number of rows.
+    position: usize,
+    set_size: usize,
 }
 
 #[derive(Properties, PartialEq)]
@@ -65,19 +141,6 @@ struct RowProps {
 #[function_component(RowView)]
 fn row_view(props: &RowProps) -> Html {
     let row = &props.row;
-    let li = use_node_ref();
-    {
-        let li = li.clone();
-        use_effect_with(props.focused, move |focused| {
-            if *focused {
-                if let Some(el) = li.cast::<web_sys::Element>() {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
-                }
-            }
-        });
-    }
     let id = row.id.clone();
     let on_select = {
         let (cb, id) = (props.on_select.clone(), id.clone());
@@ -109,7 +172,9 @@ fn row_view(props: &RowProps) -> Html {
         Callback::from(move |_| cb.emit(id.clone()))
     };
     html! {
-        <li ref={li} class={classes!("row", row.tag.name(), props.focused.then_some("focused"))}
+        <li class={classes!("row", row.tag.name(), props.focused.then_some("focused"))}
+            style={format!("top:{:.0}px", row.position as f64 * ROW_PX)}
+            aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
             aria-current={props.focused.then_some("true")}>
             <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>
             <div class="row-head">

@@ -1,6 +1,6 @@
 //! [`App`]: the page: toolbar, article, side panel, chooser and notices.
 
-use super::annotation_list::{AnnotationList, Row};
+use super::annotation_list::AnnotationList;
 use super::chooser::Chooser;
 use super::file_actions::{self, FileKind, Readers};
 use super::help::Help;
@@ -145,16 +145,7 @@ pub fn app() -> Html {
             }
         });
     }
-    // Save after every change.
-    {
-        let state = state.clone();
-        use_effect_with((state.revision, state.dirty), move |_| {
-            let doc = format::export(&state.session.borrow());
-            if let Err(message) = storage::save(&doc, state.dirty) {
-                state.dispatch(Action::Notify(Notice::Error(message)));
-            }
-        });
-    }
+    super::autosave::use_autosave(&state);
     // Page-wide shortcuts.
     {
         let (dispatch, session, dom) = (state.dispatcher(), state.session.clone(), dom.clone());
@@ -233,18 +224,6 @@ pub fn app() -> Html {
 
     let session = state.session.borrow();
     let article = session.article();
-    let rows: Rc<Vec<Row>> = Rc::new(
-        session
-            .annotations()
-            .iter()
-            .map(|a| Row {
-                id: AttrValue::from(a.id.clone()),
-                tag: a.tag,
-                excerpt: excerpt(article.text.slice(a.range), 120).into(),
-                note: AttrValue::from(a.note.clone()),
-            })
-            .collect(),
-    );
 
     let on_file = |kind: FileKind| {
         let (state, readers) = (state.clone(), readers.clone());
@@ -430,7 +409,7 @@ pub fn app() -> Html {
                             onblur={ let f = article_focused.clone(); Callback::from(move |_| f.set(false)) }></article>
                     }
                 </section>
-                <AnnotationList rows={rows} focused={state.focused.clone().map(AttrValue::from)}
+                <AnnotationList session={state.session.clone()} revision={state.revision} focused={state.focused.clone().map(AttrValue::from)}
                     on_select={on_select}
                     on_retag={ let s = state.clone(); Callback::from(move |(id, tag): (AttrValue, Tag)| s.dispatch(Action::Retag { id: id.to_string(), tag })) }
                     on_note={ let s = state.clone(); Callback::from(move |(id, note): (AttrValue, String)| s.dispatch(Action::Note { id: id.to_string(), note })) }

@@ -2,6 +2,7 @@
 
 mod annotation_list;
 mod app;
+mod autosave;
 mod chooser;
 mod file_actions;
 mod focus;

@@ -16,6 +16,8 @@ pub struct Painter {
     overlap: Highlight,
     focus: Highlight,
     painted: HashMap<String, (Tag, TextRange, Range)>,
+    /// Painted overlap regions, sorted.
+    overlaps: Vec<(TextRange, Range)>,
 }
 
 fn tag_index(tag: Tag) -> usize {
@@ -49,6 +51,7 @@ impl Painter {
             overlap: make("ann-overlap", 4)?,
             focus: make("ann-focus", 5)?,
             painted: HashMap::new(),
+            overlaps: Vec::new(),
         })
     }
 
@@ -58,6 +61,7 @@ impl Painter {
             h.clear();
         }
         self.painted.clear();
+        self.overlaps.clear();
     }
 
     /// Make the painted ranges match `annotations`. O(n) hash lookups; DOM work
@@ -87,11 +91,35 @@ impl Painter {
         for id in gone {
             self.unpaint(&id);
         }
-        self.overlap.clear();
-        for region in overlap_regions(annotations) {
-            if let Some(r) = dom.dom_range(article, region) {
-                self.overlap.add(as_abstract(&r));
+        self.sync_overlaps(dom, article, &overlap_regions(annotations));
+    }
+
+    /// Add and delete only the overlap regions that changed: a merge of two
+    /// sorted lists.
+    fn sync_overlaps(&mut self, dom: &ArticleDom, article: &Article, regions: &[TextRange]) {
+        let old = std::mem::take(&mut self.overlaps);
+        let mut kept = Vec::with_capacity(regions.len());
+        let mut new = regions.iter().copied().peekable();
+        for (range, dom_range) in old {
+            while let Some(r) = new.next_if(|r| *r < range) {
+                self.add_overlap(dom, article, r, &mut kept);
             }
+            if new.next_if_eq(&range).is_some() {
+                kept.push((range, dom_range));
+            } else {
+                self.overlap.delete(as_abstract(&dom_range));
+            }
+        }
+        for r in new {
+            self.add_overlap(dom, article, r, &mut kept);
+        }
+        self.overlaps = kept;
+    }
+
+    fn add_overlap(&self, dom: &ArticleDom, article: &Article, region: TextRange, into: &mut Vec<(TextRange, Range)>) {
+        if let Some(r) = dom.dom_range(article, region) {
+            self.overlap.add(as_abstract(&r));
+            into.push((region, r));
         }
     }
 

@@ -145,7 +145,7 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
     for _ in range(runs):
         samples["navigation_to_interactive_ms"].append(fresh(driver, url))
         samples["open_article_ms"].append(
-            choose(driver, "Open article", article, "() => document.querySelectorAll('article.article [data-block]').length > 100 || document.querySelector('article.article').textContent.length > 1000")
+            choose(driver, "Open article", article, f"() => document.querySelectorAll('article.article [data-block]').length === {n_blocks}")
         )
         samples["import_annotations_ms"].append(
             choose(driver, "Open annotations", annotations, f"() => __painted() >= {n_annotations}")
