@@ -229,3 +229,21 @@ fn truncation_is_told_apart_from_bad_syntax() {
         })
     ));
 }
+
+#[test]
+fn storage_records_assemble_into_an_importable_file() {
+    let s = session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}.\n\n[[Two]{claim} nested]{claim}");
+    let text = &s.article().text;
+    let records: Vec<String> = s
+        .annotations()
+        .iter()
+        .map(|a| annotator::model::format::annotation_record(text, a))
+        .collect();
+    let doc = annotator::model::format::assemble(
+        &annotator::model::format::article_record(s.article()),
+        records.iter().map(String::as_str),
+    );
+    let back = import(doc.as_bytes()).unwrap();
+    assert_eq!(back.n_reanchored, 0);
+    assert_eq!(export(&back.session), export(&s));
+}

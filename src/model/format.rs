@@ -70,49 +70,86 @@ pub fn sha256_hex(text: &str) -> String {
 /// annotations sorted by start, then end.
 pub fn export(session: &Session) -> String {
     let article = session.article();
-    let text = &article.text;
     let file = FileV1 {
         version: VERSION,
-        article: ArticleV1 {
-            title: article.title.clone(),
-            source: article.source.clone(),
-            text: text.as_str().to_owned(),
-            sha256: Some(sha256_hex(text.as_str())),
-            blocks: Some(
-                article
-                    .blocks
-                    .iter()
-                    .map(|b| BlockV1 {
-                        kind: b.kind.element().to_owned(),
-                        start: b.range.start(),
-                        end: b.range.end(),
-                    })
-                    .collect(),
-            ),
-        },
+        article: article_v1(article),
         annotations: session
             .annotations()
             .iter()
-            .map(|a| {
-                let q = describe(text, a.range);
-                AnnotationV1 {
-                    id: a.id.clone(),
-                    tag: a.tag,
-                    start: a.range.start(),
-                    end: a.range.end(),
-                    exact: q.exact,
-                    prefix: q.prefix,
-                    suffix: q.suffix,
-                    note: a.note.clone(),
-                    created: a.created.clone(),
-                    modified: a.modified.clone(),
-                }
-            })
+            .map(|a| annotation_v1(&article.text, a, true))
             .collect(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data serialises");
     out.push('\n');
     out
+}
+
+/// The `article` object of a file, as compact JSON (a storage record).
+pub fn article_record(article: &Article) -> String {
+    serde_json::to_string(&article_v1(article)).expect("plain data serialises")
+}
+
+/// One annotation as compact JSON without `prefix`/`suffix` (a storage
+/// record; [`assemble`] turns records back into a file).
+pub fn annotation_record(text: &Text, annotation: &Annotation) -> String {
+    serde_json::to_string(&annotation_v1(text, annotation, false)).expect("plain data serialises")
+}
+
+/// A version 1 file from an [`article_record`] and [`annotation_record`]s, for
+/// [`import`] to check and read.
+pub fn assemble<'a>(article: &str, annotations: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = format!("{{\"version\":{VERSION},\"article\":{article},\"annotations\":[");
+    for (i, a) in annotations.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(a);
+    }
+    out.push_str("]}");
+    out
+}
+
+fn article_v1(article: &Article) -> ArticleV1 {
+    let text = article.text.as_str();
+    ArticleV1 {
+        title: article.title.clone(),
+        source: article.source.clone(),
+        text: text.to_owned(),
+        sha256: Some(sha256_hex(text)),
+        blocks: Some(
+            article
+                .blocks
+                .iter()
+                .map(|b| BlockV1 {
+                    kind: b.kind.element().to_owned(),
+                    start: b.range.start(),
+                    end: b.range.end(),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// `with_context`: fill `prefix` and `suffix` (exports do; storage does not).
+fn annotation_v1(text: &Text, a: &Annotation, with_context: bool) -> AnnotationV1 {
+    let (exact, prefix, suffix) = if with_context {
+        let q = describe(text, a.range);
+        (q.exact, q.prefix, q.suffix)
+    } else {
+        (text.slice(a.range).to_owned(), String::new(), String::new())
+    };
+    AnnotationV1 {
+        id: a.id.clone(),
+        tag: a.tag,
+        start: a.range.start(),
+        end: a.range.end(),
+        exact,
+        prefix,
+        suffix,
+        note: a.note.clone(),
+        created: a.created.clone(),
+        modified: a.modified.clone(),
+    }
 }
 
 /// An import that succeeded.

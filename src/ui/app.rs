@@ -29,7 +29,12 @@ fn initial_state() -> State {
     match storage::load() {
         None => State::new(Session::new(sample_article()), false, None),
         Some((doc, dirty)) => match format::import(doc.as_bytes()) {
-            Ok(imported) => State::new(imported.session, dirty, None),
+            Ok(imported) => {
+                let state = State::new(imported.session, dirty, None);
+                // Restored from storage: nothing to save yet.
+                state.journal.borrow_mut().clear();
+                state
+            }
             Err(e) => {
                 storage::set_aside_unreadable(&doc);
                 State::new(

@@ -1,11 +1,12 @@
-//! Saving the session in the browser shortly after each change.
+//! Saving the session in the browser after every change.
 //!
-//! A change schedules a save 250 ms later (a burst of changes saves once, so
-//! a key press never waits for serialising a large session); leaving or
-//! hiding the page saves at once.
+//! Each change writes only the annotation it touched (see `web::storage`),
+//! so a key press never waits for serialising a large session. Replacing the
+//! article rewrites everything, right after the new article is painted; if
+//! the page is hidden or left before that, it happens at once.
 
-use super::store::{Action, Notice, State};
-use crate::model::format;
+use super::store::{Action, Journal, Notice, State};
+use crate::model::{format, Session};
 use crate::web::storage;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -13,9 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-const DELAY_MS: u32 = 250;
-
-/// The save that is waiting: its timer and the work to do.
+/// A full rewrite that is waiting: its timer and the work to do.
 type Pending = Rc<RefCell<Option<(Timeout, Rc<dyn Fn()>)>>>;
 
 fn flush(pending: &Pending) {
@@ -25,29 +24,65 @@ fn flush(pending: &Pending) {
     }
 }
 
+fn save_all(session: &Session) -> Result<(), String> {
+    let text = &session.article().text;
+    storage::save_all(
+        &format::article_record(session.article()),
+        session
+            .annotations()
+            .iter()
+            .map(|a| (a.id.as_str(), format::annotation_record(text, a))),
+    )
+}
+
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<State>) {
     let pending: Pending = use_mut_ref(|| None);
     {
         let pending = pending.clone();
-        let (session, dirty, dispatch) = (state.session.clone(), state.dirty, state.dispatcher());
-        use_effect_with((state.revision, state.dirty), move |_| {
-            let save: Rc<dyn Fn()> = Rc::new(move || {
-                let doc = format::export(&session.borrow());
-                if let Err(message) = storage::save(&doc, dirty) {
+        let (session, journal, dispatch) = (state.session.clone(), state.journal.clone(), state.dispatcher());
+        use_effect_with(state.revision, move |_| {
+            let entries: Vec<Journal> = journal.borrow_mut().drain(..).collect();
+            let notify = move |r: Result<(), String>| {
+                if let Err(message) = r {
                     dispatch.dispatch(Action::Notify(Notice::Error(message)));
                 }
-            });
-            let fire = {
-                let (pending, save) = (pending.clone(), save.clone());
-                move || {
-                    pending.borrow_mut().take();
-                    save();
-                }
             };
-            *pending.borrow_mut() = Some((Timeout::new(DELAY_MS, fire), save));
+            if entries.iter().any(|e| matches!(e, Journal::Reset)) || pending.borrow().is_some() {
+                // The rewrite saves the session as it is when it runs, later
+                // changes included.
+                let save: Rc<dyn Fn()> = {
+                    let (session, notify) = (session.clone(), notify.clone());
+                    Rc::new(move || notify(save_all(&session.borrow())))
+                };
+                if pending.borrow().is_none() {
+                    let fire = {
+                        let (pending, save) = (pending.clone(), save.clone());
+                        move || {
+                            pending.borrow_mut().take();
+                            save();
+                        }
+                    };
+                    *pending.borrow_mut() = Some((Timeout::new(0, fire), save));
+                }
+                return;
+            }
+            let session = session.borrow();
+            let text = &session.article().text;
+            for entry in entries {
+                match entry {
+                    Journal::Put(id) => {
+                        if let Some(a) = session.get(&id) {
+                            notify(storage::put(&id, &format::annotation_record(text, a)));
+                        }
+                    }
+                    Journal::Delete(id) => storage::delete(&id),
+                    Journal::Reset => {}
+                }
+            }
         });
     }
+    use_effect_with(state.dirty, |dirty| storage::set_dirty(*dirty));
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let on_hide = {

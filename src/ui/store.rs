@@ -93,6 +93,17 @@ pub enum Action {
     Announce(String),
 }
 
+/// What changed since the last save, for [`super::autosave`].
+#[derive(Clone, Debug)]
+pub enum Journal {
+    /// An annotation was added or changed.
+    Put(String),
+    /// An annotation was deleted.
+    Delete(String),
+    /// The article was replaced: save everything.
+    Reset,
+}
+
 #[derive(Clone)]
 pub struct State {
     /// The same cell for the life of the app; replaced contents on open/import.
@@ -113,6 +124,8 @@ pub struct State {
     pub help: bool,
     /// The latest message for the polite live region.
     pub announcement: String,
+    /// Changes not yet saved; drained by the autosave.
+    pub journal: Rc<RefCell<Vec<Journal>>>,
     /// The innermost annotation the cursor is in (to announce entering one).
     inside: Option<String>,
 }
@@ -133,6 +146,7 @@ impl State {
             resizing: false,
             help: false,
             announcement: String::new(),
+            journal: Rc::new(RefCell::new(vec![Journal::Reset])),
             inside: None,
         }
     }
@@ -152,6 +166,10 @@ impl State {
             _ => "",
         };
         self.announcement = format!("{prefix}{}", self.describe(&change));
+        self.journal.borrow_mut().push(match &change {
+            Change::Added(a) | Change::Updated { after: a, .. } => Journal::Put(a.id.clone()),
+            Change::Removed(a) => Journal::Delete(a.id.clone()),
+        });
         match &change {
             Change::Added(a) | Change::Updated { after: a, .. } => {
                 self.focused = Some(a.id.clone())
@@ -201,6 +219,7 @@ impl State {
 
     fn replace(&mut self, session: Session, notice: String) {
         *self.session.borrow_mut() = session;
+        self.journal.borrow_mut().push(Journal::Reset);
         self.revision += 1;
         self.article_revision += 1;
         self.dirty = false;
