@@ -2,8 +2,8 @@
 //!
 //! Each change writes only the annotation it touched (see `web::storage`),
 //! so a key press never waits for serialising a large session. Replacing the
-//! article rewrites everything, right after the new article is painted; if
-//! the page is hidden or left before that, it happens at once.
+//! article rewrites everything a second later, after the new article has
+//! painted; if the page is hidden or left before that, at once.
 
 use super::store::{Action, Journal, Notice, State};
 use crate::model::{format, Session};
@@ -13,6 +13,9 @@ use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// How long a full rewrite waits, so that the new article paints first.
+const REWRITE_DELAY_MS: u32 = 1_000;
 
 /// A full rewrite that is waiting: its timer and the work to do.
 type Pending = Rc<RefCell<Option<(Timeout, Rc<dyn Fn()>)>>>;
@@ -63,7 +66,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
                             save();
                         }
                     };
-                    *pending.borrow_mut() = Some((Timeout::new(0, fire), save));
+                    *pending.borrow_mut() = Some((Timeout::new(REWRITE_DELAY_MS, fire), save));
                 }
                 return;
             }

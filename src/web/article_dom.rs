@@ -183,6 +183,16 @@ impl ArticleDom {
         Some((self.nodes[i].clone(), u32::try_from(utf16).ok()?))
     }
 
+    /// A static (not live) range over `range`, for highlights: the browser
+    /// need not update it on every DOM change, which with thousands of live
+    /// ranges made each insertion or removal anywhere in the page slow.
+    pub fn static_range(&self, article: &Article, range: TextRange) -> Option<web_sys::StaticRange> {
+        let (start_node, start_offset) = self.char_to_point(article, range.start(), Bias::Next)?;
+        let (end_node, end_offset) = self.char_to_point(article, range.end(), Bias::Previous)?;
+        let init = web_sys::StaticRangeInit::new(&end_node, end_offset, &start_node, start_offset);
+        web_sys::StaticRange::new(&init).ok()
+    }
+
     /// Select from `anchor` to `head` (either order), keeping the direction so
     /// that Shift+arrow keys extend the moving end.
     pub fn select_directed(&self, article: &Article, anchor: usize, head: usize) {

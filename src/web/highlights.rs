@@ -8,16 +8,16 @@
 use super::article_dom::ArticleDom;
 use crate::model::{overlap_regions, Annotation, Article, Tag, TextRange};
 use std::collections::{HashMap, HashSet};
-use web_sys::{AbstractRange, Highlight, Range};
+use web_sys::{AbstractRange, Highlight, StaticRange};
 
 pub struct Painter {
     /// Indexed like [`Tag::ALL`].
     by_tag: [Highlight; 3],
     overlap: Highlight,
     focus: Highlight,
-    painted: HashMap<String, (Tag, TextRange, Range)>,
+    painted: HashMap<String, (Tag, TextRange, StaticRange)>,
     /// Painted overlap regions, sorted.
-    overlaps: Vec<(TextRange, Range)>,
+    overlaps: Vec<(TextRange, StaticRange)>,
 }
 
 fn tag_index(tag: Tag) -> usize {
@@ -76,7 +76,7 @@ impl Painter {
                 }
             }
             self.unpaint(&a.id);
-            if let Some(dom_range) = dom.dom_range(article, a.range) {
+            if let Some(dom_range) = dom.static_range(article, a.range) {
                 self.by_tag[tag_index(a.tag)].add(as_abstract(&dom_range));
                 self.painted
                     .insert(a.id.clone(), (a.tag, a.range, dom_range));
@@ -116,8 +116,8 @@ impl Painter {
         self.overlaps = kept;
     }
 
-    fn add_overlap(&self, dom: &ArticleDom, article: &Article, region: TextRange, into: &mut Vec<(TextRange, Range)>) {
-        if let Some(r) = dom.dom_range(article, region) {
+    fn add_overlap(&self, dom: &ArticleDom, article: &Article, region: TextRange, into: &mut Vec<(TextRange, StaticRange)>) {
+        if let Some(r) = dom.static_range(article, region) {
             self.overlap.add(as_abstract(&r));
             into.push((region, r));
         }
@@ -126,7 +126,7 @@ impl Painter {
     /// Mark `range` as the focused annotation (or clear the mark).
     pub fn focus(&self, dom: &ArticleDom, article: &Article, range: Option<TextRange>) {
         self.focus.clear();
-        if let Some(r) = range.and_then(|r| dom.dom_range(article, r)) {
+        if let Some(r) = range.and_then(|r| dom.static_range(article, r)) {
             self.focus.add(as_abstract(&r));
         }
     }
@@ -138,6 +138,6 @@ impl Painter {
     }
 }
 
-fn as_abstract(r: &Range) -> &AbstractRange {
+fn as_abstract(r: &StaticRange) -> &AbstractRange {
     r.as_ref()
 }

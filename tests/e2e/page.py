@@ -185,6 +185,9 @@ def painted(driver, tag):
     """The texts painted with `tag`'s highlight (what the user sees marked)."""
     return driver.execute_script(
         "const h = CSS.highlights.get('ann-' + arguments[0]);"
-        "return h ? [...h].map(r => r.toString()).sort() : [];",
+        "const text = r => { const x = document.createRange();"
+        "  x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset);"
+        "  return x.toString(); };"
+        "return h ? [...h].map(text).sort() : [];",
         tag,
     )
