@@ -232,7 +232,8 @@ fn truncation_is_told_apart_from_bad_syntax() {
 
 #[test]
 fn storage_records_assemble_into_an_importable_file() {
-    let s = session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}.\n\n[[Two]{claim} nested]{claim}");
+    let s =
+        session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}.\n\n[[Two]{claim} nested]{claim}");
     let text = &s.article().text;
     let records: Vec<String> = s
         .annotations()

@@ -161,3 +161,19 @@ fn hits_at_an_offset_are_innermost_first() {
     assert_eq!(ids, ["a1", "a2"]);
     assert!(s.at_offset(99).is_empty());
 }
+
+#[test]
+fn overlapping_finds_spans_that_cross_a_window() {
+    // Text: "a long span x here mid b tail"; a1 = x, a2 = the long span.
+    let s = session("[a long span [x]{quote} here]{claim} mid [b]{source} [tail]{claim}");
+    let ids = |start, end| -> Vec<String> {
+        s.overlapping(TextRange::new(start, end).unwrap())
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(12, 13), ["a2", "a1"], "reading order: by start");
+    assert_eq!(ids(0, 1), ["a2"]);
+    assert_eq!(ids(19, 24), ["a3"]);
+    assert_eq!(ids(0, 29), ["a2", "a1", "a3", "a4"]);
+    assert!(ids(18, 23).is_empty(), "\" mid \" holds no span");
+}

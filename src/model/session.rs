@@ -99,6 +99,9 @@ impl Edit {
 pub struct Session {
     article: Article,
     annotations: Vec<Annotation>,
+    /// At least the length of the longest annotation (never shrinks): with
+    /// the sorting by start, it bounds the search for spans over a point.
+    max_len: usize,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -109,6 +112,7 @@ impl Session {
         Self {
             article,
             annotations: Vec::new(),
+            max_len: 0,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -134,9 +138,11 @@ impl Session {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
         }
+        let max_len = annotations.iter().map(|a| a.range.len()).max().unwrap_or(0);
         Ok(Self {
             article,
             annotations,
+            max_len,
             undo: Vec::new(),
             redo: Vec::new(),
         })
@@ -159,13 +165,24 @@ impl Session {
     /// (shortest) first.
     pub fn at_offset(&self, offset: usize) -> Vec<&Annotation> {
         let mut hits: Vec<&Annotation> = self
-            .annotations
-            .iter()
-            .take_while(|a| a.range.start() <= offset)
-            .filter(|a| a.range.contains(offset))
+            .overlapping(TextRange::new(offset, offset + 1).expect("offset < offset + 1"))
             .collect();
         hits.sort_by_key(|a| a.range.len());
         hits
+    }
+
+    /// Annotations that share a code point with `window`, in reading order.
+    /// O(log n + k), where k counts the annotations that start within the
+    /// longest annotation's length before the window's end.
+    pub fn overlapping(&self, window: TextRange) -> impl Iterator<Item = &Annotation> {
+        let from = window.start().saturating_sub(self.max_len);
+        let lo = self.annotations.partition_point(|a| a.range.start() < from);
+        let hi = self
+            .annotations
+            .partition_point(|a| a.range.start() < window.end());
+        self.annotations[lo..hi]
+            .iter()
+            .filter(move |a| a.range.overlaps(window))
     }
 
     /// Trim white space from `range` and clip it to the text. `None` when
@@ -292,6 +309,7 @@ impl Session {
 
     /// O(log n) search plus O(n) shift.
     fn insert(&mut self, a: Annotation) {
+        self.max_len = self.max_len.max(a.range.len());
         let i = self
             .annotations
             .partition_point(|b| b.reading_key() < a.reading_key());
@@ -306,11 +324,13 @@ impl Session {
 /// The parts of the text covered by two or more of `annotations` (in reading
 /// order), merged and sorted. Used to mark nested and overlapping spans.
 /// O(n log n) in the number of annotations.
-pub fn overlap_regions(annotations: &[Annotation]) -> Vec<TextRange> {
+pub fn overlap_regions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> Vec<TextRange> {
     // Depth changes: +1 at each start, -1 at each end; ends sort before starts
     // at the same offset so touching spans do not count as overlapping.
     let mut events: Vec<(usize, i32)> = annotations
-        .iter()
+        .into_iter()
         .flat_map(|a| [(a.range.start(), 1), (a.range.end(), -1)])
         .collect();
     events.sort_unstable();

@@ -55,9 +55,13 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     {
         let (scroller, session, view) = (scroller.clone(), props.session.clone(), view.clone());
         use_effect_with(props.focused.clone(), move |focused| {
-            let index = focused
-                .as_ref()
-                .and_then(|id| session.borrow().annotations().iter().position(|a| a.id == id.as_str()));
+            let index = focused.as_ref().and_then(|id| {
+                session
+                    .borrow()
+                    .annotations()
+                    .iter()
+                    .position(|a| a.id == id.as_str())
+            });
             if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
                 let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
                 let row_top = i as f64 * ROW_PX;
@@ -75,7 +79,9 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     let text = &session.article().text;
     let counts = Tag::ALL.map(|t| all.iter().filter(|a| a.tag == t).count());
     let (top, height) = *view;
-    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(all.len());
+    let first = ((top / ROW_PX) as usize)
+        .saturating_sub(OVERSCAN)
+        .min(all.len());
     let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(all.len());
     let n = all.len();
     html! {

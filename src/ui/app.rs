@@ -74,7 +74,7 @@ pub fn app() -> Html {
             }
         });
     }
-    // Repaint highlights that changed.
+    // Repaint highlights that changed (in the visible part of the article).
     {
         let (state, dom, painter) = (state.clone(), dom.clone(), painter.clone());
         use_effect_with(
@@ -83,7 +83,9 @@ pub fn app() -> Html {
                 let session = state.session.borrow();
                 if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut())
                 {
-                    p.sync(dom, session.article(), session.annotations());
+                    if let Some(window) = dom.visible_window(session.article()) {
+                        p.sync(dom, &session, window);
+                    }
                     let focused = state
                         .focused
                         .as_deref()
@@ -93,6 +95,42 @@ pub fn app() -> Html {
                 }
             },
         );
+    }
+    // Paint what scrolls into view, once per frame at most.
+    {
+        let (session, dom, painter) = (state.session.clone(), dom.clone(), painter.clone());
+        use_effect_with((), move |_| {
+            let queued = Rc::new(std::cell::Cell::new(false));
+            let repaint = move || {
+                let session = session.borrow();
+                if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut())
+                {
+                    if let Some(window) = dom.visible_window(session.article()) {
+                        p.sync(dom, &session, window);
+                    }
+                }
+            };
+            let repaint = Rc::new(repaint);
+            let on_scroll = move |_: &Event| {
+                if queued.replace(true) {
+                    return;
+                }
+                let (queued, repaint) = (queued.clone(), repaint.clone());
+                let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    queued.set(false);
+                    repaint();
+                });
+                let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+            };
+            let window = gloo::utils::window();
+            let on_scroll = Rc::new(on_scroll);
+            let scroll = {
+                let f = on_scroll.clone();
+                EventListener::new(&window, "scroll", move |e| f(e))
+            };
+            let resize = EventListener::new(&window, "resize", move |e| on_scroll(e));
+            move || drop((scroll, resize))
+        });
     }
     // The reading cursor: mirror it as the document selection when it moves
     // (not on focus, which would cancel a mouse drag that is starting), and

@@ -43,7 +43,11 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
     let pending: Pending = use_mut_ref(|| None);
     {
         let pending = pending.clone();
-        let (session, journal, dispatch) = (state.session.clone(), state.journal.clone(), state.dispatcher());
+        let (session, journal, dispatch) = (
+            state.session.clone(),
+            state.journal.clone(),
+            state.dispatcher(),
+        );
         use_effect_with(state.revision, move |_| {
             let entries: Vec<Journal> = journal.borrow_mut().drain(..).collect();
             let notify = move |r: Result<(), String>| {
@@ -92,11 +96,12 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
             let pending = pending.clone();
             EventListener::new(&window, "pagehide", move |_| flush(&pending))
         };
-        let on_hidden = EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
-            if gloo::utils::document().hidden() {
-                flush(&pending);
-            }
-        });
+        let on_hidden =
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if gloo::utils::document().hidden() {
+                    flush(&pending);
+                }
+            });
         move || drop((on_hide, on_hidden))
     });
 }

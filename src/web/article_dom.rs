@@ -72,6 +72,24 @@ impl ArticleDom {
         self.elements.get(i)
     }
 
+    /// The part of the text shown in the viewport, widened by one viewport
+    /// height above and below, as whole blocks. O(log n) layout reads.
+    pub fn visible_window(&self, article: &Article) -> Option<TextRange> {
+        let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
+        let (above, below) = (-height, 2.0 * height);
+        let first = self
+            .elements
+            .partition_point(|e| e.get_bounding_client_rect().bottom() < above);
+        let last = self
+            .elements
+            .partition_point(|e| e.get_bounding_client_rect().top() <= below);
+        let (first, last) = (first.min(last.saturating_sub(1)), last.checked_sub(1)?);
+        TextRange::new(
+            article.blocks.get(first)?.range.start(),
+            article.blocks.get(last)?.range.end(),
+        )
+    }
+
     /// The current selection in code points, clipped to the article; `None`
     /// when it is collapsed or does not touch the article. Not trimmed.
     pub fn selection(&self, article: &Article) -> Option<TextRange> {
@@ -186,7 +204,11 @@ impl ArticleDom {
     /// A static (not live) range over `range`, for highlights: the browser
     /// need not update it on every DOM change, which with thousands of live
     /// ranges made each insertion or removal anywhere in the page slow.
-    pub fn static_range(&self, article: &Article, range: TextRange) -> Option<web_sys::StaticRange> {
+    pub fn static_range(
+        &self,
+        article: &Article,
+        range: TextRange,
+    ) -> Option<web_sys::StaticRange> {
         let (start_node, start_offset) = self.char_to_point(article, range.start(), Bias::Next)?;
         let (end_node, end_offset) = self.char_to_point(article, range.end(), Bias::Previous)?;
         let init = web_sys::StaticRangeInit::new(&end_node, end_offset, &start_node, start_offset);

@@ -6,7 +6,7 @@
 //! [`Painter::sync`] adds and deletes only the ranges that changed.
 
 use super::article_dom::ArticleDom;
-use crate::model::{overlap_regions, Annotation, Article, Tag, TextRange};
+use crate::model::{overlap_regions, Annotation, Article, Session, Tag, TextRange};
 use std::collections::{HashMap, HashSet};
 use web_sys::{AbstractRange, Highlight, StaticRange};
 
@@ -64,11 +64,17 @@ impl Painter {
         self.overlaps.clear();
     }
 
-    /// Make the painted ranges match `annotations`. O(n) hash lookups; DOM work
-    /// only for annotations that were added, moved, retagged or removed.
-    pub fn sync(&mut self, dom: &ArticleDom, article: &Article, annotations: &[Annotation]) {
-        let mut live: HashSet<&str> = HashSet::with_capacity(annotations.len());
-        for a in annotations {
+    /// Make the painted ranges match the annotations of `session` that
+    /// overlap `window` (the visible part of the article, see
+    /// [`ArticleDom::visible_window`]). Painting only those keeps every
+    /// change cheap for the browser however many annotations there are.
+    /// O(log n + k) for k annotations in the window; DOM work only for those
+    /// added, moved, retagged, removed, or scrolled in or out.
+    pub fn sync(&mut self, dom: &ArticleDom, session: &Session, window: TextRange) {
+        let article = session.article();
+        let wanted: Vec<&Annotation> = session.overlapping(window).collect();
+        let mut live: HashSet<&str> = HashSet::with_capacity(wanted.len());
+        for a in &wanted {
             live.insert(&a.id);
             if let Some((tag, range, _)) = self.painted.get(&a.id) {
                 if *tag == a.tag && *range == a.range {
@@ -76,10 +82,9 @@ impl Painter {
                 }
             }
             self.unpaint(&a.id);
-            if let Some(dom_range) = dom.static_range(article, a.range) {
-                self.by_tag[tag_index(a.tag)].add(as_abstract(&dom_range));
-                self.painted
-                    .insert(a.id.clone(), (a.tag, a.range, dom_range));
+            if let Some(r) = dom.static_range(article, a.range) {
+                self.by_tag[tag_index(a.tag)].add(as_abstract(&r));
+                self.painted.insert(a.id.clone(), (a.tag, a.range, r));
             }
         }
         let gone: Vec<String> = self
@@ -91,7 +96,7 @@ impl Painter {
         for id in gone {
             self.unpaint(&id);
         }
-        self.sync_overlaps(dom, article, &overlap_regions(annotations));
+        self.sync_overlaps(dom, article, &overlap_regions(wanted.iter().copied()));
     }
 
     /// Add and delete only the overlap regions that changed: a merge of two
@@ -116,7 +121,13 @@ impl Painter {
         self.overlaps = kept;
     }
 
-    fn add_overlap(&self, dom: &ArticleDom, article: &Article, region: TextRange, into: &mut Vec<(TextRange, StaticRange)>) {
+    fn add_overlap(
+        &self,
+        dom: &ArticleDom,
+        article: &Article,
+        region: TextRange,
+        into: &mut Vec<(TextRange, StaticRange)>,
+    ) {
         if let Some(r) = dom.static_range(article, region) {
             self.overlap.add(as_abstract(&r));
             into.push((region, r));

@@ -40,14 +40,20 @@ pub fn load() -> Option<(String, bool)> {
         }
     }
     let dirty = s.get_item(DIRTY_KEY).ok().flatten().as_deref() == Some("1");
-    Some((assemble(&article, records.iter().map(String::as_str)), dirty))
+    Some((
+        assemble(&article, records.iter().map(String::as_str)),
+        dirty,
+    ))
 }
 
 /// Replace everything saved with `article` and `annotations` (`(id, record)`).
 ///
 /// # Errors
 /// A message for the user when storage is full or off.
-pub fn save_all<'a>(article: &str, annotations: impl Iterator<Item = (&'a str, String)>) -> Result<(), String> {
+pub fn save_all<'a>(
+    article: &str,
+    annotations: impl Iterator<Item = (&'a str, String)>,
+) -> Result<(), String> {
     let s = storage().ok_or_else(|| full("no storage"))?;
     let old: Vec<String> = (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
@@ -56,7 +62,8 @@ pub fn save_all<'a>(article: &str, annotations: impl Iterator<Item = (&'a str, S
     for key in old {
         let _ = s.remove_item(&key);
     }
-    s.set_item(ARTICLE_KEY, article).map_err(|_| full("article"))?;
+    s.set_item(ARTICLE_KEY, article)
+        .map_err(|_| full("article"))?;
     for (id, record) in annotations {
         s.set_item(&format!("{ANNOTATION_PREFIX}{id}"), &record)
             .map_err(|_| full("annotations"))?;
