@@ -13,6 +13,8 @@ use yew::prelude::*;
 const ROW_PX: f64 = 84.0;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 6;
+/// Delay before the list scrolls to a newly focused row, in ms.
+const PANEL_DELAY_MS: u32 = 50;
 
 #[derive(Properties)]
 pub struct AnnotationListProps {
@@ -51,26 +53,35 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             }
         })
     };
-    // Bring the focused annotation's row into view.
+    // Bring the focused annotation's row into view, a little later: the
+    // highlight in the article is painted first, the panel follows.
     {
         let (scroller, session, view) = (scroller.clone(), props.session.clone(), view.clone());
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(props.focused.clone(), move |focused| {
-            let index = focused.as_ref().and_then(|id| {
-                session
-                    .borrow()
-                    .annotations()
-                    .iter()
-                    .position(|a| a.id == id.as_str())
-            });
-            if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
-                let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
-                let row_top = i as f64 * ROW_PX;
-                if row_top < top || row_top + ROW_PX > top + height {
-                    let to = (row_top - height / 3.0).max(0.0);
-                    el.set_scroll_top(to);
-                    view.set((to, height));
+            let focused = focused.clone();
+            let later = move || {
+                let index = focused.as_ref().and_then(|id| {
+                    session
+                        .borrow()
+                        .annotations()
+                        .iter()
+                        .position(|a| a.id == id.as_str())
+                });
+                // From the tracked view, not the element: reading layout here
+                // would force a layout in the middle of every change.
+                if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
+                    let (top, height) = *view;
+                    let row_top = i as f64 * ROW_PX;
+                    if row_top < top || row_top + ROW_PX > top + height {
+                        let to = (row_top - height / 3.0).max(0.0);
+                        el.set_scroll_top(to);
+                        view.set((to, height));
+                    }
                 }
-            }
+            };
+            *pending.borrow_mut() =
+                Some(gloo::timers::callback::Timeout::new(PANEL_DELAY_MS, later));
         });
     }
 

@@ -161,9 +161,11 @@ pub fn app() -> Html {
             else {
                 return;
             };
-            let rect = dom
-                .caret_rect(session.article(), cursor.head)
-                .filter(|_| *focused);
+            let rect = if *focused {
+                dom.caret_rect(session.article(), cursor.head)
+            } else {
+                None
+            };
             let style = match &rect {
                 Some(r) => {
                     let w = gloo::utils::window();

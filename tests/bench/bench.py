@@ -41,10 +41,12 @@ window.__afterPaint = () => new Promise(r =>
 // Ranges painted now (only the visible part of the article is painted).
 window.__painted = () => ['claim', 'quote', 'source']
   .reduce((n, t) => n + ((CSS.highlights.get('ann-' + t) || {size: 0}).size), 0);
-// Resolves after the frame in which `done()` first holds.
+// Resolves after the first frame in which `done()` holds: checked in each
+// frame's requestAnimationFrame callback; the zero-delay task queued there
+// runs once that frame has been painted.
 window.__whenPainted = (done) => new Promise(r => {
-  const poll = () => done() ? __afterPaint().then(r) : requestAnimationFrame(poll);
-  poll();
+  const poll = () => done() ? setTimeout(() => r(performance.now()), 0) : requestAnimationFrame(poll);
+  requestAnimationFrame(poll);
 });
 const click = HTMLAnchorElement.prototype.click;
 HTMLAnchorElement.prototype.click = function () {
