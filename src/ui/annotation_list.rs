@@ -49,7 +49,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
         let (view, scroller) = (view.clone(), scroller.clone());
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                view.set((f64::from(el.scroll_top()), f64::from(el.client_height())));
+                view.set((el.scroll_top(), f64::from(el.client_height())));
             }
         })
     };

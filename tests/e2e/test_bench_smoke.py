@@ -1,0 +1,22 @@
+"""A small run of the benchmark (tests/bench) so that it keeps working. It
+checks that every workload ran and produced figures, never how fast."""
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
+
+import bench  # noqa: E402
+
+
+def test_benchmark_smoke_run(driver, app_url, tmp_path):
+    samples = bench.run(driver, app_url, tmp_path, n_bytes=20_000, n_annotations=200, runs=1, n_keys=3)
+    rows = bench.summarize(samples)
+    expected = set(bench.TARGETS) - {"wasm_gzip_kb"}
+    assert set(rows) == expected
+    for metric, row in rows.items():
+        assert row["n"] >= 1 and row["min"] >= 0, metric
+    assert rows["tag_keypress_ms"]["n"] == 3 and rows["undo_ms"]["n"] == 3
+    assert 0 < rows["memory_mb"]["median"] < 1024
+    raw, gz = bench.wasm_size()
+    assert 0 < gz < raw
