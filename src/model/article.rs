@@ -58,6 +58,10 @@ impl BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub range: TextRange,
+    /// Page clutter that extraction left out of the readable view (menus,
+    /// share bars, comments...): shown only with "Show everything". Its text
+    /// stays in the canonical text, so offsets are the same in both views.
+    pub extra: bool,
 }
 
 /// An article as the annotator holds it.
@@ -71,6 +75,19 @@ pub struct Article {
     pub source: String,
     pub text: Text,
     pub blocks: Vec<Block>,
+    /// What the page says about itself; empty fields when it says nothing.
+    pub meta: Metadata,
+}
+
+/// Article metadata found in a web page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub byline: String,
+    /// Publication date as the page states it (often ISO 8601).
+    pub published: String,
+    pub site_name: String,
+    /// The page's canonical URL (`<link rel=canonical>` or `og:url`).
+    pub url: String,
 }
 
 impl Article {
@@ -83,6 +100,7 @@ impl Article {
             source,
             text: Text::new(text),
             blocks,
+            meta: Metadata::default(),
         }
     }
 
@@ -121,6 +139,7 @@ fn paragraph(start: usize, end: usize) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         range: TextRange::new(start, end).expect("paragraph end after start"),
+        extra: false,
     }
 }
 

@@ -3,7 +3,7 @@
 //! import checks everything and names the first problem it finds.
 
 use super::selector::{anchor, describe, TextQuoteSelector};
-use super::{Annotation, Article, Block, BlockKind, Session, Tag, Text, TextRange};
+use super::{Annotation, Article, Block, BlockKind, Metadata, Session, Tag, Text, TextRange};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -31,6 +31,15 @@ struct ArticleV1 {
     /// How the text is shown (our addition); paragraphs of the text when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     blocks: Option<Vec<BlockV1>>,
+    /// Metadata a web page states (our additions); omitted when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    byline: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    published: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    site_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    url: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -39,6 +48,8 @@ struct BlockV1 {
     kind: String,
     start: usize,
     end: usize,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    extra: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -124,9 +135,14 @@ fn article_v1(article: &Article) -> ArticleV1 {
                     kind: b.kind.element().to_owned(),
                     start: b.range.start(),
                     end: b.range.end(),
+                    extra: b.extra,
                 })
                 .collect(),
         ),
+        byline: article.meta.byline.clone(),
+        published: article.meta.published.clone(),
+        site_name: article.meta.site_name.clone(),
+        url: article.meta.url.clone(),
     }
 }
 
@@ -294,8 +310,16 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 }
 
 fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
+    let meta = Metadata {
+        byline: a.byline,
+        published: a.published,
+        site_name: a.site_name,
+        url: a.url,
+    };
     let Some(blocks) = a.blocks else {
-        return Ok(Article::from_plain(a.title, a.source, a.text));
+        let mut article = Article::from_plain(a.title, a.source, a.text);
+        article.meta = meta;
+        return Ok(article);
     };
     let text = Text::new(a.text);
     let mut prev_end = 0;
@@ -311,7 +335,11 @@ fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
                     if b.start >= prev_end && !range.is_empty() && b.end <= text.char_len() =>
                 {
                     prev_end = b.end;
-                    Ok(Block { kind, range })
+                    Ok(Block {
+                        kind,
+                        range,
+                        extra: b.extra,
+                    })
                 }
                 _ => Err(ImportError::BadBlock(i)),
             }
@@ -322,6 +350,7 @@ fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
         source: a.source,
         text,
         blocks,
+        meta,
     })
 }
 

@@ -429,6 +429,15 @@ pub fn app() -> Html {
                         aria-keyshortcuts="Control+Z">{"Undo"}</button>
                 <button type="button" onclick={simple(|| Action::Redo)} disabled={!session.can_redo()}
                         aria-keyshortcuts="Control+Shift+Z Control+Y">{"Redo"}</button>
+                if session.article().blocks.iter().any(|b| b.extra) {
+                    <label class="switch">
+                        <input type="checkbox" role="switch" checked={state.show_all}
+                            onchange={ let s = state.clone(); Callback::from(move |e: Event| {
+                                if let Some(i) = e.target_dyn_into::<HtmlInputElement>() { s.dispatch(Action::ShowAll(i.checked())); }
+                            }) } />
+                        {" Show everything"}
+                    </label>
+                }
                 <span class="save-state" aria-live="polite">
                     { if state.dirty { "Saved in this browser · not exported" } else { "Saved in this browser" } }
                 </span>
@@ -447,7 +456,7 @@ pub fn app() -> Html {
                         <p class="article-meta">
                             { format!("{} · {} characters", if article.source.is_empty() { "pasted text" } else { &article.source }, article.text.char_len()) }
                         </p>
-                        <article class="article" ref={article_ref} tabindex="0"
+                        <article class={classes!("article", state.show_all.then_some("show-all"))} ref={article_ref} tabindex="0"
                             aria-label="Article text. Arrow keys move the reading cursor, Shift extends the selection, Ctrl+Enter tags it; press ? for all shortcuts."
                             onmouseup={on_article_mouseup} onkeydown={on_article_keydown}
                             onfocus={ let f = article_focused.clone(); Callback::from(move |_| f.set(true)) }

@@ -3,8 +3,10 @@
 //! fails or the user declines to discard unexported changes.
 
 use super::store::{Action, Notice, State};
+use crate::model::load::LoadError;
+use crate::model::Article;
 use crate::model::{format, load, slug, Session};
-use crate::web::{download, files};
+use crate::web::{download, files, html_dom};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,9 +57,9 @@ pub fn open_file(
         let action = match bytes {
             Err(message) => Action::Notify(Notice::Error(message)),
             Ok(bytes) => match kind {
-                FileKind::Article => match load::load_file(&name, &bytes) {
+                FileKind::Article => match load_article(&name, &bytes) {
                     Ok(_) if !may_discard(&state) => return,
-                    Ok(article) => Action::Open(article),
+                    Ok((article, note)) => Action::Open { article, note },
                     Err(e) => {
                         Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
                     }
@@ -76,10 +78,29 @@ pub fn open_file(
     *readers.borrow_mut() = Some(reader);
 }
 
+/// An article from a file, and a note for the user about how it was read.
+fn load_article(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), LoadError> {
+    if load::kind_of(name)? != load::Kind::Html {
+        return load::load_file(name, bytes).map(|a| (a, None));
+    }
+    load::check_page(bytes)?;
+    let label = load::html::sniff_charset(bytes);
+    let (text, mut note) = html_dom::decode(bytes, label.as_deref())?;
+    let tree = html_dom::parse(&text).map_err(|_| LoadError::NoText)?;
+    let (article, found) = load::html::from_tree(&tree, load::stem(name));
+    if !found {
+        note = Some("No article was found in this page, so all of its text is shown.".into());
+    }
+    Ok((load::finish(article, name)?, note))
+}
+
 /// Open pasted text as a new article.
 pub fn open_pasted(text: &str, dispatch: &UseReducerDispatcher<State>) {
     dispatch.dispatch(match load::load_pasted(text) {
-        Ok(article) => Action::Open(article),
+        Ok(article) => Action::Open {
+            article,
+            note: None,
+        },
         Err(e) => Action::Notify(Notice::Error(format!("Could not use the pasted text: {e}"))),
     });
 }

@@ -70,8 +70,11 @@ pub enum Action {
     },
     Undo,
     Redo,
-    /// Replace the article (annotations are discarded).
-    Open(Article),
+    /// Replace the article (annotations are discarded); `note` says how it was read.
+    Open {
+        article: Article,
+        note: Option<String>,
+    },
     /// Replace article and annotations with an imported file.
     Import(Imported),
     /// The session was exported: nothing unsaved remains.
@@ -89,6 +92,8 @@ pub enum Action {
     Resizing(bool),
     /// Show or hide the shortcut help.
     Help(bool),
+    /// Show the page clutter that extraction left out, or not.
+    ShowAll(bool),
     /// Say something to screen readers.
     Announce(String),
 }
@@ -122,6 +127,8 @@ pub struct State {
     pub cursor: Cursor,
     pub resizing: bool,
     pub help: bool,
+    /// Show blocks marked extra ("Show everything").
+    pub show_all: bool,
     /// The latest message for the polite live region.
     pub announcement: String,
     /// Changes not yet saved; drained by the autosave.
@@ -145,6 +152,7 @@ impl State {
             cursor: Cursor::default(),
             resizing: false,
             help: false,
+            show_all: false,
             announcement: String::new(),
             journal: Rc::new(RefCell::new(vec![Journal::Reset])),
             inside: None,
@@ -313,8 +321,12 @@ impl Reducible for State {
                 let change = s.session.borrow_mut().redo();
                 s.changed(change, "redo");
             }
-            Action::Open(article) => {
-                let msg = format!("Opened \"{}\".", article.title);
+            Action::Open { article, note } => {
+                let mut msg = format!("Opened \"{}\".", article.title);
+                if let Some(note) = note {
+                    msg.push(' ');
+                    msg.push_str(&note);
+                }
                 s.replace(Session::new(article), msg);
             }
             Action::Import(imported) => {
@@ -348,6 +360,7 @@ impl Reducible for State {
             }
             Action::Resizing(on) => s.resizing = on && s.focused.is_some(),
             Action::Help(on) => s.help = on,
+            Action::ShowAll(on) => s.show_all = on,
             Action::Announce(text) => s.announcement = text,
         }
         Rc::new(s)

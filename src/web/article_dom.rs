@@ -35,6 +35,9 @@ impl ArticleDom {
         for (i, block) in article.blocks.iter().enumerate() {
             let el = doc.create_element(block.kind.element())?;
             el.set_attribute(BLOCK_ATTR, &i.to_string())?;
+            if block.extra {
+                el.set_attribute("class", "extra")?;
+            }
             let node: Node = doc.create_text_node(article.text.slice(block.range)).into();
             el.append_child(&node)?;
             if block.kind == BlockKind::Item {

@@ -6,5 +6,6 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod highlights;
+pub mod html_dom;
 pub mod keys;
 pub mod storage;

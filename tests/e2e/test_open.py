@@ -35,10 +35,13 @@ The council *postponed* the vote, according to [the clerk](https://example.inval
 """
 
 
-def blocks(app):
+def blocks(app, everything=False):
+    """(tag, text) of the blocks shown (all blocks with `everything`)."""
     return app.driver.execute_script(
         "return [...document.querySelectorAll('article.article [data-block]')]"
-        ".map(e => [e.tagName.toLowerCase(), e.textContent])"
+        ".filter(e => arguments[0] || !e.classList.contains('extra'))"
+        ".map(e => [e.tagName.toLowerCase(), e.textContent])",
+        everything,
     )
 
 

@@ -15,6 +15,11 @@ pub struct BlockBuilder {
 
 impl BlockBuilder {
     pub fn push(&mut self, kind: BlockKind, raw: &str) {
+        self.push_block(kind, raw, false);
+    }
+
+    /// Like [`BlockBuilder::push`]; `extra` marks page clutter (see [`Block::extra`]).
+    pub fn push_block(&mut self, kind: BlockKind, raw: &str, extra: bool) {
         let content = if kind == BlockKind::Pre {
             raw.trim_matches('\n').trim_end().to_owned()
         } else {
@@ -23,7 +28,7 @@ impl BlockBuilder {
         if content.is_empty() {
             return;
         }
-        if matches!(kind, BlockKind::Heading(_)) && self.title.is_none() {
+        if matches!(kind, BlockKind::Heading(_)) && self.title.is_none() && !extra {
             self.title = Some(content.clone());
         }
         if !self.text.is_empty() {
@@ -36,6 +41,7 @@ impl BlockBuilder {
         self.blocks.push(Block {
             kind,
             range: TextRange::new(start, self.char_len).expect("end after start"),
+            extra,
         });
     }
 
@@ -46,6 +52,7 @@ impl BlockBuilder {
             source: String::new(),
             text: Text::new(self.text),
             blocks: self.blocks,
+            meta: Default::default(),
         }
     }
 }

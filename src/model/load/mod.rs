@@ -4,7 +4,7 @@
 //! the input refers to.
 
 mod blocks;
-mod html;
+pub mod html;
 mod markdown;
 
 pub use blocks::BlockBuilder;
@@ -25,6 +25,8 @@ pub enum LoadError {
     UnknownKind(String),
     /// The file parsed but holds no text to show.
     NoText,
+    /// The page declares a character encoding the browser does not know.
+    UnknownCharset(String),
 }
 
 impl fmt::Display for LoadError {
@@ -47,34 +49,92 @@ impl fmt::Display for LoadError {
                 "Files of type \"{ext}\" cannot be opened; use .txt, .md, .html or .htm."
             ),
             LoadError::NoText => write!(f, "The file holds no text to annotate."),
+            LoadError::UnknownCharset(label) => write!(
+                f,
+                "The page declares the character encoding \"{label}\", which this browser does not know."
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
-/// Load a file by its extension: `.txt` (and no extension) as plain text,
-/// `.md`/`.markdown` as Markdown, `.html`/`.htm` as HTML.
+/// What a file is, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `.txt`, `.text` or no extension.
+    Text,
+    /// `.md`, `.markdown`.
+    Markdown,
+    /// `.html`, `.htm`, `.xhtml`: parsed by the browser, then [`html::from_tree`].
+    Html,
+}
+
+/// The kind of file `file_name` is.
 ///
 /// # Errors
-/// [`LoadError`] for empty, oversized, binary or non-UTF-8 input, an unknown
-/// extension, or input with no text.
-pub fn load_file(file_name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
+/// [`LoadError::UnknownKind`] for other extensions.
+pub fn kind_of(file_name: &str) -> Result<Kind, LoadError> {
     let ext = file_name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(s, _)| s)
-        .to_owned();
+    match ext.as_str() {
+        "txt" | "text" | "" => Ok(Kind::Text),
+        "md" | "markdown" => Ok(Kind::Markdown),
+        "html" | "htm" | "xhtml" => Ok(Kind::Html),
+        _ => Err(LoadError::UnknownKind(ext)),
+    }
+}
+
+/// `file_name` without its extension (the title when a file has no headline).
+pub fn stem(file_name: &str) -> &str {
+    file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
+}
+
+/// Load a plain-text or Markdown file.
+///
+/// # Errors
+/// [`LoadError`] for empty, oversized, binary or non-UTF-8 input, an
+/// extension that is not text or Markdown, or input with no text.
+pub fn load_file(file_name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
+    let kind = kind_of(file_name)?;
     let text = decode(bytes)?;
-    let mut article = match ext.as_str() {
-        "txt" | "text" | "" => Article::from_plain(stem, file_name.into(), text),
-        "md" | "markdown" => markdown::load(&text, stem),
-        "html" | "htm" | "xhtml" => html::load(&text, stem),
-        _ => return Err(LoadError::UnknownKind(ext)),
+    let stem = stem(file_name).to_owned();
+    let article = match kind {
+        Kind::Text => Article::from_plain(stem, String::new(), text),
+        Kind::Markdown => markdown::load(&text, stem),
+        Kind::Html => return Err(LoadError::UnknownKind("html".into())),
     };
+    finish(article, file_name)
+}
+
+/// Check the bytes of a web page before the browser decodes and parses them.
+///
+/// # Errors
+/// [`LoadError`] for empty, oversized or binary input.
+pub fn check_page(bytes: &[u8]) -> Result<(), LoadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge(bytes.len()));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty);
+    }
+    let utf16 = matches!(
+        html::sniff_charset(bytes).as_deref(),
+        Some("utf-16le" | "utf-16be")
+    );
+    if !utf16 && bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(LoadError::Binary);
+    }
+    Ok(())
+}
+
+/// Set the article's source and refuse one without text.
+///
+/// # Errors
+/// [`LoadError::NoText`] when the article has no block.
+pub fn finish(mut article: Article, file_name: &str) -> Result<Article, LoadError> {
     article.source = file_name.to_owned();
     if article.blocks.is_empty() {
         return Err(LoadError::NoText);
@@ -138,18 +198,17 @@ mod tests {
             Err(LoadError::Empty)
         );
         assert_eq!(
-            load_file("a.html", b"\x89PNG\r\n\x1a\n\0\0"),
+            load_file("a.txt", b"\x89PNG\r\n\x1a\n\0\0"),
             Err(LoadError::Binary)
         );
+        assert_eq!(check_page(b"\x89PNG\r\n\x1a\n\0\0"), Err(LoadError::Binary));
+        assert_eq!(check_page(b" \n"), Err(LoadError::Empty));
+        assert_eq!(check_page(b"\xFF\xFE<\0p\0>\0"), Ok(()));
         assert_eq!(load_file("a.txt", b"caf\xe9"), Err(LoadError::NotUtf8));
         assert!(matches!(
             load_file("a.pdf", b"x"),
             Err(LoadError::UnknownKind(_))
         ));
-        assert_eq!(
-            load_file("a.html", b"<script>x()</script>"),
-            Err(LoadError::NoText)
-        );
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Web pages to articles, Readability-style, over a neutral element tree.
+//!
+//! The browser parses the page (`DOMParser`: inert, nothing runs or loads)
+//! and `web::html_dom` copies it into [`Element`]s; everything from there on
+//! is pure and tested natively. The canonical text holds all readable text of
+//! the page in document order; blocks that extraction judges to be clutter
+//! are marked [`Block::extra`](crate::model::Block) and shown only with "Show
+//! everything", so offsets are the same in both views.
+
+mod charset;
+mod meta;
+mod score;
+mod walk;
+
+pub use charset::sniff_charset;
+
+use super::BlockBuilder;
+use crate::model::{Article, BlockKind};
+
+/// An element of a parsed page. Names are lower case; only the attributes
+/// extraction reads are kept (see `web::html_dom`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Element {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Node>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    pub fn new(name: &str) -> Self {
+        Self {
+            name: name.to_ascii_lowercase(),
+            ..Self::default()
+        }
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Class and id, lower case, for matching clutter and content patterns.
+    fn class_and_id(&self) -> String {
+        format!(
+            "{} {}",
+            self.attr("class").unwrap_or(""),
+            self.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase()
+    }
+
+    /// All text below this element, white space as in the page.
+    fn text(&self) -> String {
+        let mut out = String::new();
+        collect_text(self, &mut out);
+        out
+    }
+
+    /// Depth-first search for the first element matching `pred`.
+    fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+        if pred(self) {
+            return Some(self);
+        }
+        self.children.iter().find_map(|c| match c {
+            Node::Element(e) => e.find(pred),
+            Node::Text(_) => None,
+        })
+    }
+}
+
+fn collect_text(e: &Element, out: &mut String) {
+    for c in &e.children {
+        match c {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(child) => collect_text(child, out),
+        }
+    }
+}
+
+/// The article of a parsed page, and whether a main article was found (when
+/// not, every block is shown).
+pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
+    let meta = meta::read(root);
+    let walk = walk::blocks(root);
+    let mut main = score::main_blocks(&walk);
+    let blocks = &walk.leaves;
+    let found = main.iter().any(|m| *m);
+    let title = meta
+        .title
+        .clone()
+        .unwrap_or_else(|| fallback_title.to_owned());
+    if blocks.is_empty() {
+        // Nothing readable: no headline of our own either.
+        return (BlockBuilder::default().finish(title), false);
+    }
+    // The page's own headline joins the article rather than being repeated.
+    if found {
+        if let Some(i) = blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, &title))
+        {
+            main[i] = true;
+        }
+    }
+    let mut out = BlockBuilder::default();
+    // Title, byline and date first when the readable part lacks them.
+    let shown = |i: usize| !found || main[i];
+    let has_title = blocks.iter().enumerate().any(|(i, b)| {
+        shown(i) && matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, &title)
+    });
+    if !has_title {
+        out.push(BlockKind::Heading(1), &title);
+    }
+    let byline_line = [meta.data.byline.as_str(), meta.data.published.as_str()]
+        .iter()
+        .filter(|s| {
+            !s.is_empty()
+                && !blocks
+                    .iter()
+                    .enumerate()
+                    .any(|(i, b)| shown(i) && b.text.contains(*s))
+        })
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !byline_line.is_empty() {
+        out.push(BlockKind::Paragraph, &byline_line);
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        out.push_block(b.kind, &b.text, !shown(i));
+    }
+    let mut article = out.finish(title.clone());
+    article.title = title;
+    article.meta = meta.data;
+    (article, found)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
