@@ -168,7 +168,13 @@ class AppPage:
         return path.name, json.loads(path.read_text(encoding="utf-8"))
 
     def _snapshot(self):
-        return {(p, p.stat().st_mtime_ns) for p in self.downloads.iterdir()}
+        out = set()
+        for p in self.downloads.iterdir():
+            try:
+                out.add((p, p.stat().st_mtime_ns))
+            except FileNotFoundError:  # a .crdownload renamed meanwhile
+                pass
+        return out
 
     def _new_download(self, before):
         for path, _ in self._snapshot() - before:

@@ -76,10 +76,16 @@ impl Element {
     }
 }
 
+/// Characters that are invisible and carry nothing: zero-width space,
+/// byte-order mark, soft hyphen (zero-width joiners stay: emoji need them).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}')
+}
+
 fn collect_text(e: &Element, out: &mut String) {
     for c in &e.children {
         match c {
-            Node::Text(t) => out.push_str(t),
+            Node::Text(t) => out.extend(t.chars().filter(|c| !invisible(*c))),
             Node::Element(child) => collect_text(child, out),
         }
     }
@@ -119,9 +125,12 @@ pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
     if !has_title {
         out.push(BlockKind::Heading(1), &title);
     }
+    // A shown date line (a <time>, a byline element) already says it.
+    let has_dateline = blocks.iter().enumerate().any(|(i, b)| shown(i) && b.dateline);
     let byline_line = [meta.data.byline.as_str(), meta.data.published.as_str()]
         .iter()
         .filter(|s| {
+            !has_dateline &&
             !s.is_empty()
                 && !blocks
                     .iter()

@@ -223,7 +223,7 @@ impl Walker {
         if SKIPPED.contains(&e.name.as_str()) || hidden(e) {
             return;
         }
-        if e.name == "img" {
+        if e.name == "img" || e.name == "amp-img" {
             if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
                 self.flush();
                 self.text = format!("[Image: {}]", alt.trim());
@@ -272,7 +272,7 @@ impl Walker {
                 Node::Text(t) => {
                     let t: String = t
                         .chars()
-                        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
+                        .filter(|c| !super::invisible(*c))
                         .collect();
                     if self.in_link > 0 {
                         self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
