@@ -53,6 +53,14 @@ HTMLAnchorElement.prototype.click = function () {
   if (this.download) window.__downloadAt = performance.now();
   return click.call(this);
 };
+window.__conds = {
+  // The panel's title reads "Annotations (n)".
+  count: n => document.getElementById('panel-title').textContent === `Annotations (${n})`,
+  // The article shows n blocks.
+  blocks: n => document.querySelectorAll('article.article [data-block]').length === n,
+  // ...and something is painted.
+  countPainted: n => __conds.count(n) && __painted() > 0,
+};
 new MutationObserver((m, obs) => {
   if (document.querySelector('article.article [data-block]')) {
     obs.disconnect();
@@ -61,18 +69,19 @@ new MutationObserver((m, obs) => {
 }).observe(document, {childList: true, subtree: true});
 """
 
-# Arms a measurement: t0 at the first `event` (capture phase) on `selector`,
-# t1 after the frame in which `done` holds. Result in window.__result.
+# Arms a measurement: t0 at the first `event` (capture phase) on `selector`
+# (optionally only for `key`), t1 after the frame in which the condition
+# `cond` (a name in __conds, with `arg`) holds. Result in window.__result.
+# Conditions are predefined because the app's CSP forbids eval.
 ARM = """
-const [selector, event, key, done] = arguments;
+const [selector, event, key, cond, arg] = arguments;
 window.__result = undefined;
 const target = selector === 'document' ? document : document.querySelector(selector);
 const listener = e => {
   if (key && e.key !== key) return;
   target.removeEventListener(event, listener, true);
   const t0 = performance.now();
-  const check = new Function('return (' + done + ')()');
-  __whenPainted(check).then(t1 => window.__result = t1 - t0);
+  __whenPainted(() => __conds[cond](arg)).then(t1 => window.__result = t1 - t0);
 };
 target.addEventListener(event, listener, true);
 """
@@ -115,8 +124,8 @@ def fresh(driver, url):
     return wait(driver, lambda d: d.execute_script("return window.__interactiveAt"))
 
 
-def choose(driver, label, path, done):
-    driver.execute_script(ARM, f"input[aria-label='{label}']", "change", None, done)
+def choose(driver, label, path, cond, arg):
+    driver.execute_script(ARM, f"input[aria-label='{label}']", "change", None, cond, arg)
     driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']").send_keys(str(path))
     return result(driver)
 
@@ -157,16 +166,10 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
     for _ in range(runs):
         samples["navigation_to_interactive_ms"].append(fresh(driver, url))
         samples["open_article_ms"].append(
-            choose(driver, "Open article", article, f"() => document.querySelectorAll('article.article [data-block]').length === {n_blocks}")
+            choose(driver, "Open article", article, "blocks", n_blocks)
         )
         samples["import_annotations_ms"].append(
-            choose(
-                driver,
-                "Open annotations",
-                annotations,
-                f"() => document.getElementById('panel-title').textContent === 'Annotations ({n_annotations})'"
-                " && __painted() > 0",
-            )
+            choose(driver, "Open annotations", annotations, "countPainted", n_annotations)
         )
         tagged = 0
         for k in range(n_keys):
@@ -175,13 +178,13 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
             if not wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".chooser"), 10):
                 continue
             n = count(driver)
-            driver.execute_script(ARM, "document", "keydown", "1", f"() => {TITLE} === 'Annotations ({n + 1})'")
+            driver.execute_script(ARM, "document", "keydown", "1", "count", n + 1)
             ActionChains(driver).send_keys("1").perform()
             samples["tag_keypress_ms"].append(result(driver))
             tagged += 1
         for _ in range(tagged):
             n = count(driver)
-            driver.execute_script(ARM, "document", "keydown", "z", f"() => {TITLE} === 'Annotations ({n - 1})'")
+            driver.execute_script(ARM, "document", "keydown", "z", "count", n - 1)
             ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
             samples["undo_ms"].append(result(driver))
         driver.execute_script("window.__longtasks = []")

@@ -161,23 +161,23 @@ class AppPage:
 
     # --- export -------------------------------------------------------------
     def export_with_ctrl_s(self):
-        """Press Ctrl+S and return (file name, parsed JSON) of the download."""
-        before = self._snapshot()
+        """Press Ctrl+S and return (file name, parsed JSON) of the download.
+
+        Each export downloads into a fresh folder, so the file keeps exactly
+        the name the app gave it (Chromium appends " (1)" on a collision)."""
+        self.n_exports = getattr(self, "n_exports", 0) + 1
+        folder = self.downloads / f"export-{self.n_exports}"
+        folder.mkdir()
+        self.driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)}
+        )
         self.ctrl("s")
-        path = self.wait(lambda d: self._new_download(before), timeout=15)
+        path = self.wait(lambda d: self._download_in(folder), timeout=15)
         return path.name, json.loads(path.read_text(encoding="utf-8"))
 
-    def _snapshot(self):
-        out = set()
-        for p in self.downloads.iterdir():
-            try:
-                out.add((p, p.stat().st_mtime_ns))
-            except FileNotFoundError:  # a .crdownload renamed meanwhile
-                pass
-        return out
-
-    def _new_download(self, before):
-        for path, _ in self._snapshot() - before:
+    @staticmethod
+    def _download_in(folder):
+        for path in folder.iterdir():
             if not path.name.endswith(".crdownload"):
                 try:
                     json.loads(path.read_text(encoding="utf-8"))
@@ -185,7 +185,6 @@ class AppPage:
                     return None  # still being written
                 return path
         return None
-
 
 def painted(driver, tag):
     """The texts painted with `tag`'s highlight (what the user sees marked)."""
