@@ -85,12 +85,14 @@ fn load_article(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), L
     }
     load::check_page(bytes)?;
     let label = load::html::sniff_charset(bytes);
-    let (text, mut note) = html_dom::decode(bytes, label.as_deref())?;
+    let (text, charset_note) = html_dom::decode(bytes, label.as_deref())?;
     let tree = html_dom::parse(&text).map_err(|_| LoadError::NoText)?;
     let (article, found) = load::html::from_tree(&tree, load::stem(name));
-    if !found {
-        note = Some("No article was found in this page, so all of its text is shown.".into());
-    }
+    let notes: Vec<String> = charset_note
+        .into_iter()
+        .chain((!found).then(|| "No article was found in this page, so all of its text is shown.".to_owned()))
+        .collect();
+    let note = (!notes.is_empty()).then(|| notes.join(" "));
     Ok((load::finish(article, name)?, note))
 }
 

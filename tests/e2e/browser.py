@@ -62,6 +62,8 @@ def chromium(profile_dir, downloads):
             "profile.default_content_setting_values.automatic_downloads": 1,
         },
     )
+    # Network events, so tests can see every request the page makes.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     return driver

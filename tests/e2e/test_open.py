@@ -134,3 +134,44 @@ def test_bad_article_files_leave_the_work_intact(app, tmp_path):
     assert app.rows() == [("source", "Elin Sørensen", "")]
     assert "Harbour town votes" in app.article_text()
     assert painted(app.driver, "source") == ["Elin Sørensen"]
+
+
+def test_bad_web_pages_get_a_clear_message(app, tmp_path):
+    app.tag("Elin Sørensen", "3")
+    cases = [
+        ("empty.html", b"   \n", "The file is empty"),
+        ("klingon.html", b'<meta charset="x-klingon"><p>Qapla!</p>', 'encoding "x-klingon"'),
+        ("huge.html", b"<p>" + b"a" * (51 * 1024 * 1024) + b"</p>", "the limit is 50 MB"),
+    ]
+    for name, data, message in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        app.choose_file("Open article", path)
+        assert name in app.wait_notice(message)
+        assert app.accept_confirm(timeout=0.2) is None
+    assert app.rows() == [("source", "Elin Sørensen", "")]
+
+
+def test_pages_without_an_article_or_with_broken_markup_still_open(app, tmp_path):
+    nav_only = tmp_path / "links.html"
+    nav_only.write_text("<ul><li><a href=/a>Home</a></li><li><a href=/b>Sport</a></li></ul><p>Short.</p>", encoding="utf-8")
+    app.choose_file("Open article", nav_only)
+    assert "No article was found" in app.wait_notice("Opened")
+    assert "Sport" in app.article_text()
+
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<html><body><article><h1>Unclosed <b>tags everywhere<p>First paragraph of the story, long enough to count as prose here."
+        "<p>Second paragraph, also long enough, with a comma, and another comma.<div><p>Third one inside a div",
+        encoding="utf-8",
+    )
+    app.choose_file("Open article", broken)
+    app.wait_notice("Opened")
+    text = app.article_text()
+    assert "Second paragraph, also long enough" in text and "Third one inside a div" in text
+
+    latin1 = tmp_path / "latin1.html"
+    latin1.write_bytes("<p>Caf\u00e9 cr\u00e8me, na\u00efve r\u00e9sum\u00e9 of a long enough paragraph here.</p>".encode("latin-1"))
+    app.choose_file("Open article", latin1)
+    assert "Windows-1252" in app.wait_notice("Opened")
+    assert "Café crème, naïve résumé" in app.article_text()
