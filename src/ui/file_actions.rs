@@ -88,12 +88,33 @@ fn load_article(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), L
     let (text, charset_note) = html_dom::decode(bytes, label.as_deref())?;
     let tree = html_dom::parse(&text).map_err(|_| LoadError::NoText)?;
     let (article, found) = load::html::from_tree(&tree, load::stem(name));
-    let notes: Vec<String> = charset_note
-        .into_iter()
-        .chain((!found).then(|| "No article was found in this page, so all of its text is shown.".to_owned()))
-        .collect();
+    let notes: Vec<String> =
+        charset_note
+            .into_iter()
+            .chain((!found).then(|| {
+                "No article was found in this page, so all of its text is shown.".to_owned()
+            }))
+            .collect();
     let note = (!notes.is_empty()).then(|| notes.join(" "));
     Ok((load::finish(article, name)?, note))
+}
+
+/// Open pasted rich content: its HTML through extraction, else its text.
+pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<State>) {
+    let article = html_dom::parse(html)
+        .ok()
+        .map(|tree| load::html::from_tree(&tree, "Pasted page").0)
+        .filter(|a| !a.blocks.is_empty());
+    match article {
+        Some(mut article) => {
+            article.source = String::new();
+            dispatch.dispatch(Action::Open {
+                article,
+                note: None,
+            });
+        }
+        None => open_pasted(text, dispatch),
+    }
 }
 
 /// Open pasted text as a new article.

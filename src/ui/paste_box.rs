@@ -4,7 +4,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
+    /// Typed or pasted plain text.
     pub on_text: Callback<String>,
+    /// Pasted rich content: its HTML, and its plain text as a fallback.
+    pub on_html: Callback<(String, String)>,
     pub on_cancel: Callback<()>,
 }
 
@@ -27,23 +30,30 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
             }
         })
     };
-    // Pasting into the empty box opens the text at once.
+    // Pasting into the empty box opens the text at once; rich content (a
+    // piece of a web page) goes through the same extraction as a saved page.
     let onpaste = {
-        let on_text = props.on_text.clone();
+        let (on_text, on_html) = (props.on_text.clone(), props.on_html.clone());
         Callback::from(move |e: Event| {
-            let Some(text) = e
+            let Some(data) = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
-                .and_then(|d| d.get_data("text/plain").ok())
             else {
                 return;
             };
+            let text = data.get_data("text/plain").unwrap_or_default();
+            let html = data.get_data("text/html").unwrap_or_default();
             let empty = e
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .is_some_and(|a| a.value().is_empty());
-            if empty && !text.trim().is_empty() {
-                e.prevent_default();
+            if !empty || (text.trim().is_empty() && html.trim().is_empty()) {
+                return;
+            }
+            e.prevent_default();
+            if html.trim().is_empty() {
                 on_text.emit(text);
+            } else {
+                on_html.emit((html, text));
             }
         })
     };

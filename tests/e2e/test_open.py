@@ -65,6 +65,9 @@ def test_html_file_keeps_structure_and_runs_nothing(app, tmp_path):
     assert name == "dock-workers-the-new-contract.annotations.json"
     check_export(doc)
     assert doc["article"]["title"] == "Dock workers & the new contract"
+    assert doc["article"]["byline"] == "Ana Ruiz"
+    extra = [doc["article"]["text"][b["start"]:b["end"]] for b in doc["article"]["blocks"] if b.get("extra")]
+    assert extra == ["Home | News", "Copyright Example News"], "menus and footers are kept, marked extra"
 
 
 def test_markdown_file(app, tmp_path):
@@ -175,3 +178,47 @@ def test_pages_without_an_article_or_with_broken_markup_still_open(app, tmp_path
     app.choose_file("Open article", latin1)
     assert "Windows-1252" in app.wait_notice("Opened")
     assert "Café crème, naïve résumé" in app.article_text()
+
+
+def test_show_everything_keeps_annotations_attached(app, tmp_path):
+    path = tmp_path / "dock.html"
+    path.write_text(HOSTILE_HTML, encoding="utf-8")
+    app.choose_file("Open article", path)
+    app.wait_notice("Opened")
+    assert "Copyright Example News" not in app.article_text()
+    app.tag("wages rose by 3%", "1")
+    switch = app.driver.find_element(By.CSS_SELECTOR, "input[role=switch]")
+    switch.click()
+    app.wait(lambda d: "Copyright Example News" in app.article_text())
+    app.tag("Copyright Example News", "3")
+    switch.click()
+    app.wait(lambda d: "Copyright Example News" not in app.article_text())
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    assert [(a["tag"], a["exact"]) for a in doc["annotations"]] == [
+        ("claim", "wages rose by 3%"),
+        ("source", "Copyright Example News"),
+    ]
+
+
+def test_pasted_rich_content_uses_its_html(app):
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Paste text']").click()
+    app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".paste-box textarea"))
+    # What a browser puts on the clipboard when a piece of a page is copied;
+    # dispatched as the paste event the browser fires.
+    app.driver.execute_script(
+        """
+        const dt = new DataTransfer();
+        dt.setData('text/html', '<nav><a href="/">Home</a> <a href="/x">World</a></nav><article><h1>Port strike ends</h1>'
+          + '<p>Dock workers returned to work on Friday after a three-day strike, the union said, ending the dispute.</p>'
+          + '<p>Talks on pay will resume next month, according to both sides.</p></article>');
+        dt.setData('text/plain', 'Home World Port strike ends Dock workers returned to work...');
+        document.querySelector('.paste-box textarea').dispatchEvent(
+            new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+        """
+    )
+    app.wait_notice('Opened "Port strike ends"')
+    visible = [t for _, t in blocks(app)]
+    assert visible[0] == "Port strike ends"
+    assert "Talks on pay will resume next month, according to both sides." in visible
+    assert "Home World" not in " ".join(visible)

@@ -126,12 +126,15 @@ pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
         out.push(BlockKind::Heading(1), &title);
     }
     // A shown date line (a <time>, a byline element) already says it.
-    let has_dateline = blocks.iter().enumerate().any(|(i, b)| shown(i) && b.dateline);
+    let has_dateline = blocks
+        .iter()
+        .enumerate()
+        .any(|(i, b)| shown(i) && b.dateline);
     let byline_line = [meta.data.byline.as_str(), meta.data.published.as_str()]
         .iter()
         .filter(|s| {
-            !has_dateline &&
-            !s.is_empty()
+            !has_dateline
+                && !s.is_empty()
                 && !blocks
                     .iter()
                     .enumerate()
@@ -160,4 +163,125 @@ fn same_text(a: &str, b: &str) -> bool {
             .to_lowercase()
     };
     norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree from well-formed test markup (no entities, attribute values in
+    /// double quotes); enough for these tests, not an HTML parser.
+    fn tree(markup: &str) -> Element {
+        const VOID: &[&str] = &["img", "br", "meta", "link", "hr", "input"];
+        let mut stack = vec![Element::new("html")];
+        let mut rest = markup;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix("</") {
+                let end = after.find('>').unwrap();
+                if !VOID.contains(&&after[..end]) {
+                    let done = stack.pop().unwrap();
+                    stack.last_mut().unwrap().children.push(Node::Element(done));
+                }
+                rest = &after[end + 1..];
+            } else if let Some(after) = rest.strip_prefix('<') {
+                let end = after.find('>').unwrap();
+                let tag = &after[..end];
+                let (name, mut attrs) = tag.split_once(' ').unwrap_or((tag, ""));
+                let mut e = Element::new(name);
+                while let Some((key, value)) = attrs.trim().split_once("=\"") {
+                    let (value, more) = value.split_once('"').unwrap();
+                    e.attrs.push((key.trim().to_owned(), value.to_owned()));
+                    attrs = more;
+                }
+                if VOID.contains(&e.name.as_str()) {
+                    stack.last_mut().unwrap().children.push(Node::Element(e));
+                } else {
+                    stack.push(e);
+                }
+                rest = &after[end + 1..];
+            } else {
+                let end = rest.find('<').unwrap_or(rest.len());
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Text(rest[..end].to_owned()));
+                rest = &rest[end..];
+            }
+        }
+        stack.pop().unwrap()
+    }
+
+    fn shown(a: &Article, extra: bool) -> Vec<&str> {
+        a.blocks
+            .iter()
+            .filter(|b| b.extra == extra)
+            .map(|b| a.text.slice(b.range))
+            .collect()
+    }
+
+    const PROSE: &str =
+        "The council approved the budget on Monday, after a long debate, officials said.";
+
+    #[test]
+    fn clutter_is_kept_but_marked_extra() {
+        let page = format!(
+            "<head><meta property=\"og:site_name\" content=\"Example\"></meta><link rel=\"canonical\" href=\"https://x.invalid/a\"></link></head>\
+             <body><nav><a href=\"/\">Home</a></nav><article><h1>Budget passes</h1><p class=\"byline\">By Ann Lee</p>\
+             <p>{PROSE}</p><p>{PROSE} Twice.</p><p>Subscribe to our newsletter.</p></article>\
+             <section class=\"comments\"><p>{PROSE} A comment.</p></section><footer>Copyright</footer></body>"
+        );
+        let (a, found) = from_tree(&tree(&page), "file");
+        assert!(found);
+        assert_eq!(a.title, "Budget passes");
+        let expected_main = ["Budget passes", "By Ann Lee", PROSE];
+        assert_eq!(&shown(&a, false)[..3], expected_main);
+        assert_eq!(shown(&a, false).len(), 4);
+        let extra = shown(&a, true);
+        assert!(extra.contains(&"Home") && extra.contains(&"Copyright"));
+        assert!(extra.iter().any(|t| t.contains("A comment")));
+        assert!(extra.contains(&"Subscribe to our newsletter."));
+        assert_eq!(a.meta.byline, "Ann Lee");
+        assert_eq!(a.meta.site_name, "Example");
+        assert_eq!(a.meta.url, "https://x.invalid/a");
+    }
+
+    #[test]
+    fn headline_and_byline_from_metadata_when_the_body_lacks_them() {
+        let page = format!(
+            "<head><title>Dock strike ends | Example News</title><meta name=\"author\" content=\"Ana Ruiz\"></meta>\
+             <meta property=\"article:published_time\" content=\"2026-05-01\"></meta></head>\
+             <body><div class=\"story\"><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+        );
+        let (a, found) = from_tree(&tree(&page), "file");
+        assert!(found);
+        assert_eq!(
+            shown(&a, false)[..2],
+            ["Dock strike ends", "Ana Ruiz · 2026-05-01"]
+        );
+        assert_eq!(a.meta.published, "2026-05-01");
+    }
+
+    #[test]
+    fn without_an_article_everything_is_shown() {
+        let (a, found) = from_tree(
+            &tree("<body><ul><li>Home</li><li>Sport</li></ul><p>Short.</p></body>"),
+            "links",
+        );
+        assert!(!found);
+        assert_eq!(shown(&a, false), ["links", "Home", "Sport", "Short."]);
+        assert!(shown(&a, true).is_empty());
+    }
+
+    #[test]
+    fn scripts_hidden_elements_and_images() {
+        let page = format!(
+            "<body><script>alert(1)</script><p hidden=\"\">secret</p><article><p>{PROSE}</p>\
+             <img src=\"x.png\" alt=\"A ferry\"></img><p style=\"display: none\">also secret</p></article></body>"
+        );
+        let (a, _) = from_tree(&tree(&page), "f");
+        let all = a.text.as_str();
+        assert!(!all.contains("alert") && !all.contains("secret"));
+        assert!(shown(&a, false).contains(&"[Image: A ferry]"));
+    }
 }

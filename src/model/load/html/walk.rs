@@ -270,10 +270,7 @@ impl Walker {
             match c {
                 Node::Element(child) => self.visit(child),
                 Node::Text(t) => {
-                    let t: String = t
-                        .chars()
-                        .filter(|c| !super::invisible(*c))
-                        .collect();
+                    let t: String = t.chars().filter(|c| !super::invisible(*c)).collect();
                     if self.in_link > 0 {
                         self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
