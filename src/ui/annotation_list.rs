@@ -109,7 +109,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
             } else {
                 <div class="rows-scroll" ref={scroller} {onscroll}>
-                    <ol class="rows" style={format!("height:{:.0}px", n as f64 * ROW_PX)}>
+                    <ol class="rows" style={format!("height:{}px", super::px(n as f64 * ROW_PX))}>
                         { for all[first..last].iter().enumerate().map(|(k, a)| {
                             let i = first + k;
                             let row = Row {
@@ -190,7 +190,7 @@ fn row_view(props: &RowProps) -> Html {
     };
     html! {
         <li class={classes!("row", row.tag.name(), props.focused.then_some("focused"))}
-            style={format!("top:{:.0}px", row.position as f64 * ROW_PX)}
+            style={format!("top:{}px", super::px(row.position as f64 * ROW_PX))}
             aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
             aria-current={props.focused.then_some("true")}>
             <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>

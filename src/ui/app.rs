@@ -5,6 +5,7 @@ use super::chooser::Chooser;
 use super::file_actions::{self, FileKind, Readers};
 use super::help::Help;
 use super::paste_box::PasteBox;
+use super::px;
 use super::reading;
 use super::store::{Action, Cursor, Notice, State};
 use crate::keymap::{self, Global};
@@ -171,10 +172,10 @@ pub fn app() -> Html {
                     let w = gloo::utils::window();
                     let (sx, sy) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
                     format!(
-                        "left:{:.1}px;top:{:.1}px;height:{:.1}px",
-                        r.left() + sx,
-                        r.top() + sy,
-                        r.height()
+                        "left:{}px;top:{}px;height:{}px",
+                        px(r.left() + sx),
+                        px(r.top() + sy),
+                        px(r.height())
                     )
                 }
                 None => "display:none".into(),

@@ -127,7 +127,11 @@ pub fn chooser(props: &ChooserProps) -> Html {
     } else {
         p.bottom + 8.0
     };
-    let style = format!("left:{:.0}px;top:{:.0}px", left + scroll_x, top + scroll_y);
+    let style = format!(
+        "left:{}px;top:{}px",
+        super::px(left + scroll_x),
+        super::px(top + scroll_y)
+    );
 
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"

@@ -12,3 +12,9 @@ mod reading;
 mod store;
 
 pub use app::App;
+
+/// CSS pixels, rounded, for style attributes (integer formatting keeps the
+/// float formatter out of the wasm).
+fn px(v: f64) -> i64 {
+    v.round() as i64
+}

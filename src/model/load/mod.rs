@@ -35,8 +35,8 @@ impl fmt::Display for LoadError {
             LoadError::Empty => write!(f, "The file is empty."),
             LoadError::TooLarge(n) => write!(
                 f,
-                "The file is {:.1} MB; the limit is {} MB.",
-                *n as f64 / 1_048_576.0,
+                "The file is {} MB; the limit is {} MB.",
+                n.div_ceil(1_048_576),
                 MAX_BYTES / 1_048_576
             ),
             LoadError::NotUtf8 => write!(
