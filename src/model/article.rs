@@ -64,6 +64,42 @@ pub struct Block {
     pub extra: bool,
 }
 
+/// Inline formatting inside a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlineKind {
+    Emphasis,
+    Strong,
+    Code,
+    /// Link text; the target is never kept (links are shown, not followed).
+    Link,
+}
+
+impl InlineKind {
+    /// The name in the annotation file and the element it is shown as
+    /// (`"a"` is shown as a span, never as a link).
+    pub fn name(self) -> &'static str {
+        match self {
+            InlineKind::Emphasis => "em",
+            InlineKind::Strong => "strong",
+            InlineKind::Code => "code",
+            InlineKind::Link => "a",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Emphasis, Self::Strong, Self::Code, Self::Link]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+}
+
+/// A run of formatted text, inside one block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inline {
+    pub kind: InlineKind,
+    pub range: TextRange,
+}
+
 /// An article as the annotator holds it.
 ///
 /// Invariant: `blocks` are sorted, do not overlap, lie inside `text`, and are
@@ -75,6 +111,8 @@ pub struct Article {
     pub source: String,
     pub text: Text,
     pub blocks: Vec<Block>,
+    /// Inline formatting, sorted by start; each lies inside one block.
+    pub inlines: Vec<Inline>,
     /// What the page says about itself; empty fields when it says nothing.
     pub meta: Metadata,
 }
@@ -100,8 +138,20 @@ impl Article {
             source,
             text: Text::new(text),
             blocks,
+            inlines: Vec::new(),
             meta: Metadata::default(),
         }
+    }
+
+    /// The inline runs that overlap `range`. O(log n + k).
+    pub fn inlines_in(&self, range: TextRange) -> &[Inline] {
+        let lo = self
+            .inlines
+            .partition_point(|i| i.range.end() <= range.start());
+        let hi = self
+            .inlines
+            .partition_point(|i| i.range.start() < range.end());
+        &self.inlines[lo..hi.max(lo)]
     }
 
     /// The index of the block containing code point `offset`, or of the first

@@ -3,7 +3,10 @@
 //! import checks everything and names the first problem it finds.
 
 use super::selector::{anchor, describe, TextQuoteSelector};
-use super::{Annotation, Article, Block, BlockKind, Metadata, Session, Tag, Text, TextRange};
+use super::{
+    Annotation, Article, Block, BlockKind, Inline, InlineKind, Metadata, Session, Tag, Text,
+    TextRange,
+};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -31,6 +34,9 @@ struct ArticleV1 {
     /// How the text is shown (our addition); paragraphs of the text when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     blocks: Option<Vec<BlockV1>>,
+    /// Inline formatting (our addition); omitted when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    inlines: Vec<InlineV1>,
     /// Metadata a web page states (our additions); omitted when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     byline: String,
@@ -50,6 +56,14 @@ struct BlockV1 {
     end: usize,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     extra: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InlineV1 {
+    kind: String,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -139,6 +153,15 @@ fn article_v1(article: &Article) -> ArticleV1 {
                 })
                 .collect(),
         ),
+        inlines: article
+            .inlines
+            .iter()
+            .map(|i| InlineV1 {
+                kind: i.kind.name().to_owned(),
+                start: i.range.start(),
+                end: i.range.end(),
+            })
+            .collect(),
         byline: article.meta.byline.clone(),
         published: article.meta.published.clone(),
         site_name: article.meta.site_name.clone(),
@@ -345,11 +368,27 @@ fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let mut inlines = a
+        .inlines
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let kind = InlineKind::from_name(&m.kind).ok_or_else(|| {
+                ImportError::Shape(format!("inline {i} has unknown kind \"{}\"", m.kind))
+            })?;
+            TextRange::new(m.start, m.end)
+                .filter(|r| !r.is_empty() && r.end() <= text.char_len())
+                .map(|range| Inline { kind, range })
+                .ok_or_else(|| ImportError::Shape(format!("inline {i} lies outside the text")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    inlines.sort_by_key(|i| (i.range.start(), i.range.end()));
     Ok(Article {
         title: a.title,
         source: a.source,
         text,
         blocks,
+        inlines,
         meta,
     })
 }

@@ -18,7 +18,7 @@ mod tag;
 mod text;
 
 pub use annotation::Annotation;
-pub use article::{Article, Block, BlockKind, Metadata};
+pub use article::{Article, Block, BlockKind, Inline, InlineKind, Metadata};
 pub use range::TextRange;
 pub use session::{overlap_regions, Change, Command, Problem, Session};
 pub use slug::slug;

@@ -1,10 +1,11 @@
 //! [`ArticleDom`]: the article's blocks as DOM elements, built once per
 //! article, and the mapping between DOM positions and code-point offsets.
 //!
-//! Each block is one element (`data-block="i"`) holding exactly one text node
-//! with the block's text, so a DOM offset inside it is a UTF-16 offset from
-//! the block's start. Yew renders the container empty and never diffs its
-//! children.
+//! Each block is one element (`data-block="i"`) whose text is split into
+//! segments at inline formatting: a segment is a text node, directly in the
+//! block or in one `em`/`strong`/`code`/`span` element. A DOM offset in a
+//! segment's text node is a UTF-16 offset from the segment's start. Yew
+//! renders the container empty and never diffs its children.
 
 use crate::model::{Article, BlockKind, TextRange};
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,8 +15,9 @@ const BLOCK_ATTR: &str = "data-block";
 
 pub struct ArticleDom {
     container: Element,
-    /// `nodes[i]` is the text node of block `i`.
-    nodes: Vec<Node>,
+    /// `segments[i]`: the text nodes of block `i` with the code point each
+    /// starts at, in order; the first starts at the block's start.
+    segments: Vec<Vec<(Node, usize)>>,
     /// `elements[i]` is the element of block `i`.
     elements: Vec<Element>,
 }
@@ -29,7 +31,7 @@ impl ArticleDom {
     pub fn render(container: &Element, article: &Article) -> Result<Self, JsValue> {
         let doc = document(container);
         let fragment = doc.create_document_fragment();
-        let mut nodes = Vec::with_capacity(article.blocks.len());
+        let mut segments = Vec::with_capacity(article.blocks.len());
         let mut elements = Vec::with_capacity(article.blocks.len());
         let mut list: Option<Element> = None;
         for (i, block) in article.blocks.iter().enumerate() {
@@ -38,8 +40,7 @@ impl ArticleDom {
             if block.extra {
                 el.set_attribute("class", "extra")?;
             }
-            let node: Node = doc.create_text_node(article.text.slice(block.range)).into();
-            el.append_child(&node)?;
+            segments.push(fill(&doc, &el, article, block.range)?);
             if block.kind == BlockKind::Item {
                 let ul = match &list {
                     Some(ul) => ul.clone(),
@@ -55,14 +56,13 @@ impl ArticleDom {
                 list = None;
                 fragment.append_child(&el)?;
             }
-            nodes.push(node);
             elements.push(el);
         }
         container.set_text_content(None);
         container.append_child(&fragment)?;
         Ok(Self {
             container: container.clone(),
-            nodes,
+            segments,
             elements,
         })
     }
@@ -155,21 +155,40 @@ impl ArticleDom {
     /// The code-point offset of DOM point (`node`, `offset`) inside the article.
     fn point_to_char(&self, article: &Article, node: &Node, offset: u32) -> Option<usize> {
         let blocks = &article.blocks;
-        if node.node_type() == Node::TEXT_NODE {
-            let i = block_index(&node.parent_element()?)?;
-            let block = blocks.get(i)?;
-            let base = article.text.char_to_utf16(block.range.start());
-            let c = article.text.utf16_to_char(base + offset as usize);
-            return Some(c.min(block.range.end()));
+        if let Some(block_el) = node
+            .parent_element()
+            .and_then(|p| p.closest(&format!("[{BLOCK_ATTR}]")).ok().flatten())
+        {
+            let i = block_index(&block_el)?;
+            let end = blocks.get(i)?.range.end();
+            let segments = self.segments.get(i)?;
+            // A text node: its segment's start plus the offset inside it.
+            if let Some((_, start)) = segments.iter().find(|(n, _)| n.is_same_node(Some(node))) {
+                let base = article.text.char_to_utf16(*start);
+                return Some(article.text.utf16_to_char(base + offset as usize).min(end));
+            }
+            // An inline element: before or after its segment.
+            if let Some(k) = segments
+                .iter()
+                .position(|(n, _)| n.parent_node().is_some_and(|p| p.is_same_node(Some(node))))
+            {
+                return Some(if offset == 0 {
+                    segments[k].1
+                } else {
+                    segments.get(k + 1).map_or(end, |s| s.1)
+                });
+            }
         }
         let el: &Element = node.dyn_ref()?;
         if let Some(i) = block_index(el) {
+            // Between the block's children: the start of the child at `offset`.
             let block = blocks.get(i)?;
-            return Some(if offset == 0 {
-                block.range.start()
-            } else {
-                block.range.end()
-            });
+            return Some(
+                self.segments
+                    .get(i)?
+                    .get(offset as usize)
+                    .map_or(block.range.end(), |s| s.1),
+            );
         }
         // A point between children: the start of the first block at or after it.
         let children = el.child_nodes();
@@ -200,8 +219,10 @@ impl ArticleDom {
         };
         let block = blocks[i].range;
         let clamped = offset.clamp(block.start(), block.end());
-        let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(block.start());
-        Some((self.nodes[i].clone(), u32::try_from(utf16).ok()?))
+        let segments = self.segments.get(i)?;
+        let (node, start) = &segments[segments.partition_point(|s| s.1 <= clamped).max(1) - 1];
+        let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(*start);
+        Some((node.clone(), u32::try_from(utf16).ok()?))
     }
 
     /// A static (not live) range over `range`, for highlights: the browser
@@ -263,6 +284,59 @@ impl ArticleDom {
 enum Bias {
     Next,
     Previous,
+}
+
+/// Fill block element `el` with the text of `range`, split at inline runs.
+fn fill(
+    doc: &Document,
+    el: &Element,
+    article: &Article,
+    range: TextRange,
+) -> Result<Vec<(Node, usize)>, JsValue> {
+    let inlines = article.inlines_in(range);
+    let mut cuts: Vec<usize> = vec![range.start(), range.end()];
+    for i in inlines {
+        cuts.push(i.range.start().clamp(range.start(), range.end()));
+        cuts.push(i.range.end().clamp(range.start(), range.end()));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let piece = TextRange::new(pair[0], pair[1]).expect("sorted cuts");
+        let text: Node = doc.create_text_node(article.text.slice(piece)).into();
+        let kinds: Vec<&str> = inlines
+            .iter()
+            .filter(|i| i.range.start() <= piece.start() && piece.end() <= i.range.end())
+            .map(|i| i.kind.name())
+            .collect();
+        match kinds.as_slice() {
+            [] => {
+                el.append_child(&text)?;
+            }
+            [kind] if *kind != "a" => {
+                let wrapper = doc.create_element(kind)?;
+                wrapper.append_child(&text)?;
+                el.append_child(&wrapper)?;
+            }
+            _ => {
+                // Link text (never a real link) and nested formatting.
+                let wrapper = doc.create_element("span")?;
+                wrapper.set_attribute(
+                    "class",
+                    &kinds
+                        .iter()
+                        .map(|k| format!("i-{k}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )?;
+                wrapper.append_child(&text)?;
+                el.append_child(&wrapper)?;
+            }
+        }
+        segments.push((text, piece.start()));
+    }
+    Ok(segments)
 }
 
 fn block_index(el: &Element) -> Option<usize> {

@@ -22,21 +22,32 @@ _LOCATE = """
 const [needle, nth] = arguments;
 const article = document.querySelector('article.article');
 const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-let seen = 0;
+// The article's text nodes laid end to end, so a needle may cross formatting.
+const nodes = [];
+let all = '';
 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-  let from = 0, at;
-  while ((at = node.data.indexOf(needle, from)) >= 0) {
-    if (seen++ === nth) {
-      node.parentElement.scrollIntoView({block: 'center'});
-      const r = document.createRange();
-      r.setStart(node, at); r.setEnd(node, at + 1);
-      const first = r.getBoundingClientRect();
-      r.setStart(node, at + needle.length - 1); r.setEnd(node, at + needle.length);
-      const last = r.getBoundingClientRect();
-      return [first.left, (first.top + first.bottom) / 2, last.right, (last.top + last.bottom) / 2];
-    }
-    from = at + 1;
+  nodes.push([node, all.length]);
+  all += node.data;
+}
+const locate = at => {
+  let k = nodes.length - 1;
+  while (k > 0 && nodes[k][1] > at) k--;
+  return [nodes[k][0], at - nodes[k][1]];
+};
+let from = 0, at, seen = 0;
+while ((at = all.indexOf(needle, from)) >= 0) {
+  if (seen++ === nth) {
+    const [first, firstAt] = locate(at);
+    const [last, lastAt] = locate(at + needle.length - 1);
+    first.parentElement.scrollIntoView({block: 'center'});
+    const r = document.createRange();
+    r.setStart(first, firstAt); r.setEnd(first, firstAt + 1);
+    const a = r.getBoundingClientRect();
+    r.setStart(last, lastAt); r.setEnd(last, lastAt + 1);
+    const b = r.getBoundingClientRect();
+    return [a.left, (a.top + a.bottom) / 2, b.right, (b.top + b.bottom) / 2];
   }
+  from = at + 1;
 }
 return null;
 """

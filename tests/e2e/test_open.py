@@ -77,6 +77,14 @@ def test_markdown_file(app, tmp_path):
     app.wait_notice("Opened")
     assert [k for k, _ in blocks(app)] == ["h1", "p", "blockquote", "li", "li"]
     assert blocks(app)[1][1] == "The council postponed the vote, according to the clerk."
+    # Emphasis is shown; the link is shown as text, never as a link.
+    article = app.driver.find_element(By.CSS_SELECTOR, "article.article")
+    assert article.find_element(By.CSS_SELECTOR, "em").text == "postponed"
+    assert article.find_element(By.CSS_SELECTOR, ".i-a").text == "the clerk"
+    assert not article.find_elements(By.CSS_SELECTOR, "a")
+    # A span across the formatting keeps exact offsets.
+    rows = app.tag("council postponed the", "2")
+    assert rows[-1][:2] == ("quote", "council postponed the")
     rows = app.tag("the clerk", "3")
     assert rows[-1][:2] == ("source", "the clerk")
     # A span across two blocks includes the blank line between them.
@@ -84,10 +92,11 @@ def test_markdown_file(app, tmp_path):
     app.ctrl(Keys.ENTER)
     app.wait(lambda d: app.chooser())
     app.press("1")
-    app.wait_rows(2)
+    app.wait_rows(3)
     _, doc = app.export_with_ctrl_s()
     check_export(doc)
-    assert [a["exact"] for a in doc["annotations"]] == ["delayed\n\nThe council", "the clerk"]
+    assert [a["exact"] for a in doc["annotations"]] == ["delayed\n\nThe council", "council postponed the", "the clerk"]
+    assert {"kind": "em", "start": 33, "end": 42} in doc["article"]["inlines"]
 
 
 def test_paste_text_opens_it(app):

@@ -1,6 +1,7 @@
 //! [`BlockBuilder`]: assembles canonical text from structured blocks.
 
-use crate::model::{Article, Block, BlockKind, Text, TextRange};
+use crate::model::{Article, Block, BlockKind, Inline, InlineKind, Text, TextRange};
+use std::ops::Range;
 
 /// Builds the canonical text of a structured article: each block's text with
 /// its white space collapsed (except in [`BlockKind::Pre`]) and trimmed, blocks
@@ -10,6 +11,7 @@ pub struct BlockBuilder {
     text: String,
     char_len: usize,
     blocks: Vec<Block>,
+    inlines: Vec<Inline>,
     title: Option<String>,
 }
 
@@ -20,11 +22,55 @@ impl BlockBuilder {
 
     /// Like [`BlockBuilder::push`]; `extra` marks page clutter (see [`Block::extra`]).
     pub fn push_block(&mut self, kind: BlockKind, raw: &str, extra: bool) {
-        let content = if kind == BlockKind::Pre {
-            raw.trim_matches('\n').trim_end().to_owned()
+        self.push_marked(kind, raw, &[], extra);
+    }
+
+    /// Like [`BlockBuilder::push_block`], with inline formatting given as
+    /// byte ranges of `raw`; they follow the text through white-space collapsing.
+    pub fn push_marked(
+        &mut self,
+        kind: BlockKind,
+        raw: &str,
+        marks: &[(InlineKind, Range<usize>)],
+        extra: bool,
+    ) {
+        // `at[b]`: code points of content made from raw[..b].
+        let mut content = String::with_capacity(raw.len());
+        let mut at = vec![0usize; raw.len() + 1];
+        let mut n = 0;
+        if kind == BlockKind::Pre {
+            let body = raw.trim_matches('\n').trim_end();
+            let lead = raw.len() - raw.trim_start_matches('\n').len();
+            for (b, c) in raw.char_indices() {
+                at[b] = n;
+                if b >= lead && b < lead + body.len() {
+                    content.push(c);
+                    n += 1;
+                }
+            }
         } else {
-            raw.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
+            let mut space = false;
+            for (b, c) in raw.char_indices() {
+                at[b] = n + usize::from(space && !c.is_whitespace());
+                if c.is_whitespace() {
+                    space = n > 0;
+                } else {
+                    if space {
+                        content.push(' ');
+                        n += 1;
+                        space = false;
+                    }
+                    content.push(c);
+                    n += 1;
+                }
+            }
+        }
+        at[raw.len()] = n;
+        for b in (0..raw.len()).rev() {
+            if !raw.is_char_boundary(b) {
+                at[b] = at[b + 1];
+            }
+        }
         if content.is_empty() {
             return;
         }
@@ -36,13 +82,20 @@ impl BlockBuilder {
             self.char_len += 2;
         }
         let start = self.char_len;
-        self.char_len += content.chars().count();
+        self.char_len += n;
         self.text.push_str(&content);
         self.blocks.push(Block {
             kind,
             range: TextRange::new(start, self.char_len).expect("end after start"),
             extra,
         });
+        for (kind, bytes) in marks {
+            let (a, b) = (at[bytes.start.min(raw.len())], at[bytes.end.min(raw.len())]);
+            if a < b {
+                let range = TextRange::new(start + a, start + b).expect("a < b");
+                self.inlines.push(Inline { kind: *kind, range });
+            }
+        }
     }
 
     /// The article; its title is the first heading, else `fallback_title`.
@@ -52,6 +105,11 @@ impl BlockBuilder {
             source: String::new(),
             text: Text::new(self.text),
             blocks: self.blocks,
+            inlines: {
+                let mut inlines = self.inlines;
+                inlines.sort_by_key(|i| (i.range.start(), i.range.end()));
+                inlines
+            },
             meta: Default::default(),
         }
     }
