@@ -53,6 +53,15 @@ pub fn open_file(
     state: UseReducerHandle<State>,
     readers: &Readers,
 ) {
+    // Large files take a moment to read and parse: say so at once.
+    let size = file.size();
+    if size > 1_048_576.0 {
+        state.dispatch(Action::Notify(Notice::Info(format!(
+            "Reading \"{}\" ({} MB)…",
+            file.name(),
+            (size / 1_048_576.0).round() as u64
+        ))));
+    }
     let reader = files::read(file, move |name, bytes| {
         let action = match bytes {
             Err(message) => Action::Notify(Notice::Error(message)),

@@ -147,7 +147,7 @@ pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
         out.push(BlockKind::Paragraph, &byline_line);
     }
     for (i, b) in blocks.iter().enumerate() {
-        out.push_block(b.kind, &b.text, !shown(i));
+        out.push_marked(b.kind, &b.text, &b.marks, !shown(i));
     }
     let mut article = out.finish(title.clone());
     article.title = title;
@@ -283,5 +283,20 @@ mod tests {
         let all = a.text.as_str();
         assert!(!all.contains("alert") && !all.contains("secret"));
         assert!(shown(&a, false).contains(&"[Image: A ferry]"));
+    }
+
+    #[test]
+    fn inline_formatting_is_kept_and_links_lose_their_target() {
+        let page = format!(
+            "<body><article><p>The <em>big</em> <a href=\"javascript:x()\">vote</a> passed, <b>finally</b>. {PROSE}</p></article></body>"
+        );
+        let (a, _) = from_tree(&tree(&page), "f");
+        let runs: Vec<(&str, &str)> = a
+            .inlines
+            .iter()
+            .map(|i| (i.kind.name(), a.text.slice(i.range)))
+            .collect();
+        assert_eq!(runs, [("em", "big"), ("a", "vote"), ("strong", "finally")]);
+        assert!(!a.text.as_str().contains("javascript"));
     }
 }

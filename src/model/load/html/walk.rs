@@ -1,7 +1,8 @@
 //! Page tree to leaf blocks, with what scoring needs to know about each.
 
 use super::{Element, Node};
-use crate::model::BlockKind;
+use crate::model::{BlockKind, InlineKind};
+use std::ops::Range;
 
 /// Dropped with everything inside: never text of the article.
 const SKIPPED: &[&str] = &[
@@ -140,6 +141,8 @@ pub struct Leaf {
     pub clutter: bool,
     /// Inside an element that marks a date or byline.
     pub dateline: bool,
+    /// Inline formatting, as byte ranges of `text`.
+    pub marks: Vec<(InlineKind, Range<usize>)>,
 }
 
 /// The leaves of a page and facts about the elements that contain them.
@@ -164,6 +167,8 @@ struct Walker {
     link_chars: usize,
     in_link: usize,
     dateline: usize,
+    /// Inline runs of the current text.
+    marks: Vec<(InlineKind, Range<usize>)>,
 }
 
 pub fn blocks(root: &Element) -> Walk {
@@ -178,6 +183,7 @@ pub fn blocks(root: &Element) -> Walk {
         link_chars: 0,
         in_link: 0,
         dateline: 0,
+        marks: Vec::new(),
     };
     w.visit(root);
     w.flush();
@@ -266,6 +272,14 @@ impl Walker {
             name: e.name.clone(),
             clutter: clutter || parent_clutter,
         });
+        let inline = match e.name.as_str() {
+            "em" | "i" => Some(InlineKind::Emphasis),
+            "strong" | "b" => Some(InlineKind::Strong),
+            "code" | "kbd" | "samp" => Some(InlineKind::Code),
+            "a" => Some(InlineKind::Link),
+            _ => None,
+        };
+        let (inline_start, leaves_before) = (self.text.len(), self.out.leaves.len());
         for c in &e.children {
             match c {
                 Node::Element(child) => self.visit(child),
@@ -276,6 +290,12 @@ impl Walker {
                     }
                     self.text.push_str(&t);
                 }
+            }
+        }
+        // A run that a block boundary cut is dropped, not misplaced.
+        if let Some(kind) = inline.filter(|_| self.out.leaves.len() == leaves_before) {
+            if inline_start < self.text.len() {
+                self.marks.push((kind, inline_start..self.text.len()));
             }
         }
         if breaking {
@@ -290,6 +310,7 @@ impl Walker {
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.text);
         let link_chars = std::mem::take(&mut self.link_chars);
+        let marks = std::mem::take(&mut self.marks);
         if text.trim().is_empty() {
             return;
         }
@@ -300,6 +321,7 @@ impl Walker {
             path: self.stack.iter().map(|f| f.id).collect(),
             clutter: self.stack.last().is_some_and(|f| f.clutter),
             dateline: self.dateline > 0,
+            marks,
         });
     }
 }
