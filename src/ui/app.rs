@@ -5,25 +5,15 @@ use super::chooser::Chooser;
 use super::file_actions::{self, FileKind, Readers};
 use super::help::Help;
 use super::paste_box::PasteBox;
-use super::px;
 use super::reading;
 use super::store::{Action, Cursor, Notice, State};
-use crate::keymap::{self, Global};
 use crate::model::cursor::snap_to_words;
 use crate::model::format::{self, excerpt};
 use crate::model::{sample::sample_article, Session, Tag};
-use crate::web::article_dom::ArticleDom;
-use crate::web::highlights::Painter;
 use crate::web::keys;
 use crate::web::storage;
-use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
-
-type DomCell = Rc<RefCell<Option<ArticleDom>>>;
 
 /// The saved session, else the sample article.
 fn initial_state() -> State {
@@ -54,219 +44,16 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let article_ref = use_node_ref();
-    let dom: DomCell = use_mut_ref(|| None);
-    let painter = use_mut_ref(Painter::new);
     let readers: Readers = use_mut_ref(|| None);
 
-    // Lay out the article once per article; it is never diffed by Yew.
-    {
-        let (state, article_ref, dom, painter) = (
-            state.clone(),
-            article_ref.clone(),
-            dom.clone(),
-            painter.clone(),
-        );
-        use_effect_with((state.article_revision, state.pasting), move |_| {
-            if let Some(el) = article_ref.cast::<Element>() {
-                *dom.borrow_mut() = ArticleDom::render(&el, state.session.borrow().article()).ok();
-                if let Some(p) = painter.borrow_mut().as_mut() {
-                    p.clear();
-                }
-            }
-        });
-    }
-    // Repaint highlights that changed (in the visible part of the article).
-    {
-        let (state, dom, painter) = (state.clone(), dom.clone(), painter.clone());
-        use_effect_with(
-            (state.revision, state.pasting, state.focused.clone()),
-            move |_| {
-                let session = state.session.borrow();
-                if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut())
-                {
-                    if let Some(window) = dom.visible_window(session.article()) {
-                        p.sync(dom, &session, window);
-                    }
-                    let focused = state
-                        .focused
-                        .as_deref()
-                        .and_then(|id| session.get(id))
-                        .map(|a| a.range);
-                    p.focus(dom, session.article(), focused);
-                }
-            },
-        );
-    }
-    // Paint what scrolls into view, once per frame at most.
-    {
-        let (session, dom, painter) = (state.session.clone(), dom.clone(), painter.clone());
-        use_effect_with((), move |_| {
-            let queued = Rc::new(std::cell::Cell::new(false));
-            let repaint = move || {
-                let session = session.borrow();
-                if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut())
-                {
-                    if let Some(window) = dom.visible_window(session.article()) {
-                        p.sync(dom, &session, window);
-                    }
-                }
-            };
-            let repaint = Rc::new(repaint);
-            let on_scroll = move |_: &Event| {
-                if queued.replace(true) {
-                    return;
-                }
-                let (queued, repaint) = (queued.clone(), repaint.clone());
-                let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-                    queued.set(false);
-                    repaint();
-                });
-                let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
-            };
-            let window = gloo::utils::window();
-            let on_scroll = Rc::new(on_scroll);
-            let scroll = {
-                let f = on_scroll.clone();
-                EventListener::new(&window, "scroll", move |e| f(e))
-            };
-            let resize = EventListener::new(&window, "resize", move |e| on_scroll(e));
-            move || drop((scroll, resize))
-        });
-    }
-    // The reading cursor: mirror it as the document selection when it moves
-    // (not on focus, which would cancel a mouse drag that is starting), and
-    // place the caret while the article has the focus.
-    let article_focused = use_state(|| false);
-    let caret_ref = use_node_ref();
-    {
-        let (state, dom) = (state.clone(), dom.clone());
-        use_effect_with(state.cursor, move |cursor| {
-            if let Some(dom) = dom.borrow().as_ref() {
-                dom.select_directed(state.session.borrow().article(), cursor.anchor, cursor.head);
-            }
-        });
-    }
-    {
-        let (state, dom, caret_ref) = (state.clone(), dom.clone(), caret_ref.clone());
-        let scrolled_to = use_mut_ref(Cursor::default);
-        let deps = (
-            state.cursor,
-            *article_focused,
-            state.revision,
-            state.article_revision,
-        );
-        use_effect_with(deps, move |(cursor, focused, _, _)| {
-            let session = state.session.borrow();
-            let dom = dom.borrow();
-            let (Some(dom), Some(caret)) = (dom.as_ref(), caret_ref.cast::<web_sys::HtmlElement>())
-            else {
-                return;
-            };
-            let rect = if *focused {
-                dom.caret_rect(session.article(), cursor.head)
-            } else {
-                None
-            };
-            let style = match &rect {
-                Some(r) => {
-                    let w = gloo::utils::window();
-                    let (sx, sy) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
-                    format!(
-                        "left:{}px;top:{}px;height:{}px",
-                        px(r.left() + sx),
-                        px(r.top() + sy),
-                        px(r.height())
-                    )
-                }
-                None => "display:none".into(),
-            };
-            let _ = caret.set_attribute("style", &style);
-            // Follow the caret when it moves, not when the focus changes: a
-            // mouse press focuses the article and must not scroll it.
-            if rect.is_some() && *scrolled_to.borrow() != *cursor {
-                *scrolled_to.borrow_mut() = *cursor;
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                caret.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
-        });
-    }
+    let view = super::article_view::use_article_view(&state, &article_ref);
+    let (dom, article_focused, caret_ref) = (
+        view.dom.clone(),
+        view.focused.clone(),
+        view.caret_ref.clone(),
+    );
     super::autosave::use_autosave(&state);
-    // Page-wide shortcuts.
-    {
-        let (dispatch, session, dom) = (state.dispatcher(), state.session.clone(), dom.clone());
-        use_effect_with((), move |_| {
-            let doc = gloo::utils::document();
-            let keydown = EventListener::new_with_options(
-                &doc,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let Some(shortcut) = keys::with_press(e, keymap::global) else {
-                        return;
-                    };
-                    let in_field = keys::in_text_field(e);
-                    match shortcut {
-                        Global::Export => {
-                            e.prevent_default();
-                            file_actions::export(&session.borrow(), &dispatch);
-                        }
-                        Global::Undo | Global::Redo if in_field => {}
-                        Global::Undo => {
-                            e.prevent_default();
-                            dispatch.dispatch(Action::Undo);
-                        }
-                        Global::Redo => {
-                            e.prevent_default();
-                            dispatch.dispatch(Action::Redo);
-                        }
-                        Global::Tag if in_field => {}
-                        Global::Tag => {
-                            e.prevent_default();
-                            dispatch
-                                .dispatch(tag_selection(&session.borrow(), dom.borrow().as_ref()));
-                        }
-                    }
-                },
-            );
-            move || drop(keydown)
-        });
-    }
-    // File drops; re-registered when the state changes so that the check for
-    // unexported work sees the current state.
-    {
-        let (state_for_drop, readers) = (state.clone(), readers.clone());
-        use_effect_with((state.revision, state.dirty), move |_| {
-            let doc = gloo::utils::document();
-            let dragover = EventListener::new_with_options(
-                &doc,
-                "dragover",
-                EventListenerOptions::enable_prevent_default(),
-                |e| e.prevent_default(),
-            );
-            let on_drop = EventListener::new_with_options(
-                &doc,
-                "drop",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    e.prevent_default();
-                    let file = e
-                        .dyn_ref::<web_sys::DragEvent>()
-                        .and_then(|d| d.data_transfer())
-                        .and_then(|d| d.files())
-                        .and_then(|f| f.get(0));
-                    if let Some(file) = file {
-                        let kind = FileKind::guess(&file.name());
-                        file_actions::open_file(file, kind, state_for_drop.clone(), &readers);
-                    }
-                },
-            );
-            move || drop((dragover, on_drop))
-        });
-    }
+    super::page_events::use_page_events(&state, &dom, &readers);
 
     let session = state.session.borrow();
     let article = session.article();
@@ -482,23 +269,6 @@ pub fn app() -> Html {
             </div>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
-    }
-}
-
-/// The action for Ctrl+Enter: open the chooser on the trimmed selection, or
-/// explain what to do.
-fn tag_selection(session: &Session, dom: Option<&ArticleDom>) -> Action {
-    let article = session.article();
-    let range = dom
-        .and_then(|d| d.selection(article))
-        .and_then(|r| session.normalize(r));
-    match (range, dom) {
-        (Some(range), Some(dom)) => {
-            Action::OpenChooser(reading::pending(dom, session, range, None))
-        }
-        _ => Action::Notify(Notice::Info(
-            "Select some text in the article first, then press Ctrl+Enter.".into(),
-        )),
     }
 }
 

@@ -2,11 +2,13 @@
 
 mod annotation_list;
 mod app;
+mod article_view;
 mod autosave;
 mod chooser;
 mod file_actions;
 mod focus;
 mod help;
+mod page_events;
 mod paste_box;
 mod reading;
 mod store;
