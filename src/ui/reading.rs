@@ -103,16 +103,21 @@ pub fn pending(
     range: TextRange,
     existing: Option<&Annotation>,
 ) -> Pending {
-    let rect = dom
+    // Beside the selection's last line (below it), or above its first line
+    // when there is no room below.
+    let rects = dom
         .dom_range(session.article(), range)
-        .map(|r| r.get_bounding_client_rect());
+        .and_then(|r| r.get_client_rects())
+        .filter(|l| l.length() > 0);
+    let first = rects.as_ref().and_then(|l| l.get(0));
+    let last = rects.as_ref().and_then(|l| l.get(l.length() - 1));
     Pending {
         range,
         editing: existing.map(|a| a.id.clone()),
         note: existing.map(|a| a.note.clone()).unwrap_or_default(),
-        left: rect.as_ref().map_or(16.0, |r| r.left()),
-        top: rect.as_ref().map_or(16.0, |r| r.top()),
-        bottom: rect.as_ref().map_or(16.0, |r| r.bottom()),
+        left: last.as_ref().map_or(16.0, |r| r.left()),
+        top: first.as_ref().map_or(16.0, |r| r.top()),
+        bottom: last.as_ref().map_or(16.0, |r| r.bottom()),
     }
 }
 

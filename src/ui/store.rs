@@ -24,7 +24,8 @@ pub struct Pending {
     pub editing: Option<String>,
     /// The note the chooser starts with.
     pub note: String,
-    /// Viewport coordinates (CSS px) of the selection's box: left, top, bottom.
+    /// Viewport coordinates (CSS px): left and bottom of the selection's last
+    /// line, top of its first line.
     pub left: f64,
     pub top: f64,
     pub bottom: f64,
