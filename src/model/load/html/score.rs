@@ -83,7 +83,9 @@ pub fn main_blocks(walk: &Walk) -> Vec<bool> {
         })
     };
     let threshold = (score[top] * 0.2).max(10.0);
-    let region: Vec<usize> = match parent_of(top) {
+    // A set: every leaf names its container, and a list with one entry per
+    // leaf made the membership test below quadratic (minutes on a 45 MB page).
+    let region: std::collections::BTreeSet<usize> = match parent_of(top) {
         Some(parent) => leaves
             .iter()
             .filter_map(|l| {
@@ -92,7 +94,7 @@ pub fn main_blocks(walk: &Walk) -> Vec<bool> {
             })
             .filter(|c| *c == top || score[*c] >= threshold)
             .collect(),
-        None => vec![top],
+        None => [top].into(),
     };
     let mut main: Vec<bool> = leaves
         .iter()
