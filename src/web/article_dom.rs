@@ -32,7 +32,7 @@ pub struct ArticleDom {
 impl ArticleDom {
     /// Replace the children of `container` with the blocks of `article`.
     /// Runs of list items are wrapped in one `<ul>`. A large article is
-    /// attached in steps of [`CHUNK`] blocks, one task each: attached at once,
+    /// attached in steps of [`CHUNK`] elements, one task each: attached at once,
     /// its first layout took 15 s for 30 MB; in steps, under 3 s.
     ///
     /// # Errors
@@ -359,9 +359,9 @@ fn fill(
     Ok(segments)
 }
 
-/// Blocks attached per step: the first step synchronously, later ones in
-/// following tasks, so that the browser lays out a large article in pieces
-/// instead of one long task.
+/// Top-level elements (blocks, or lists of items) attached per step: the
+/// first step at once, later ones in following tasks, so that the browser
+/// lays out a large article in pieces instead of one long task.
 const CHUNK: usize = 2_000;
 
 /// Attach `tops[from..]` to `container`, [`CHUNK`] nodes now and the rest in
