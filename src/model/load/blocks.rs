@@ -114,3 +114,50 @@ impl BlockBuilder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each inline run's text after building.
+    fn runs(
+        raw: &str,
+        kind: BlockKind,
+        marks: &[(InlineKind, Range<usize>)],
+    ) -> (String, Vec<String>) {
+        let mut b = BlockBuilder::default();
+        b.push_marked(kind, raw, marks, false);
+        let a = b.finish("t".into());
+        let texts = a
+            .inlines
+            .iter()
+            .map(|i| a.text.slice(i.range).to_owned())
+            .collect();
+        (a.text.as_str().to_owned(), texts)
+    }
+
+    #[test]
+    fn inline_runs_survive_white_space_collapsing() {
+        let raw = "  Café  \n big\tnews 👍🏽 here ";
+        let at = |s: &str| raw.find(s).unwrap();
+        let marks = [
+            (InlineKind::Emphasis, at("Café")..at("Café") + "Café".len()),
+            (InlineKind::Strong, at("big")..at("news") + "news".len()),
+            (InlineKind::Link, at("👍🏽")..raw.len()),
+            // White space only: nothing to mark.
+            (InlineKind::Code, 0..2),
+        ];
+        let (text, texts) = runs(raw, BlockKind::Paragraph, &marks);
+        assert_eq!(text, "Café big news 👍🏽 here");
+        assert_eq!(texts, ["Café", "big news", "👍🏽 here"]);
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_spaces() {
+        let raw = "\n  let  x = 1;\n";
+        let at = raw.find("x").unwrap();
+        let (text, texts) = runs(raw, BlockKind::Pre, &[(InlineKind::Code, at..at + 1)]);
+        assert_eq!(text, "  let  x = 1;");
+        assert_eq!(texts, ["x"]);
+    }
+}
