@@ -8,6 +8,7 @@ use crate::model::Article;
 use crate::model::{format, load, slug, Session};
 use crate::web::{download, files, html_dom};
 use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{UseReducerDispatcher, UseReducerHandle};
@@ -63,49 +64,75 @@ pub fn open_file(
         ))));
     }
     let reader = files::read(file, move |name, bytes| {
-        let action = match bytes {
-            Err(message) => Action::Notify(Notice::Error(message)),
-            Ok(bytes) => match kind {
-                FileKind::Article => match load_article(&name, &bytes) {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(message) => return state.dispatch(Action::Notify(Notice::Error(message))),
+        };
+        match kind {
+            FileKind::Article => load_article(name, bytes, move |name, loaded| {
+                state.dispatch(match loaded {
                     Ok(_) if !may_discard(&state) => return,
                     Ok((article, note)) => Action::Open { article, note },
                     Err(e) => {
                         Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
                     }
-                },
-                FileKind::Annotations => match format::import(&bytes) {
-                    Ok(_) if !may_discard(&state) => return,
-                    Ok(imported) => Action::Import(imported),
-                    Err(e) => Action::Notify(Notice::Error(format!(
-                        "Could not open annotations \"{name}\": {e} Your current work is unchanged."
-                    ))),
-                },
-            },
-        };
-        state.dispatch(action);
+                });
+            }),
+            FileKind::Annotations => state.dispatch(match format::import(&bytes) {
+                Ok(_) if !may_discard(&state) => return,
+                Ok(imported) => Action::Import(imported),
+                Err(e) => Action::Notify(Notice::Error(format!(
+                    "Could not open annotations \"{name}\": {e} Your current work is unchanged."
+                ))),
+            }),
+        }
     });
     *readers.borrow_mut() = Some(reader);
 }
 
-/// An article from a file, and a note for the user about how it was read.
-fn load_article(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), LoadError> {
-    if load::kind_of(name)? != load::Kind::Html {
-        return load::load_file(name, bytes).map(|a| (a, None));
+/// What loading an article gives: the article and a note for the user about
+/// how it was read.
+type Loaded = Result<(Article, Option<String>), LoadError>;
+
+/// Load an article from a file and hand it to `done`. Text and Markdown load
+/// at once; a web page in three tasks (decode, parse, extract), so that a
+/// large one does not hold the page in one long task.
+fn load_article(name: String, bytes: Vec<u8>, done: impl FnOnce(String, Loaded) + 'static) {
+    match load::kind_of(&name) {
+        Ok(load::Kind::Html) => {}
+        _ => {
+            let loaded = load::load_file(&name, &bytes).map(|a| (a, None));
+            return done(name, loaded);
+        }
     }
-    load::check_page(bytes)?;
-    let label = load::html::sniff_charset(bytes);
-    let (text, charset_note) = html_dom::decode(bytes, label.as_deref())?;
-    let tree = html_dom::parse(&text).map_err(|_| LoadError::NoText)?;
-    let (article, found) = load::html::from_tree(&tree, load::stem(name));
-    let notes: Vec<String> =
-        charset_note
-            .into_iter()
-            .chain((!found).then(|| {
-                "No article was found in this page, so all of its text is shown.".to_owned()
-            }))
-            .collect();
-    let note = (!notes.is_empty()).then(|| notes.join(" "));
-    Ok((load::finish(article, name)?, note))
+    let decoded = load::check_page(&bytes)
+        .and_then(|()| html_dom::decode(&bytes, load::html::sniff_charset(&bytes).as_deref()));
+    let (text, charset_note) = match decoded {
+        Ok(decoded) => decoded,
+        Err(e) => return done(name, Err(e)),
+    };
+    drop(bytes);
+    Timeout::new(0, move || {
+        let tree = match html_dom::parse(&text) {
+            Ok(tree) => tree,
+            Err(_) => return done(name, Err(LoadError::NoText)),
+        };
+        drop(text);
+        Timeout::new(0, move || {
+            let (article, found) = load::html::from_tree(&tree, load::stem(&name));
+            let notes: Vec<String> = charset_note
+                .into_iter()
+                .chain((!found).then(|| {
+                    "No article was found in this page, so all of its text is shown.".to_owned()
+                }))
+                .collect();
+            let note = (!notes.is_empty()).then(|| notes.join(" "));
+            let loaded = load::finish(article, &name).map(|a| (a, note));
+            done(name, loaded);
+        })
+        .forget();
+    })
+    .forget();
 }
 
 /// Open pasted rich content: its HTML through extraction, else its text.
