@@ -47,11 +47,6 @@ impl TextRange {
         self.start == self.end
     }
 
-    /// True when `offset` lies in `[start, end)`.
-    pub fn contains(self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
-    }
-
     /// True when the two ranges share at least one code point.
     pub fn overlaps(self, other: TextRange) -> bool {
         self.start < other.end && other.start < self.end

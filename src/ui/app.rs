@@ -88,18 +88,37 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action()))
     };
+    // The panel's callbacks stay the same across renders (they use only the
+    // session cell, the DOM cell and the dispatcher, which never change), so a
+    // cursor move does not re-render every visible row.
     let on_select = {
-        let (state, dom) = (state.clone(), dom.clone());
-        Callback::from(move |id: AttrValue| {
-            let session = state.session.borrow();
+        let (session, dispatch, dom) = (state.session.clone(), state.dispatcher(), dom.clone());
+        use_callback((), move |id: AttrValue, _| {
+            let session = session.borrow();
             if let (Some(a), Some(dom)) = (session.get(&id), dom.borrow().as_ref()) {
                 if let Some(el) = dom.block_element(session.article(), a.range.start()) {
                     flash(el);
                 }
             }
-            state.dispatch(Action::Focus(Some(id.to_string())));
+            dispatch.dispatch(Action::Focus(Some(id.to_string())));
         })
     };
+    let dispatch = state.dispatcher();
+    let on_retag = use_callback(dispatch.clone(), |(id, tag): (AttrValue, Tag), d| {
+        d.dispatch(Action::Retag {
+            id: id.to_string(),
+            tag,
+        })
+    });
+    let on_note = use_callback(dispatch.clone(), |(id, note): (AttrValue, String), d| {
+        d.dispatch(Action::Note {
+            id: id.to_string(),
+            note,
+        })
+    });
+    let on_remove = use_callback(dispatch, |id: AttrValue, d| {
+        d.dispatch(Action::Remove { id: id.to_string() })
+    });
     // Mouse selections snap to whole words (Alt keeps character precision);
     // a click puts the cursor there and selects the annotation under it
     // (clicking again where spans overlap cycles through them).
@@ -253,10 +272,7 @@ pub fn app() -> Html {
                     }
                 </section>
                 <AnnotationList session={state.session.clone()} revision={state.revision} focused={state.focused.clone().map(AttrValue::from)}
-                    on_select={on_select}
-                    on_retag={ let s = state.clone(); Callback::from(move |(id, tag): (AttrValue, Tag)| s.dispatch(Action::Retag { id: id.to_string(), tag })) }
-                    on_note={ let s = state.clone(); Callback::from(move |(id, note): (AttrValue, String)| s.dispatch(Action::Note { id: id.to_string(), note })) }
-                    on_remove={ let s = state.clone(); Callback::from(move |id: AttrValue| s.dispatch(Action::Remove { id: id.to_string() })) } />
+                    {on_select} {on_retag} {on_note} {on_remove} />
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).

@@ -128,10 +128,18 @@ impl ArticleDom {
         self.point_to_char(article, &node, sel.anchor_offset())
     }
 
+    /// The DOM points of the start and end of `range`.
+    fn endpoints(&self, article: &Article, range: TextRange) -> Option<((Node, u32), (Node, u32))> {
+        Some((
+            self.char_to_point(article, range.start(), Bias::Next)?,
+            self.char_to_point(article, range.end(), Bias::Previous)?,
+        ))
+    }
+
     /// A DOM range over `range`, clipped to the article.
     pub fn dom_range(&self, article: &Article, range: TextRange) -> Option<Range> {
-        let (start_node, start_offset) = self.char_to_point(article, range.start(), Bias::Next)?;
-        let (end_node, end_offset) = self.char_to_point(article, range.end(), Bias::Previous)?;
+        let ((start_node, start_offset), (end_node, end_offset)) =
+            self.endpoints(article, range)?;
         let dom = document(&self.container).create_range().ok()?;
         dom.set_start(&start_node, start_offset).ok()?;
         dom.set_end(&end_node, end_offset).ok()?;
@@ -141,28 +149,28 @@ impl ArticleDom {
     fn dom_range_to_text(&self, article: &Article, range: &Range) -> Option<TextRange> {
         let whole = document(&self.container).create_range().ok()?;
         whole.select_node_contents(&self.container).ok()?;
-        let len = article.text.char_len();
-        // compare_point: -1 before the article, 0 inside, 1 after.
-        let start =
-            match whole.compare_point(&range.start_container().ok()?, range.start_offset().ok()?) {
-                Ok(-1) => 0,
-                Ok(0) => self.point_to_char(
-                    article,
-                    &range.start_container().ok()?,
-                    range.start_offset().ok()?,
-                )?,
-                _ => return None,
-            };
-        let end = match whole.compare_point(&range.end_container().ok()?, range.end_offset().ok()?)
+        // A point clipped to the article: its offset, `outside` when it lies
+        // beyond the article on the allowed side (compare_point: -1 before,
+        // 0 inside, 1 after), `None` on the other side.
+        let clip = |node: Node, offset: u32, side: i16, outside: usize| match whole
+            .compare_point(&node, offset)
         {
-            Ok(1) => len,
-            Ok(0) => self.point_to_char(
-                article,
-                &range.end_container().ok()?,
-                range.end_offset().ok()?,
-            )?,
-            _ => return None,
+            Ok(0) => self.point_to_char(article, &node, offset),
+            Ok(s) if s == side => Some(outside),
+            _ => None,
         };
+        let start = clip(
+            range.start_container().ok()?,
+            range.start_offset().ok()?,
+            -1,
+            0,
+        )?;
+        let end = clip(
+            range.end_container().ok()?,
+            range.end_offset().ok()?,
+            1,
+            article.text.char_len(),
+        )?;
         TextRange::new(start, end).filter(|r| !r.is_empty())
     }
 
@@ -247,8 +255,8 @@ impl ArticleDom {
         article: &Article,
         range: TextRange,
     ) -> Option<web_sys::StaticRange> {
-        let (start_node, start_offset) = self.char_to_point(article, range.start(), Bias::Next)?;
-        let (end_node, end_offset) = self.char_to_point(article, range.end(), Bias::Previous)?;
+        let ((start_node, start_offset), (end_node, end_offset)) =
+            self.endpoints(article, range)?;
         let init = web_sys::StaticRangeInit::new(&end_node, end_offset, &start_node, start_offset);
         web_sys::StaticRange::new(&init).ok()
     }

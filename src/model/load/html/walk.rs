@@ -205,8 +205,8 @@ fn hidden(e: &Element) -> bool {
 }
 
 /// (weight, clutter) of an element from its tag, role, class and id.
-fn judge(e: &Element, inside_article: bool) -> (i32, bool) {
-    let words = e.class_and_id();
+/// `words` is the element's class and id ([`Element::class_and_id`]).
+fn judge(e: &Element, words: &str, inside_article: bool) -> (i32, bool) {
     let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
     let role = e.attr("role").unwrap_or("").to_ascii_lowercase();
     let positive = has(POSITIVE) || matches!(e.name.as_str(), "article" | "main");
@@ -249,7 +249,8 @@ impl Walker {
             .stack
             .iter()
             .any(|f| matches!(f.name.as_str(), "article" | "main"));
-        let (weight, clutter) = judge(e, inside_article);
+        let words = e.class_and_id();
+        let (weight, clutter) = judge(e, &words, inside_article);
         let id = self.out.weights.len();
         self.out.weights.push(weight);
         if e.attr("itemprop")
@@ -257,7 +258,6 @@ impl Walker {
         {
             self.out.article_body.get_or_insert(id);
         }
-        let words = e.class_and_id();
         let is_dateline = e.name == "time"
             || e.attr("itemprop")
                 .is_some_and(|p| p == "author" || p == "datePublished")
