@@ -6,7 +6,7 @@ use super::TextRange;
 const STRIDE: usize = 64;
 
 /// Where one checkpoint sits, in the three units we convert between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Checkpoint {
     char_offset: usize,
     utf16_offset: usize,
@@ -26,24 +26,9 @@ pub struct Text {
 
 impl Text {
     pub fn new(string: String) -> Self {
-        let mut index = Vec::with_capacity(string.len() / STRIDE + 2);
-        let mut at = Checkpoint {
-            char_offset: 0,
-            utf16_offset: 0,
-            byte_offset: 0,
-        };
-        for (i, c) in string.chars().enumerate() {
-            if i % STRIDE == 0 {
-                index.push(at);
-            }
-            at.char_offset += 1;
-            at.utf16_offset += c.len_utf16();
-            at.byte_offset += c.len_utf8();
-        }
-        if index.last() != Some(&at) {
-            index.push(at);
-        }
-        Self { string, index }
+        let mut b = TextBuilder::default();
+        b.push_str(&string);
+        b.finish()
     }
 
     pub fn as_str(&self) -> &str {
@@ -128,6 +113,57 @@ impl Text {
         }
         let trail = s.chars().rev().take_while(|c| c.is_whitespace()).count();
         TextRange::new(range.start() + lead, range.end() - trail).expect("lead + trail < len")
+    }
+}
+
+/// Builds a [`Text`] piece by piece, indexing each piece as it comes, so
+/// that a long text costs no single long pass at the end.
+#[derive(Default)]
+pub struct TextBuilder {
+    string: String,
+    index: Vec<Checkpoint>,
+    /// Code points, UTF-16 units and bytes so far.
+    at: Checkpoint,
+}
+
+impl TextBuilder {
+    pub fn push_str(&mut self, piece: &str) {
+        let base = self.string.len();
+        self.string.push_str(piece);
+        // Byte by byte (much faster than decoding each char): a code point
+        // starts at every byte that is not a continuation byte (10xxxxxx),
+        // and takes two UTF-16 units when it takes four bytes.
+        for (b, byte) in piece.bytes().enumerate() {
+            if byte & 0xC0 == 0x80 {
+                continue;
+            }
+            self.at.byte_offset = base + b;
+            if self.at.char_offset % STRIDE == 0 {
+                self.index.push(self.at);
+            }
+            self.at.char_offset += 1;
+            self.at.utf16_offset += if byte >= 0xF0 { 2 } else { 1 };
+        }
+        self.at.byte_offset = self.string.len();
+    }
+
+    /// Length so far in code points.
+    pub fn char_len(&self) -> usize {
+        self.at.char_offset
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.string.is_empty()
+    }
+
+    pub fn finish(mut self) -> Text {
+        if self.index.last() != Some(&self.at) {
+            self.index.push(self.at);
+        }
+        Text {
+            string: self.string,
+            index: self.index,
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use crate::model::cursor::snap_to_words;
 use crate::model::format::{self, excerpt};
 use crate::model::{sample::sample_article, Session, Tag};
 use crate::web::keys;
+use crate::web::slices;
 use crate::web::storage;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -97,7 +98,7 @@ pub fn app() -> Html {
             let session = session.borrow();
             if let (Some(a), Some(dom)) = (session.get(&id), dom.borrow().as_ref()) {
                 if let Some(el) = dom.block_element(session.article(), a.range.start()) {
-                    flash(el);
+                    flash(&el);
                 }
             }
             dispatch.dispatch(Action::Focus(Some(id.to_string())));
@@ -207,6 +208,23 @@ pub fn app() -> Html {
         let (class, text) = match n {
             Notice::Info(t) => ("notice info", t),
             Notice::Error(t) => ("notice error", t),
+            Notice::Progress { label, percent } => {
+                let cancel = simple(|| {
+                    slices::cancel_all();
+                    Action::Notify(Notice::Info(
+                        "Loading stopped. Your current work is unchanged.".into(),
+                    ))
+                });
+                return html! {
+                    <div class="notice info progress">
+                        <span class="notice-text">{ label }</span>
+                        <progress max="100" value={percent.to_string()} aria-label={label.clone()}>
+                            { format!("{percent}%") }
+                        </progress>
+                        <button type="button" onclick={cancel}>{"Cancel"}</button>
+                    </div>
+                };
+            }
         };
         html! {
             <div class={class}>
@@ -246,7 +264,7 @@ pub fn app() -> Html {
                     </label>
                 }
                 <span class="save-state" aria-live="polite">
-                    { if state.dirty { "Saved in this browser · not exported" } else { "Saved in this browser" } }
+                    { if state.dirty() { "Saved in this browser · not exported" } else { "Saved in this browser" } }
                 </span>
             </header>
             <p class="steps">

@@ -40,7 +40,7 @@ pub fn use_article_view(state: &UseReducerHandle<State>, article_ref: &NodeRef) 
         );
         use_effect_with((state.article_revision, state.pasting), move |_| {
             if let Some(el) = article_ref.cast::<Element>() {
-                *dom.borrow_mut() = ArticleDom::render(&el, state.session.borrow().article()).ok();
+                *dom.borrow_mut() = Some(ArticleDom::render(&el, &state.session));
                 if let Some(p) = painter.borrow_mut().as_mut() {
                     p.clear();
                 }

@@ -27,8 +27,22 @@ fn flush(pending: &Pending) {
     }
 }
 
+/// Longest article kept in storage, in UTF-16 code units: browsers give a
+/// page about five million (Chromium: 10 MiB, counted in UTF-16), and the
+/// article's record holds its text and its blocks.
+const STORABLE_UNITS: usize = 4_000_000;
+
 fn save_all(session: &Session) -> Result<(), String> {
     let text = &session.article().text;
+    if text.utf16_len() > STORABLE_UNITS {
+        // Known not to fit: fail fast rather than serialise and hash it.
+        storage::clear();
+        return Err(format!(
+            "This article ({}.{} million characters) is too large to keep in this browser, so it will not come back after a reload. Export your annotations (Ctrl+S) before you leave.",
+            text.char_len() / 1_000_000,
+            text.char_len() / 100_000 % 10
+        ));
+    }
     storage::save_all(
         &format::article_record(session.article()),
         session
@@ -89,7 +103,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
             }
         });
     }
-    use_effect_with(state.dirty, |dirty| storage::set_dirty(*dirty));
+    use_effect_with(state.dirty(), |dirty| storage::set_dirty(*dirty));
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let on_hide = {

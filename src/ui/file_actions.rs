@@ -6,9 +6,10 @@ use super::store::{Action, Notice, State};
 use crate::model::load::LoadError;
 use crate::model::Article;
 use crate::model::{format, load, slug, Session};
-use crate::web::{download, files, html_dom};
+use crate::web::html_dom::{self, PageLoad};
+use crate::web::slices::{self, Ticket};
+use crate::web::{download, files};
 use gloo::file::callbacks::FileReader;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{UseReducerDispatcher, UseReducerHandle};
@@ -37,7 +38,7 @@ impl FileKind {
 /// True when there is nothing unexported, or the user agrees to discard it.
 pub fn may_discard(state: &State) -> bool {
     let n = state.session.borrow().annotations().len();
-    !state.dirty
+    !state.dirty()
         || n == 0
         || gloo::dialogs::confirm(&format!(
             "Discard {n} annotation{} not yet exported?",
@@ -47,39 +48,50 @@ pub fn may_discard(state: &State) -> bool {
 
 /// Read `file` and open it as `kind`. Unexported work is discarded only
 /// after the file has loaded and the user agreed ([`may_discard`]), so a bad
-/// file never costs anything.
+/// file never costs anything. Opening a file cancels the loading of another.
 pub fn open_file(
     file: web_sys::File,
     kind: FileKind,
     state: UseReducerHandle<State>,
     readers: &Readers,
 ) {
+    slices::cancel_all();
+    let ticket = Ticket::take();
     // Large files take a moment to read and parse: say so at once.
     let size = file.size();
     if size > 1_048_576.0 {
-        state.dispatch(Action::Notify(Notice::Info(format!(
-            "Reading \"{}\" ({} MB)…",
-            file.name(),
-            (size / 1_048_576.0).round() as u64
-        ))));
+        state.dispatch(Action::Notify(Notice::Progress {
+            label: format!(
+                "Reading \"{}\" ({} MB)…",
+                file.name(),
+                (size / 1_048_576.0).round() as u64
+            ),
+            percent: 0,
+        }));
     }
     let reader = files::read(file, move |name, bytes| {
+        if !ticket.valid() {
+            return;
+        }
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(message) => return state.dispatch(Action::Notify(Notice::Error(message))),
         };
         match kind {
-            FileKind::Article => load_article(name, bytes, move |name, loaded| {
-                state.dispatch(match loaded {
-                    Ok(_) if !may_discard(&state) => return,
-                    Ok((article, note)) => Action::Open { article, note },
-                    Err(e) => {
-                        Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
-                    }
+            FileKind::Article => {
+                let dispatcher = state.dispatcher();
+                load_article(ticket, name, bytes, &dispatcher, move |name, loaded| {
+                    state.dispatch(match loaded {
+                        Ok(_) if !may_discard(&state) => Action::Dismiss,
+                        Ok((article, note)) => Action::Open { article, note },
+                        Err(e) => {
+                            Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
+                        }
+                    });
                 });
-            }),
+            }
             FileKind::Annotations => state.dispatch(match format::import(&bytes) {
-                Ok(_) if !may_discard(&state) => return,
+                Ok(_) if !may_discard(&state) => Action::Dismiss,
                 Ok(imported) => Action::Import(imported),
                 Err(e) => Action::Notify(Notice::Error(format!(
                     "Could not open annotations \"{name}\": {e} Your current work is unchanged."
@@ -95,51 +107,59 @@ pub fn open_file(
 type Loaded = Result<(Article, Option<String>), LoadError>;
 
 /// Load an article from a file and hand it to `done`. Text and Markdown load
-/// at once; a web page in three tasks (decode, parse, extract), so that a
-/// large one does not hold the page in one long task.
-fn load_article(name: String, bytes: Vec<u8>, done: impl FnOnce(String, Loaded) + 'static) {
-    match load::kind_of(&name) {
-        Ok(load::Kind::Html) => {}
-        _ => {
-            let loaded = load::load_file(&name, &bytes).map(|a| (a, None));
-            return done(name, loaded);
-        }
+/// at once; a web page in slices ([`PageLoad`]), with its progress shown, so
+/// that a large one never holds the page for long.
+fn load_article(
+    ticket: Ticket,
+    name: String,
+    bytes: Vec<u8>,
+    dispatch: &UseReducerDispatcher<State>,
+    done: impl FnOnce(String, Loaded) + 'static,
+) {
+    if load::kind_of(&name) != Ok(load::Kind::Html) {
+        let loaded = load::load_file(&name, &bytes).map(|a| (a, None));
+        return done(name, loaded);
     }
-    let decoded = load::check_page(&bytes)
-        .and_then(|()| html_dom::decode(&bytes, load::html::sniff_charset(&bytes).as_deref()));
-    let (text, charset_note) = match decoded {
-        Ok(decoded) => decoded,
+    let (mut page, charset_note) = match PageLoad::start(bytes, load::stem(&name)) {
+        Ok(started) => started,
         Err(e) => return done(name, Err(e)),
     };
-    drop(bytes);
-    Timeout::new(0, move || {
-        let tree = match html_dom::parse(&text) {
-            Ok(tree) => tree,
-            Err(_) => return done(name, Err(LoadError::NoText)),
-        };
-        drop(text);
-        Timeout::new(0, move || {
-            let (article, found) = load::html::from_tree(&tree, load::stem(&name));
-            let notes: Vec<String> = charset_note
-                .into_iter()
-                .chain((!found).then(|| {
-                    "No article was found in this page, so all of its text is shown.".to_owned()
-                }))
-                .collect();
-            let note = (!notes.is_empty()).then(|| notes.join(" "));
-            let loaded = load::finish(article, &name).map(|a| (a, note));
+    let label = format!("Loading \"{name}\"…");
+    let (dispatch, mut shown) = (dispatch.clone(), None);
+    let progress = move |along: f64| {
+        let percent = (along * 100.0) as u8;
+        if shown != Some(percent) {
+            shown = Some(percent);
+            dispatch.dispatch(Action::Notify(Notice::Progress {
+                label: label.clone(),
+                percent,
+            }));
+        }
+    };
+    slices::run(
+        move || ticket.valid(),
+        move || page.step(),
+        progress,
+        move |extracted| {
+            let loaded = extracted.and_then(|(article, found)| {
+                let notes: Vec<String> = charset_note
+                    .into_iter()
+                    .chain((!found).then(|| {
+                        "No article was found in this page, so all of its text is shown.".to_owned()
+                    }))
+                    .collect();
+                let note = (!notes.is_empty()).then(|| notes.join(" "));
+                load::finish(article, &name).map(|a| (a, note))
+            });
             done(name, loaded);
-        })
-        .forget();
-    })
-    .forget();
+        },
+    );
 }
 
 /// Open pasted rich content: its HTML through extraction, else its text.
 pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<State>) {
-    let article = html_dom::parse(html)
-        .ok()
-        .map(|tree| load::html::from_tree(&tree, "Pasted page").0)
+    let article = html_dom::extract(html, "Pasted page")
+        .map(|(article, _)| article)
         .filter(|a| !a.blocks.is_empty());
     match article {
         Some(mut article) => {

@@ -63,7 +63,7 @@ pub fn use_page_events(state: &UseReducerHandle<State>, dom: &DomCell, readers: 
     // unexported work sees the current state.
     {
         let (state_for_drop, readers) = (state.clone(), readers.clone());
-        use_effect_with((state.revision, state.dirty), move |_| {
+        use_effect_with((state.revision, state.dirty()), move |_| {
             let doc = gloo::utils::document();
             let dragover = EventListener::new_with_options(
                 &doc,

@@ -3,7 +3,7 @@
 use crate::model::format::{excerpt, Imported};
 use crate::model::{Annotation, Article, Change, Command, Session, Tag, TextRange};
 use crate::web::clock;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -13,6 +13,11 @@ pub enum Notice {
     Info(String),
     /// Something the user tried failed; nothing was changed.
     Error(String),
+    /// Work under way (a large file loading), `percent` done; can be cancelled.
+    Progress {
+        label: String,
+        percent: u8,
+    },
 }
 
 /// A selection waiting for its tag in the chooser, or an annotation being
@@ -118,8 +123,9 @@ pub struct State {
     pub revision: u64,
     /// Bumps when the article is replaced.
     pub article_revision: u64,
-    /// Changes not yet exported.
-    pub dirty: bool,
+    /// Changes not yet exported; shared by every version of the state, so
+    /// that a handle kept across a long load reads the current value.
+    dirty: Rc<Cell<bool>>,
     pub notice: Option<Notice>,
     pub chooser: Option<Pending>,
     pub last_tag: Tag,
@@ -139,12 +145,17 @@ pub struct State {
 }
 
 impl State {
+    /// Whether there are changes not yet exported.
+    pub fn dirty(&self) -> bool {
+        self.dirty.get()
+    }
+
     pub fn new(session: Session, dirty: bool, notice: Option<Notice>) -> Self {
         Self {
             session: Rc::new(RefCell::new(session)),
             revision: 0,
             article_revision: 0,
-            dirty,
+            dirty: Rc::new(Cell::new(dirty)),
             notice,
             chooser: None,
             last_tag: Tag::Claim,
@@ -167,7 +178,7 @@ impl State {
             return;
         };
         self.revision += 1;
-        self.dirty = true;
+        self.dirty.set(true);
         self.notice = None;
         let prefix = match verb {
             "undo" => "Undone: ",
@@ -231,7 +242,7 @@ impl State {
         self.journal.borrow_mut().push(Journal::Reset);
         self.revision += 1;
         self.article_revision += 1;
-        self.dirty = false;
+        self.dirty.set(false);
         self.chooser = None;
         self.focused = None;
         self.pasting = false;
@@ -345,7 +356,7 @@ impl Reducible for State {
                 }
                 s.replace(imported.session, msg);
             }
-            Action::Exported => s.dirty = false,
+            Action::Exported => s.dirty.set(false),
             Action::Notify(notice) => s.notice = Some(notice),
             Action::Dismiss => s.notice = None,
             Action::OpenChooser(p) => {

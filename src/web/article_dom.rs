@@ -7,8 +7,9 @@
 //! segment's text node is a UTF-16 offset from the segment's start. Yew
 //! renders the container empty and never diffs its children.
 
-use crate::model::{Article, BlockKind, TextRange};
-use std::cell::Cell;
+use super::slices::{self, Step};
+use crate::model::{Article, BlockKind, Session, TextRange};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, Range};
@@ -17,78 +18,84 @@ const BLOCK_ATTR: &str = "data-block";
 
 pub struct ArticleDom {
     container: Element,
-    /// Blocks attached to the page so far (a large article is attached in
-    /// steps, in order; see [`CHUNK`]).
-    attached: Rc<Cell<usize>>,
-    /// Cleared when this view is dropped, so that steps still pending stop.
+    /// The blocks on the page so far: a large article is built in slices,
+    /// in order, after the first screenful.
+    built: Rc<RefCell<Built>>,
+    /// Cleared when this view is dropped, so that slices still pending stop.
     alive: Rc<Cell<bool>>,
+}
+
+#[derive(Default)]
+struct Built {
     /// `segments[i]`: the text nodes of block `i` with the code point each
     /// starts at, in order; the first starts at the block's start.
     segments: Vec<Vec<(Node, usize)>>,
     /// `elements[i]` is the element of block `i`.
     elements: Vec<Element>,
+    /// The run that the next block joins, and how many blocks it holds.
+    run: Option<(Element, usize)>,
+    /// The list that the next block joins if it is an item.
+    list: Option<Element>,
 }
 
+/// Blocks built at once before the rest goes to later tasks: more than a
+/// screenful.
+const FIRST_BLOCKS: usize = 200;
+
 impl ArticleDom {
-    /// Replace the children of `container` with the blocks of `article`.
-    /// Runs of list items are wrapped in one `<ul>`. A large article is
-    /// attached in steps of [`CHUNK`] elements, one task each: attached at once,
-    /// its first layout took 15 s for 30 MB; in steps, under 3 s.
-    ///
-    /// # Errors
-    /// A DOM exception (only if the document refuses to create elements).
-    pub fn render(container: &Element, article: &Article) -> Result<Self, JsValue> {
-        let doc = document(container);
-        // Top-level nodes and the number of blocks each holds.
-        let mut tops: Vec<(Node, usize)> = Vec::new();
-        let mut segments = Vec::with_capacity(article.blocks.len());
-        let mut elements = Vec::with_capacity(article.blocks.len());
-        let mut list: Option<Element> = None;
-        for (i, block) in article.blocks.iter().enumerate() {
-            let el = doc.create_element(block.kind.element())?;
-            el.set_attribute(BLOCK_ATTR, &i.to_string())?;
-            if block.extra {
-                el.set_attribute("class", "extra")?;
-            }
-            segments.push(fill(&doc, &el, article, block.range)?);
-            if block.kind == BlockKind::Item {
-                let ul = match &list {
-                    Some(ul) => ul.clone(),
-                    None => {
-                        let ul = doc.create_element("ul")?;
-                        tops.push((ul.clone().into(), 0));
-                        list = Some(ul.clone());
-                        ul
-                    }
-                };
-                ul.append_child(&el)?;
-                if let Some(last) = tops.last_mut() {
-                    last.1 += 1;
-                }
-            } else {
-                list = None;
-                tops.push((el.clone().into(), 1));
-            }
-            elements.push(el);
-        }
+    /// Replace the children of `container` with the blocks of the article in
+    /// `session`. Runs of list items are wrapped in one `<ul>`. The first
+    /// [`FIRST_BLOCKS`] blocks are built now, the rest in slices of a few
+    /// milliseconds (see [`slices`]): at once, a 45 MB page took 2.6 s to
+    /// build, and its first layout grows faster than linearly.
+    pub fn render(container: &Element, session: &Rc<RefCell<Session>>) -> Self {
         container.set_text_content(None);
-        let (attached, alive) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(true)));
-        append_in_chunks(container.clone(), tops, 0, attached.clone(), alive.clone());
-        Ok(Self {
-            attached,
-            alive,
+        let view = Self {
             container: container.clone(),
-            segments,
-            elements,
-        })
+            built: Rc::default(),
+            alive: Rc::new(Cell::new(true)),
+        };
+        let doc = document(container);
+        let n = session.borrow().article().blocks.len();
+        {
+            let session = session.borrow();
+            let mut built = view.built.borrow_mut();
+            for _ in 0..FIRST_BLOCKS.min(n) {
+                built.push(&doc, container, session.article());
+            }
+        }
+        let (built, alive, session, container) = (
+            view.built.clone(),
+            view.alive.clone(),
+            session.clone(),
+            container.clone(),
+        );
+        slices::run(
+            move || alive.get(),
+            move || {
+                let mut built = built.borrow_mut();
+                if built.elements.len() >= n {
+                    return Step::Done(());
+                }
+                let session = session.borrow();
+                for _ in 0..BLOCKS_PER_STEP.min(n - built.elements.len()) {
+                    built.push(&doc, &container, session.article());
+                }
+                Step::More(0.0)
+            },
+            |_| {},
+            |()| {},
+        );
+        view
     }
 
     /// The element of the block that contains (or follows) code point `offset`.
-    pub fn block_element(&self, article: &Article, offset: usize) -> Option<&Element> {
+    pub fn block_element(&self, article: &Article, offset: usize) -> Option<Element> {
+        let elements = &self.built.borrow().elements;
         let i = article
             .block_at_or_after(offset)
-            .min(self.elements.len().checked_sub(1)?);
-        self.elements.get(i)
+            .min(elements.len().checked_sub(1)?);
+        elements.get(i).cloned()
     }
 
     /// The part of the text shown in the viewport, widened by one viewport
@@ -96,8 +103,7 @@ impl ArticleDom {
     pub fn visible_window(&self, article: &Article) -> Option<TextRange> {
         let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
         let (above, below) = (-height, 2.0 * height);
-        // Only blocks already attached have a place on the page.
-        let elements = &self.elements[..self.attached.get().min(self.elements.len())];
+        let elements = &self.built.borrow().elements;
         let first = elements.partition_point(|e| e.get_bounding_client_rect().bottom() < above);
         let last = elements.partition_point(|e| e.get_bounding_client_rect().top() <= below);
         let (first, last) = (first.min(last.saturating_sub(1)), last.checked_sub(1)?);
@@ -183,7 +189,8 @@ impl ArticleDom {
         {
             let i = block_index(&block_el)?;
             let end = blocks.get(i)?.range.end();
-            let segments = self.segments.get(i)?;
+            let built = self.built.borrow();
+            let segments = built.segments.get(i)?;
             // A text node: its segment's start plus the offset inside it.
             if let Some((_, start)) = segments.iter().find(|(n, _)| n.is_same_node(Some(node))) {
                 let base = article.text.char_to_utf16(*start);
@@ -206,7 +213,9 @@ impl ArticleDom {
             // Between the block's children: the start of the child at `offset`.
             let block = blocks.get(i)?;
             return Some(
-                self.segments
+                self.built
+                    .borrow()
+                    .segments
                     .get(i)?
                     .get(offset as usize)
                     .map_or(block.range.end(), |s| s.1),
@@ -241,7 +250,8 @@ impl ArticleDom {
         };
         let block = blocks[i].range;
         let clamped = offset.clamp(block.start(), block.end());
-        let segments = self.segments.get(i)?;
+        let built = self.built.borrow();
+        let segments = built.segments.get(i)?;
         let (node, start) = &segments[segments.partition_point(|s| s.1 <= clamped).max(1) - 1];
         let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(*start);
         Some((node.clone(), u32::try_from(utf16).ok()?))
@@ -367,35 +377,62 @@ fn fill(
     Ok(segments)
 }
 
-/// Top-level elements (blocks, or lists of items) attached per step: the
-/// first step at once, later ones in following tasks, so that the browser
-/// lays out a large article in pieces instead of one long task.
-const CHUNK: usize = 2_000;
+/// Blocks built per step (each a few microseconds).
+const BLOCKS_PER_STEP: usize = 20;
+/// Blocks per run: the article is a list of runs of blocks (a list of items
+/// is never split). Only runs have `content-visibility: auto`, so that the
+/// browser's per-frame work for it grows with runs, not blocks: with it on
+/// every block, each frame of a 150,000-block page took over a second.
+const RUN_BLOCKS: usize = 64;
 
-/// Attach `tops[from..]` to `container`, [`CHUNK`] nodes now and the rest in
-/// later tasks; stops when the view that started it is gone (`alive`).
-fn append_in_chunks(
-    container: Element,
-    tops: Vec<(Node, usize)>,
-    from: usize,
-    attached: Rc<Cell<usize>>,
-    alive: Rc<Cell<bool>>,
-) {
-    if !alive.get() {
-        return;
-    }
-    let to = (from + CHUNK).min(tops.len());
-    let fragment = document(&container).create_document_fragment();
-    for (node, n_blocks) in &tops[from..to] {
-        let _ = fragment.append_child(node);
-        attached.set(attached.get() + n_blocks);
-    }
-    let _ = container.append_child(&fragment);
-    if to < tops.len() {
-        gloo::timers::callback::Timeout::new(0, move || {
-            append_in_chunks(container, tops, to, attached, alive)
-        })
-        .forget();
+impl Built {
+    /// Build the next block and append it to `container`: to the current run
+    /// (a new one when that is full), in its list if it is an item.
+    fn push(&mut self, doc: &Document, container: &Element, article: &Article) {
+        let i = self.elements.len();
+        let Some(block) = article.blocks.get(i) else {
+            return;
+        };
+        let Ok(el) = doc.create_element(block.kind.element()) else {
+            return;
+        };
+        let _ = el.set_attribute(BLOCK_ATTR, &i.to_string());
+        if block.extra {
+            let _ = el.set_attribute("class", "extra");
+        }
+        let segments = fill(doc, &el, article, block.range).unwrap_or_default();
+        let item = block.kind == BlockKind::Item;
+        let full = self.run.as_ref().is_none_or(|(_, n)| *n >= RUN_BLOCKS);
+        if full && !(item && self.list.is_some()) {
+            self.run = doc.create_element("div").ok().map(|run| {
+                run.set_class_name("run");
+                let _ = container.append_child(&run);
+                (run, 0)
+            });
+            self.list = None;
+        }
+        let Some((run, size)) = &mut self.run else {
+            return;
+        };
+        *size += 1;
+        let parent: &Node = run;
+        if item {
+            if self.list.is_none() {
+                self.list = doc.create_element("ul").ok();
+                if let Some(ul) = &self.list {
+                    let _ = parent.append_child(ul);
+                }
+            }
+            let _ = match &self.list {
+                Some(list) => list.append_child(&el),
+                None => parent.append_child(&el),
+            };
+        } else {
+            self.list = None;
+            let _ = parent.append_child(&el);
+        }
+        self.segments.push(segments);
+        self.elements.push(el);
     }
 }
 

@@ -1,13 +1,21 @@
 //! Web pages through the browser's own machinery: `TextDecoder` for the
-//! declared character encoding, `DOMParser` for the HTML. A document made by
-//! `DOMParser` is inert: its scripts never run, its event handlers never
-//! fire, and nothing it refers to (images, styles, frames) is fetched. The
-//! result is copied into the model's neutral tree for extraction.
+//! declared character encoding, the HTML parser for the markup. The page is
+//! parsed into a document made by `createHTMLDocument`, which has no browsing
+//! context: its scripts never run, its event handlers never fire, and
+//! nothing it refers to (images, styles, frames) is fetched. Its elements
+//! are then given one by one to the model's [`Extractor`].
+//!
+//! A large page is loaded in steps ([`PageLoad`]): the markup is written to
+//! the document a chunk at a time (the parser takes it incrementally, as it
+//! would from the network), then the document is read a few hundred nodes
+//! at a time.
 
-use crate::model::load::html::{Element, Node};
-use crate::model::load::LoadError;
+use super::slices::Step;
+use crate::model::load::html::{sniff_charset, Element, Extractor, Finish};
+use crate::model::load::{check_page, LoadError};
+use crate::model::Article;
 use wasm_bindgen::JsCast;
-use web_sys::{DomParser, SupportedType, TextDecoder, TextDecoderOptions};
+use web_sys::{HtmlDocument, Node, TextDecodeOptions, TextDecoder};
 
 /// Attributes extraction reads; others are not copied.
 const KEPT: &[&str] = &[
@@ -28,84 +36,278 @@ const KEPT: &[&str] = &[
     "open",
 ];
 
-/// Contents never needed (their text is not article text).
-const NOT_COPIED: &[&str] = &[
-    "script", "style", "template", "svg", "math", "noscript", "iframe", "object",
-];
+/// Bytes of the page written to the parser per step.
+const CHUNK_BYTES: usize = 128 * 1024;
+/// DOM nodes read per step.
+const NODES_PER_STEP: usize = 256;
+/// Text blocks scored or added to the article per step.
+const LEAVES_PER_STEP: usize = 500;
+/// Where parsing ends and reading ends on the progress bar (0 to 1);
+/// finishing the article has the rest.
+const PARSED: f64 = 0.45;
+const READ: f64 = 0.9;
 
-/// Decode a page: with its declared encoding `label`, else as UTF-8, else
-/// (not valid UTF-8) as Windows-1252 like browsers do; the second value is a
-/// notice for the user in that last case.
-///
-/// # Errors
-/// [`LoadError::UnknownCharset`] when the browser does not know `label`.
-pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<(String, Option<String>), LoadError> {
-    if let Some(label) = label {
-        let decoder = TextDecoder::new_with_label(label)
-            .map_err(|_| LoadError::UnknownCharset(label.to_owned()))?;
-        let text = decoder
-            .decode_with_u8_array(bytes)
-            .map_err(|_| LoadError::UnknownCharset(label.to_owned()))?;
-        return Ok((text, None));
-    }
-    let strict = TextDecoderOptions::new();
-    strict.set_fatal(true);
-    let utf8 = TextDecoder::new_with_label_and_options("utf-8", &strict)
-        .map_err(|_| LoadError::NotUtf8)?;
-    if let Ok(text) = utf8.decode_with_u8_array(bytes) {
-        return Ok((text, None));
-    }
-    let fallback = TextDecoder::new_with_label("windows-1252").map_err(|_| LoadError::NotUtf8)?;
-    let text = fallback
-        .decode_with_u8_array(bytes)
-        .map_err(|_| LoadError::NotUtf8)?;
-    Ok((
-        text,
-        Some("The page does not say which character encoding it uses and is not UTF-8; it was read as Windows-1252.".into()),
-    ))
+/// The page's bytes and how they become text.
+enum Source {
+    /// Valid UTF-8 (without a byte-order mark): written as it is.
+    Utf8(String),
+    /// Anything else: decoded a chunk at a time.
+    Decoded(TextDecoder, Vec<u8>),
 }
 
-/// Parse `html` into the neutral tree (the `<html>` element).
-///
-/// # Errors
-/// A message when the browser refuses to parse (it practically never does).
-pub fn parse(html: &str) -> Result<Element, String> {
-    let parser = DomParser::new().map_err(|_| "The browser cannot parse HTML here.".to_owned())?;
-    let doc = parser
-        .parse_from_string(html, SupportedType::TextHtml)
-        .map_err(|_| "The page could not be parsed.".to_owned())?;
-    let root = doc.document_element().ok_or("The page has no content.")?;
-    Ok(copy(&root))
-}
-
-fn copy(el: &web_sys::Element) -> Element {
-    let mut out = Element::new(&el.local_name());
-    for name in KEPT {
-        if let Some(value) = el.get_attribute(name) {
-            out.attrs.push(((*name).to_owned(), value));
+impl Source {
+    fn len(&self) -> usize {
+        match self {
+            Source::Utf8(s) => s.len(),
+            Source::Decoded(_, b) => b.len(),
         }
     }
-    if NOT_COPIED.contains(&out.name.as_str()) {
-        return out;
+
+    /// Write the text of bytes `at..` (about [`CHUNK_BYTES`] of them) to
+    /// `doc`; returns where the next chunk starts.
+    fn write(&self, doc: &HtmlDocument, at: usize) -> usize {
+        let end = (at + CHUNK_BYTES).min(self.len());
+        match self {
+            Source::Utf8(s) => {
+                let end = (end..=s.len())
+                    .find(|i| s.is_char_boundary(*i))
+                    .unwrap_or(s.len());
+                let _ = doc.write_1(&s[at..end]);
+                end
+            }
+            Source::Decoded(decoder, bytes) => {
+                let options = TextDecodeOptions::new();
+                options.set_stream(end < bytes.len());
+                if let Ok(text) =
+                    decoder.decode_with_u8_array_and_options(&bytes[at..end], &options)
+                {
+                    let _ = doc.write_1(&text);
+                }
+                end
+            }
+        }
     }
-    let children = el.child_nodes();
-    out.children.reserve(children.length() as usize);
-    for i in 0..children.length() {
-        let Some(child) = children.get(i) else {
-            continue;
-        };
-        match child.node_type() {
-            web_sys::Node::ELEMENT_NODE => {
-                if let Ok(e) = child.dyn_into::<web_sys::Element>() {
-                    out.children.push(Node::Element(copy(&e)));
+}
+
+/// How a page's bytes are read: with its declared encoding, else as UTF-8,
+/// else (not valid UTF-8) as Windows-1252 like browsers do; the note tells
+/// the user about that last case.
+fn source(mut bytes: Vec<u8>) -> Result<(Source, Option<String>), LoadError> {
+    let decoder = |label: &str| {
+        TextDecoder::new_with_label(label).map_err(|_| LoadError::UnknownCharset(label.to_owned()))
+    };
+    let label = sniff_charset(&bytes);
+    let declared = label.as_deref().map(decoder).transpose()?;
+    if declared.as_ref().is_none_or(|d| d.encoding() == "utf-8") {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..3);
+                }
+                return Ok((Source::Utf8(text), None));
+            }
+            Err(e) => bytes = e.into_bytes(),
+        }
+    }
+    Ok(match declared {
+        Some(d) => (Source::Decoded(d, bytes), None),
+        None => (
+            Source::Decoded(decoder("windows-1252")?, bytes),
+            Some("The page does not say which character encoding it uses and is not UTF-8; it was read as Windows-1252.".into()),
+        ),
+    })
+}
+
+/// A page being loaded: parsed, then read into an [`Extractor`].
+pub struct PageLoad {
+    source: Source,
+    /// Bytes of the source written to the parser so far.
+    written: usize,
+    doc: HtmlDocument,
+    stage: Stage,
+    /// Elements in the parsed document (for progress).
+    elements: u32,
+    fallback_title: String,
+}
+
+impl PageLoad {
+    /// Start loading the page in `bytes`; the note is for the user about how
+    /// its text was decoded.
+    ///
+    /// # Errors
+    /// [`LoadError`] for empty, oversized or binary input or an encoding the
+    /// browser does not know.
+    pub fn start(
+        bytes: Vec<u8>,
+        fallback_title: &str,
+    ) -> Result<(Self, Option<String>), LoadError> {
+        check_page(&bytes)?;
+        let (source, note) = source(bytes)?;
+        let doc = inert_document().ok_or(LoadError::NoText)?;
+        Ok((
+            Self {
+                source,
+                written: 0,
+                doc,
+                stage: Stage::Parse,
+                elements: 0,
+                fallback_title: fallback_title.to_owned(),
+            },
+            note,
+        ))
+    }
+
+    /// One step (about a millisecond of work): the article and whether a
+    /// main article was found when done.
+    ///
+    /// # Errors
+    /// [`LoadError::NoText`] when the page has no content.
+    pub fn step(&mut self) -> Step<Result<(Article, bool), LoadError>> {
+        match &mut self.stage {
+            Stage::Parse => {
+                self.written = self.source.write(&self.doc, self.written);
+                let total = self.source.len().max(1);
+                if self.written >= total {
+                    let _ = self.doc.close();
+                    self.elements = self.doc.get_elements_by_tag_name("*").length();
+                    match PageReader::new(&self.doc) {
+                        Some(reader) => self.stage = Stage::Read(reader),
+                        None => return Step::Done(Err(LoadError::NoText)),
+                    }
+                }
+                Step::More(PARSED * self.written as f64 / total as f64)
+            }
+            Stage::Read(reader) => {
+                if !reader.step(NODES_PER_STEP) {
+                    let read = f64::from(reader.elements) / f64::from(self.elements.max(1));
+                    return Step::More(PARSED + (READ - PARSED) * read.min(1.0));
+                }
+                let extractor = std::mem::take(&mut reader.extractor);
+                self.stage = Stage::Finish(extractor.finish(&self.fallback_title));
+                Step::More(READ)
+            }
+            Stage::Finish(finish) => match finish.step(LEAVES_PER_STEP) {
+                Some(done) => Step::Done(Ok(done)),
+                None => Step::More(READ),
+            },
+        }
+    }
+}
+
+/// Where a [`PageLoad`] is.
+enum Stage {
+    /// Writing the page to the parser.
+    Parse,
+    Read(PageReader),
+    Finish(Finish),
+}
+
+/// A new document without a browsing context, open for writing.
+fn inert_document() -> Option<HtmlDocument> {
+    let doc = gloo::utils::document()
+        .implementation()
+        .ok()?
+        .create_html_document()
+        .ok()?
+        .unchecked_into::<HtmlDocument>();
+    doc.open().ok()?;
+    Some(doc)
+}
+
+/// Extract the article of a small page (pasted HTML) in one go.
+pub fn extract(html: &str, fallback_title: &str) -> Option<(Article, bool)> {
+    let doc = inert_document()?;
+    doc.write_1(html).ok()?;
+    doc.close().ok()?;
+    let mut reader = PageReader::new(&doc)?;
+    while !reader.step(usize::MAX) {}
+    Some(reader.extractor.extract(fallback_title))
+}
+
+/// A walk over a parsed document in document order, handing each node to
+/// an [`Extractor`]; resumable between steps.
+struct PageReader {
+    /// The next node to read; `None` once the whole document is read.
+    next: Option<Node>,
+    /// Elements open above `next`, below the root element.
+    depth: usize,
+    /// Elements read so far.
+    elements: u32,
+    extractor: Extractor,
+}
+
+impl PageReader {
+    fn new(doc: &HtmlDocument) -> Option<Self> {
+        Some(Self {
+            next: Some(doc.document_element()?.into()),
+            depth: 0,
+            elements: 0,
+            extractor: Extractor::default(),
+        })
+    }
+
+    /// Read up to `n` nodes; true when the whole document has been read.
+    fn step(&mut self, n: usize) -> bool {
+        for _ in 0..n {
+            let Some(node) = self.next.take() else {
+                return true;
+            };
+            let mut first_child = None;
+            match node.node_type() {
+                Node::ELEMENT_NODE => {
+                    self.elements += 1;
+                    if self.extractor.open(&tag(node.unchecked_ref())) {
+                        first_child = node.first_child();
+                    }
+                    if first_child.is_none() {
+                        self.extractor.close();
+                    }
+                }
+                Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                    if let Some(text) = node.node_value() {
+                        self.extractor.text(&text);
+                    }
+                }
+                _ => {}
+            }
+            if first_child.is_some() {
+                self.depth += 1;
+                self.next = first_child;
+                continue;
+            }
+            // Then the next sibling, closing the elements that end here.
+            let mut at = node;
+            self.next = loop {
+                if let Some(sibling) = at.next_sibling() {
+                    break Some(sibling);
+                }
+                if self.depth == 0 {
+                    break None;
+                }
+                let Some(parent) = at.parent_node() else {
+                    break None;
+                };
+                self.depth -= 1;
+                self.extractor.close();
+                at = parent;
+            };
+        }
+        self.next.is_none()
+    }
+}
+
+/// The element's name and the attributes extraction reads.
+fn tag(el: &web_sys::Element) -> Element {
+    let mut out = Element::new(&el.local_name());
+    if el.has_attributes() {
+        let attrs = el.attributes();
+        for i in 0..attrs.length() {
+            if let Some(attr) = attrs.item(i) {
+                let name = attr.name();
+                if KEPT.contains(&name.as_str()) {
+                    out.attrs.push((name, attr.value()));
                 }
             }
-            web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                if let Some(text) = child.node_value() {
-                    out.children.push(Node::Text(text));
-                }
-            }
-            _ => {}
         }
     }
     out

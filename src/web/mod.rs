@@ -8,4 +8,5 @@ pub mod files;
 pub mod highlights;
 pub mod html_dom;
 pub mod keys;
+pub mod slices;
 pub mod storage;

@@ -55,13 +55,7 @@ pub fn save_all<'a>(
     annotations: impl Iterator<Item = (&'a str, String)>,
 ) -> Result<(), String> {
     let s = storage().ok_or_else(|| full("no storage"))?;
-    let old: Vec<String> = (0..s.length().unwrap_or(0))
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX) && k != UNREADABLE_KEY)
-        .collect();
-    for key in old {
-        let _ = s.remove_item(&key);
-    }
+    clear();
     s.set_item(ARTICLE_KEY, article)
         .map_err(|_| full("article"))?;
     for (id, record) in annotations {
@@ -69,6 +63,20 @@ pub fn save_all<'a>(
             .map_err(|_| full("annotations"))?;
     }
     Ok(())
+}
+
+/// Forget the saved session (an unreadable one set aside stays).
+pub fn clear() {
+    let Some(s) = storage() else {
+        return;
+    };
+    let old: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX) && k != UNREADABLE_KEY)
+        .collect();
+    for key in old {
+        let _ = s.remove_item(&key);
+    }
 }
 
 /// Save one annotation (new or changed).

@@ -98,6 +98,52 @@ def annotations_file(text, n, seed=2, title="bench"):
     }
 
 
+def page(n_bytes, seed=3):
+    """A saved news page of about `n_bytes` UTF-8 bytes, in the shape of a
+    long live blog: menus and share bars around an article of dated entries
+    (paragraphs with links and emphasis), then a long comment section.
+    Returns (html, number of article paragraphs)."""
+    rng = random.Random(seed)
+    head = (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Harbour inquiry: live</title>"
+        "<meta property='og:site_name' content='The Bench Herald'></head><body>"
+        "<header><nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(12)) + "</ul></nav></header>"
+        "<main><article><h1>Harbour inquiry: live</h1><p class=byline>By Elin Sørensen</p>"
+    )
+    parts, size, n_paragraphs = [head], len(head), 0
+    entry = 0
+    while size < n_bytes * 0.6:
+        entry += 1
+        paragraphs = []
+        for _ in range(rng.randint(1, 4)):
+            words = sentence(rng).split(" ")
+            i = rng.randrange(len(words))
+            words[i] = f"<a href='/r{entry}'>{words[i]}</a>"
+            j = rng.randrange(len(words))
+            words[j] = f"<em>{words[j]}</em>"
+            paragraphs.append("<p>" + " ".join(words) + " " + sentence(rng) + "</p>")
+        n_paragraphs += len(paragraphs)
+        html = (
+            f"<section class=entry><time datetime='2026-01-01T{entry % 24:02}:00'>{entry % 24:02}:00</time>"
+            + "".join(paragraphs)
+            + "<div class=share><a href='#'>Share</a> <a href='#'>Post</a></div></section>"
+        )
+        parts.append(html)
+        size += len(html.encode("utf-8"))
+    parts.append("</article></main><section id=comments class=comments><h2>Comments</h2>")
+    comment = 0
+    while size < n_bytes:
+        comment += 1
+        html = (
+            f"<div class=comment><span class=author>reader{comment}</span>"
+            f"<p>{sentence(rng)}</p><a class=reply href='#'>Reply</a></div>"
+        )
+        parts.append(html)
+        size += len(html.encode("utf-8"))
+    parts.append("</section><footer>© The Bench Herald</footer></body></html>")
+    return "".join(parts), n_paragraphs
+
+
 if __name__ == "__main__":
     t = article(1_000_000)
     doc = annotations_file(t, 10_000)

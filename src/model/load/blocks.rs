@@ -1,6 +1,7 @@
 //! [`BlockBuilder`]: assembles canonical text from structured blocks.
 
-use crate::model::{Article, Block, BlockKind, Inline, InlineKind, Text, TextRange};
+use crate::model::text::TextBuilder;
+use crate::model::{Article, Block, BlockKind, Inline, InlineKind, TextRange};
 use std::ops::Range;
 
 /// Builds the canonical text of a structured article: each block's text with
@@ -8,8 +9,7 @@ use std::ops::Range;
 /// joined by a blank line (`"\n\n"`). Empty blocks are dropped.
 #[derive(Default)]
 pub struct BlockBuilder {
-    text: String,
-    char_len: usize,
+    text: TextBuilder,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
     title: Option<String>,
@@ -34,43 +34,52 @@ impl BlockBuilder {
         marks: &[(InlineKind, Range<usize>)],
         extra: bool,
     ) {
-        // `at[b]`: code points of content made from raw[..b].
+        // Mark boundaries (byte offsets of `raw`), sorted, and `at[k]`: the
+        // code points of content made from raw[..bounds[k]].
+        let mut bounds: Vec<usize> = marks
+            .iter()
+            .flat_map(|(_, r)| [r.start.min(raw.len()), r.end.min(raw.len())])
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut at = vec![0usize; bounds.len()];
+        let mut k = 0;
         let mut content = String::with_capacity(raw.len());
-        let mut at = vec![0usize; raw.len() + 1];
         let mut n = 0;
-        if kind == BlockKind::Pre {
+        // Words of content, each with its byte offset in `raw`.
+        let words: Vec<(usize, &str)> = if kind == BlockKind::Pre {
             let body = raw.trim_matches('\n').trim_end();
             let lead = raw.len() - raw.trim_start_matches('\n').len();
-            for (b, c) in raw.char_indices() {
-                at[b] = n;
-                if b >= lead && b < lead + body.len() {
-                    content.push(c);
-                    n += 1;
-                }
-            }
+            vec![(lead, body)]
         } else {
-            let mut space = false;
-            for (b, c) in raw.char_indices() {
-                at[b] = n + usize::from(space && !c.is_whitespace());
-                if c.is_whitespace() {
-                    space = n > 0;
-                } else {
-                    if space {
-                        content.push(' ');
-                        n += 1;
-                        space = false;
-                    }
-                    content.push(c);
-                    n += 1;
+            raw.split_whitespace()
+                .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
+                .collect()
+        };
+        for (start, word) in words {
+            // A boundary in the white space before a word: the end of the
+            // content so far.
+            while k < bounds.len() && bounds[k] < start {
+                at[k] = n;
+                k += 1;
+            }
+            if n > 0 && kind != BlockKind::Pre {
+                content.push(' ');
+                n += 1;
+            }
+            while k < bounds.len() && bounds[k] < start + word.len() {
+                let mut b = bounds[k] - start;
+                while !word.is_char_boundary(b) {
+                    b += 1;
                 }
+                at[k] = n + word[..b].chars().count();
+                k += 1;
             }
+            content.push_str(word);
+            n += word.chars().count();
         }
-        at[raw.len()] = n;
-        for b in (0..raw.len()).rev() {
-            if !raw.is_char_boundary(b) {
-                at[b] = at[b + 1];
-            }
-        }
+        at[k..].fill(n);
+        let at = |b: usize| at[bounds.partition_point(|x| *x < b)];
         if content.is_empty() {
             return;
         }
@@ -79,18 +88,16 @@ impl BlockBuilder {
         }
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
-            self.char_len += 2;
         }
-        let start = self.char_len;
-        self.char_len += n;
+        let start = self.text.char_len();
         self.text.push_str(&content);
         self.blocks.push(Block {
             kind,
-            range: TextRange::new(start, self.char_len).expect("end after start"),
+            range: TextRange::new(start, start + n).expect("end after start"),
             extra,
         });
         for (kind, bytes) in marks {
-            let (a, b) = (at[bytes.start.min(raw.len())], at[bytes.end.min(raw.len())]);
+            let (a, b) = (at(bytes.start.min(raw.len())), at(bytes.end.min(raw.len())));
             if a < b {
                 let range = TextRange::new(start + a, start + b).expect("a < b");
                 self.inlines.push(Inline { kind: *kind, range });
@@ -103,7 +110,7 @@ impl BlockBuilder {
         Article {
             title: self.title.unwrap_or(fallback_title),
             source: String::new(),
-            text: Text::new(self.text),
+            text: self.text.finish(),
             blocks: self.blocks,
             inlines: {
                 let mut inlines = self.inlines;

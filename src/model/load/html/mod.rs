@@ -47,7 +47,8 @@ impl Element {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Class and id, lower case, for matching clutter and content patterns.
+    /// Class and id, lower case, for matching clutter and content patterns
+    /// (a single space when the element has neither).
     fn class_and_id(&self) -> String {
         format!(
             "{} {}",
@@ -55,24 +56,6 @@ impl Element {
             self.attr("id").unwrap_or("")
         )
         .to_ascii_lowercase()
-    }
-
-    /// All text below this element, white space as in the page.
-    fn text(&self) -> String {
-        let mut out = String::new();
-        collect_text(self, &mut out);
-        out
-    }
-
-    /// Depth-first search for the first element matching `pred`.
-    fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
-        if pred(self) {
-            return Some(self);
-        }
-        self.children.iter().find_map(|c| match c {
-            Node::Element(e) => e.find(pred),
-            Node::Text(_) => None,
-        })
     }
 }
 
@@ -82,77 +65,193 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}')
 }
 
-fn collect_text(e: &Element, out: &mut String) {
-    for c in &e.children {
-        match c {
-            Node::Text(t) => out.extend(t.chars().filter(|c| !invisible(*c))),
-            Node::Element(child) => collect_text(child, out),
+/// Contents never read: not text of the article or of its metadata.
+const OPAQUE: &[&str] = &[
+    "script", "style", "template", "svg", "math", "noscript", "iframe", "object",
+];
+
+/// Extraction of an article from a page given element by element in
+/// document order: for each element [`Extractor::open`], then its contents
+/// (text and elements, if `open` wants them), then [`Extractor::close`].
+/// Holds only the text and facts extraction needs, never the page's tree, so
+/// a page can be read in steps straight from the browser's DOM.
+#[derive(Default)]
+pub struct Extractor {
+    walker: walk::Walker,
+    meta: meta::Reader,
+}
+
+impl Extractor {
+    /// Element `e` starts (its `children` are ignored). Returns whether its
+    /// contents are wanted; `close` must follow either way.
+    pub fn open(&mut self, e: &Element) -> bool {
+        let words = e.class_and_id();
+        self.walker.open(e, &words);
+        self.meta.open(e, &words);
+        !OPAQUE.contains(&e.name.as_str())
+    }
+
+    /// Text inside the innermost open element.
+    pub fn text(&mut self, t: &str) {
+        self.walker.text(t);
+        self.meta.text(t);
+    }
+
+    /// The innermost open element ends.
+    pub fn close(&mut self) {
+        self.walker.close();
+        self.meta.close();
+    }
+
+    /// The rest of the work, done in steps ([`Finish::step`]).
+    pub fn finish(self, fallback_title: &str) -> Finish {
+        let walk = self.walker.finish();
+        Finish {
+            scorer: score::Scorer::new(&walk),
+            walk,
+            meta: self.meta.finish(),
+            fallback_title: fallback_title.to_owned(),
+            building: None,
+        }
+    }
+
+    /// The article, and whether a main article was found, in one go.
+    pub fn extract(self, fallback_title: &str) -> (Article, bool) {
+        let mut finish = self.finish(fallback_title);
+        loop {
+            if let Some(done) = finish.step(usize::MAX) {
+                return done;
+            }
         }
     }
 }
 
-/// The article of a parsed page, and whether a main article was found (when
-/// not, every block is shown).
-pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
-    let meta = meta::read(root);
-    let walk = walk::blocks(root);
-    let mut main = score::main_blocks(&walk);
-    let blocks = &walk.leaves;
-    let found = main.iter().any(|m| *m);
-    let title = meta
-        .title
-        .clone()
-        .unwrap_or_else(|| fallback_title.to_owned());
-    if blocks.is_empty() {
-        // Nothing readable: no headline of our own either.
-        return (BlockBuilder::default().finish(title), false);
+/// The end of an extraction: scoring the leaves, then building the article
+/// from them, a few leaves per step.
+pub struct Finish {
+    meta: meta::Meta,
+    walk: walk::Walk,
+    fallback_title: String,
+    scorer: score::Scorer,
+    /// Once scored: the article so far.
+    building: Option<Building>,
+}
+
+/// An article being built from scored leaves.
+struct Building {
+    out: BlockBuilder,
+    /// For each leaf, whether it is shown (not [`Block::extra`](crate::model::Block)).
+    shown: Vec<bool>,
+    /// Whether a main article was found (when not, every leaf is shown).
+    found: bool,
+    /// The next leaf to add.
+    next: usize,
+}
+
+impl Finish {
+    /// Work on up to `n` leaves. When done: the article, and whether a main
+    /// article was found (when not, every block is shown).
+    pub fn step(&mut self, n: usize) -> Option<(Article, bool)> {
+        let leaves = &self.walk.leaves;
+        let Some(b) = &mut self.building else {
+            let main = self.scorer.step(&self.walk, n)?;
+            let title = self.title();
+            if leaves.is_empty() {
+                // Nothing readable: no headline of our own either.
+                return Some((BlockBuilder::default().finish(title), false));
+            }
+            self.building = Some(self.start(main, &title));
+            return None;
+        };
+        let end = b.next.saturating_add(n).min(leaves.len());
+        for (l, shown) in leaves[b.next..end].iter().zip(&b.shown[b.next..end]) {
+            b.out.push_marked(l.kind, &l.text, &l.marks, !shown);
+        }
+        b.next = end;
+        if end < leaves.len() {
+            return None;
+        }
+        let b = self.building.take()?;
+        let title = self.title();
+        let mut article = b.out.finish(title.clone());
+        article.title = title;
+        article.meta = std::mem::take(&mut self.meta.data);
+        Some((article, b.found))
     }
-    // The page's own headline joins the article rather than being repeated.
-    if found {
-        if let Some(i) = blocks
+
+    fn title(&self) -> String {
+        self.meta
+            .title
+            .clone()
+            .unwrap_or_else(|| self.fallback_title.clone())
+    }
+
+    /// Which leaves are shown (all, when no article was found), and the
+    /// article's first blocks: its title, byline and date when the shown
+    /// leaves lack them.
+    fn start(&self, mut main: Vec<bool>, title: &str) -> Building {
+        let (leaves, meta) = (&self.walk.leaves, &self.meta);
+        let found = main.iter().any(|m| *m);
+        // The page's own headline joins the article rather than being repeated.
+        if found {
+            if let Some(i) = leaves
+                .iter()
+                .position(|b| matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, title))
+            {
+                main[i] = true;
+            }
+        } else {
+            main.fill(true);
+        }
+        let mut out = BlockBuilder::default();
+        let shown = || {
+            leaves
+                .iter()
+                .zip(&main)
+                .filter(|(_, m)| **m)
+                .map(|(l, _)| l)
+        };
+        let has_title =
+            shown().any(|b| matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, title));
+        if !has_title {
+            out.push(BlockKind::Heading(1), title);
+        }
+        // A shown date line (a <time>, a byline element) already says it.
+        let has_dateline = shown().any(|b| b.dateline);
+        let byline_line = [meta.data.byline.as_str(), meta.data.published.as_str()]
             .iter()
-            .position(|b| matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, &title))
-        {
-            main[i] = true;
+            .filter(|s| !has_dateline && !s.is_empty() && !shown().any(|b| b.text.contains(*s)))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !byline_line.is_empty() {
+            out.push(BlockKind::Paragraph, &byline_line);
+        }
+        Building {
+            out,
+            shown: main,
+            found,
+            next: 0,
         }
     }
-    let mut out = BlockBuilder::default();
-    // Title, byline and date first when the readable part lacks them.
-    let shown = |i: usize| !found || main[i];
-    let has_title = blocks.iter().enumerate().any(|(i, b)| {
-        shown(i) && matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, &title)
-    });
-    if !has_title {
-        out.push(BlockKind::Heading(1), &title);
+}
+
+/// The article of a parsed page, and whether a main article was found.
+pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
+    fn replay(e: &Element, x: &mut Extractor) {
+        if x.open(e) {
+            for c in &e.children {
+                match c {
+                    Node::Element(child) => replay(child, x),
+                    Node::Text(t) => x.text(t),
+                }
+            }
+        }
+        x.close();
     }
-    // A shown date line (a <time>, a byline element) already says it.
-    let has_dateline = blocks
-        .iter()
-        .enumerate()
-        .any(|(i, b)| shown(i) && b.dateline);
-    let byline_line = [meta.data.byline.as_str(), meta.data.published.as_str()]
-        .iter()
-        .filter(|s| {
-            !has_dateline
-                && !s.is_empty()
-                && !blocks
-                    .iter()
-                    .enumerate()
-                    .any(|(i, b)| shown(i) && b.text.contains(*s))
-        })
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    if !byline_line.is_empty() {
-        out.push(BlockKind::Paragraph, &byline_line);
-    }
-    for (i, b) in blocks.iter().enumerate() {
-        out.push_marked(b.kind, &b.text, &b.marks, !shown(i));
-    }
-    let mut article = out.finish(title.clone());
-    article.title = title;
-    article.meta = meta.data;
-    (article, found)
+    let mut x = Extractor::default();
+    replay(root, &mut x);
+    x.extract(fallback_title)
 }
 
 fn same_text(a: &str, b: &str) -> bool {

@@ -1,6 +1,6 @@
 //! Page tree to leaf blocks, with what scoring needs to know about each.
 
-use super::{Element, Node};
+use super::Element;
 use crate::model::{BlockKind, InlineKind};
 use std::ops::Range;
 
@@ -133,6 +133,8 @@ const POSITIVE: &[&str] = &[
 pub struct Leaf {
     pub kind: BlockKind,
     pub text: String,
+    /// Size of `text` as [`chars`] counts it.
+    pub chars: usize,
     /// Code points of `text` inside links.
     pub link_chars: usize,
     /// Ids of the enclosing elements, outermost first (see [`Walk::weights`]).
@@ -145,7 +147,20 @@ pub struct Leaf {
     pub marks: Vec<(InlineKind, Range<usize>)>,
 }
 
+impl Leaf {
+    /// Share of the text inside links.
+    pub fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars.max(1) as f64
+    }
+}
+
+/// Code points of `s` with white space runs counted as one.
+pub fn chars(s: &str) -> usize {
+    s.split_whitespace().map(|w| w.chars().count() + 1).sum()
+}
+
 /// The leaves of a page and facts about the elements that contain them.
+#[derive(Default)]
 pub struct Walk {
     pub leaves: Vec<Leaf>,
     /// Class/id weight of each element by id: +25 content, -25 clutter.
@@ -154,40 +169,31 @@ pub struct Walk {
     pub article_body: Option<usize>,
 }
 
+/// An open element and what its end must undo.
 struct Frame {
     id: usize,
     name: String,
     clutter: bool,
+    breaking: bool,
+    dateline: bool,
+    /// The inline formatting it applies, and where its text starts in the
+    /// current block and how many leaves there were then.
+    inline: Option<(InlineKind, usize, usize)>,
 }
 
-struct Walker {
+/// Turns a page, given element by element in document order, into leaves.
+#[derive(Default)]
+pub struct Walker {
     out: Walk,
     stack: Vec<Frame>,
+    /// Depth inside an element whose contents are not text (0: not inside).
+    skipping: usize,
     text: String,
     link_chars: usize,
     in_link: usize,
     dateline: usize,
     /// Inline runs of the current text.
     marks: Vec<(InlineKind, Range<usize>)>,
-}
-
-pub fn blocks(root: &Element) -> Walk {
-    let mut w = Walker {
-        out: Walk {
-            leaves: Vec::new(),
-            weights: Vec::new(),
-            article_body: None,
-        },
-        stack: Vec::new(),
-        text: String::new(),
-        link_chars: 0,
-        in_link: 0,
-        dateline: 0,
-        marks: Vec::new(),
-    };
-    w.visit(root);
-    w.flush();
-    w.out
 }
 
 fn hidden(e: &Element) -> bool {
@@ -207,7 +213,8 @@ fn hidden(e: &Element) -> bool {
 /// (weight, clutter) of an element from its tag, role, class and id.
 /// `words` is the element's class and id ([`Element::class_and_id`]).
 fn judge(e: &Element, words: &str, inside_article: bool) -> (i32, bool) {
-    let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
+    let named = words != " ";
+    let has = |list: &[&str]| named && list.iter().any(|w| words.contains(w));
     let role = e.attr("role").unwrap_or("").to_ascii_lowercase();
     let positive = has(POSITIVE) || matches!(e.name.as_str(), "article" | "main");
     let structural = CLUTTER_TAGS.contains(&e.name.as_str())
@@ -225,8 +232,16 @@ fn judge(e: &Element, words: &str, inside_article: bool) -> (i32, bool) {
 }
 
 impl Walker {
-    fn visit(&mut self, e: &Element) {
+    /// Element `e` starts (its children, if any, are not read from it: they
+    /// follow as calls of their own, then [`Walker::close`]). `words` is its
+    /// [`Element::class_and_id`].
+    pub fn open(&mut self, e: &Element, words: &str) {
+        if self.skipping > 0 {
+            self.skipping += 1;
+            return;
+        }
         if SKIPPED.contains(&e.name.as_str()) || hidden(e) {
+            self.skipping = 1;
             return;
         }
         if e.name == "img" || e.name == "amp-img" {
@@ -235,10 +250,13 @@ impl Walker {
                 self.text = format!("[Image: {}]", alt.trim());
                 self.flush();
             }
+            // An `amp-img` may hold a fallback `img` with the same text.
+            self.skipping = 1;
             return;
         }
         if e.name == "br" {
             self.text.push('\n');
+            self.skipping = 1;
             return;
         }
         let breaking = BREAKING.contains(&e.name.as_str());
@@ -249,8 +267,7 @@ impl Walker {
             .stack
             .iter()
             .any(|f| matches!(f.name.as_str(), "article" | "main"));
-        let words = e.class_and_id();
-        let (weight, clutter) = judge(e, &words, inside_article);
+        let (weight, clutter) = judge(e, words, inside_article);
         let id = self.out.weights.len();
         self.out.weights.push(weight);
         if e.attr("itemprop")
@@ -258,20 +275,15 @@ impl Walker {
         {
             self.out.article_body.get_or_insert(id);
         }
-        let is_dateline = e.name == "time"
+        let dateline = e.name == "time"
             || e.attr("itemprop")
                 .is_some_and(|p| p == "author" || p == "datePublished")
-            || ["byline", "dateline", "author", "published", "timestamp"]
-                .iter()
-                .any(|w| words.contains(w));
-        self.dateline += usize::from(is_dateline);
+            || (words != " "
+                && ["byline", "dateline", "author", "published", "timestamp"]
+                    .iter()
+                    .any(|w| words.contains(w)));
+        self.dateline += usize::from(dateline);
         self.in_link += usize::from(e.name == "a");
-        let parent_clutter = self.stack.last().is_some_and(|f| f.clutter);
-        self.stack.push(Frame {
-            id,
-            name: e.name.clone(),
-            clutter: clutter || parent_clutter,
-        });
         let inline = match e.name.as_str() {
             "em" | "i" => Some(InlineKind::Emphasis),
             "strong" | "b" => Some(InlineKind::Strong),
@@ -279,31 +291,66 @@ impl Walker {
             "a" => Some(InlineKind::Link),
             _ => None,
         };
-        let (inline_start, leaves_before) = (self.text.len(), self.out.leaves.len());
-        for c in &e.children {
-            match c {
-                Node::Element(child) => self.visit(child),
-                Node::Text(t) => {
-                    let t: String = t.chars().filter(|c| !super::invisible(*c)).collect();
-                    if self.in_link > 0 {
-                        self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    self.text.push_str(&t);
-                }
-            }
+        let parent_clutter = self.stack.last().is_some_and(|f| f.clutter);
+        self.stack.push(Frame {
+            id,
+            name: e.name.clone(),
+            clutter: clutter || parent_clutter,
+            breaking,
+            dateline,
+            inline: inline.map(|k| (k, self.text.len(), self.out.leaves.len())),
+        });
+    }
+
+    /// Text inside the innermost open element.
+    pub fn text(&mut self, t: &str) {
+        if self.skipping > 0 {
+            return;
         }
+        let start = self.text.len();
+        if t.is_ascii() {
+            self.text.push_str(t);
+        } else {
+            self.text
+                .extend(t.chars().filter(|c| !super::invisible(*c)));
+        }
+        if self.in_link > 0 {
+            self.link_chars += self.text[start..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+        }
+    }
+
+    /// The innermost open element ends.
+    pub fn close(&mut self) {
+        if self.skipping > 0 {
+            self.skipping -= 1;
+            return;
+        }
+        let Some(f) = self.stack.last() else {
+            return;
+        };
         // A run that a block boundary cut is dropped, not misplaced.
-        if let Some(kind) = inline.filter(|_| self.out.leaves.len() == leaves_before) {
-            if inline_start < self.text.len() {
-                self.marks.push((kind, inline_start..self.text.len()));
+        if let Some((kind, start, leaves)) = f.inline {
+            if leaves == self.out.leaves.len() && start < self.text.len() {
+                self.marks.push((kind, start..self.text.len()));
             }
         }
-        if breaking {
+        if f.breaking {
             self.flush();
         }
-        self.stack.pop();
-        self.in_link -= usize::from(e.name == "a");
-        self.dateline -= usize::from(is_dateline);
+        let Some(f) = self.stack.pop() else {
+            return;
+        };
+        self.in_link -= usize::from(f.name == "a");
+        self.dateline -= usize::from(f.dateline);
+    }
+
+    /// The leaves of everything given so far.
+    pub fn finish(mut self) -> Walk {
+        self.flush();
+        self.out
     }
 
     /// End the current block (if it has text).
@@ -316,6 +363,7 @@ impl Walker {
         }
         self.out.leaves.push(Leaf {
             kind: kind_of(&self.stack),
+            chars: chars(&text),
             text,
             link_chars,
             path: self.stack.iter().map(|f| f.id).collect(),
