@@ -266,12 +266,14 @@ pub fn app() -> Html {
                 <span class="save-state" aria-live="polite">
                     { if state.dirty() { "Saved in this browser · not exported" } else { "Saved in this browser" } }
                 </span>
+                // In the sticky toolbar, so that messages and progress stay in
+                // view wherever the article is scrolled.
+                <div class="notices" aria-live="polite">{ for notice }</div>
             </header>
             <p class="steps">
                 {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
                 {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
             </p>
-            <div class="notices" aria-live="polite">{ for notice }</div>
             <main class="layout">
                 <section class="article-pane" aria-label="Article">
                     if state.pasting {

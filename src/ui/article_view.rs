@@ -41,6 +41,11 @@ pub fn use_article_view(state: &UseReducerHandle<State>, article_ref: &NodeRef) 
         use_effect_with((state.article_revision, state.pasting), move |_| {
             if let Some(el) = article_ref.cast::<Element>() {
                 *dom.borrow_mut() = Some(ArticleDom::render(&el, &state.session));
+                // A new article starts at its top (the first one wherever the
+                // browser puts it).
+                if state.article_revision > 0 {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
                 if let Some(p) = painter.borrow_mut().as_mut() {
                     p.clear();
                 }

@@ -64,12 +64,24 @@ impl ArticleDom {
                 built.push(&doc, container, session.article());
             }
         }
+        // Until every block is on the page, the article says it is busy.
+        let _ = if n > FIRST_BLOCKS {
+            container.set_attribute("aria-busy", "true")
+        } else {
+            container.remove_attribute("aria-busy")
+        };
         let (built, alive, session, container) = (
             view.built.clone(),
             view.alive.clone(),
             session.clone(),
             container.clone(),
         );
+        let done = {
+            let container = container.clone();
+            move |()| {
+                let _ = container.remove_attribute("aria-busy");
+            }
+        };
         slices::run(
             move || alive.get(),
             move || {
@@ -84,7 +96,7 @@ impl ArticleDom {
                 Step::More(0.0)
             },
             |_| {},
-            |()| {},
+            done,
         );
         view
     }

@@ -11,6 +11,7 @@ import bench  # noqa: E402
 
 def test_benchmark_smoke_run(driver, app_url, tmp_path):
     samples = bench.run(driver, app_url, tmp_path, n_bytes=20_000, n_annotations=200, runs=1, n_keys=3)
+    samples.update(bench.big_page(driver, app_url, tmp_path, n_bytes=300_000, runs=1))
     rows = bench.summarize(samples)
     expected = set(bench.TARGETS) - {"wasm_gzip_kb"}
     assert set(rows) == expected

@@ -238,20 +238,22 @@ impl Finish {
 
 /// The article of a parsed page, and whether a main article was found.
 pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
-    fn replay(e: &Element, x: &mut Extractor) {
-        if x.open(e) {
-            for c in &e.children {
-                match c {
-                    Node::Element(child) => replay(child, x),
-                    Node::Text(t) => x.text(t),
-                }
-            }
-        }
-        x.close();
-    }
     let mut x = Extractor::default();
     replay(root, &mut x);
     x.extract(fallback_title)
+}
+
+/// Give `e` and everything in it to `x`, in document order.
+fn replay(e: &Element, x: &mut Extractor) {
+    if x.open(e) {
+        for c in &e.children {
+            match c {
+                Node::Element(child) => replay(child, x),
+                Node::Text(t) => x.text(t),
+            }
+        }
+    }
+    x.close();
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -359,6 +361,58 @@ mod tests {
             ["Dock strike ends", "Ana Ruiz · 2026-05-01"]
         );
         assert_eq!(a.meta.published, "2026-05-01");
+    }
+
+    #[test]
+    fn a_lead_image_before_the_body_belongs_to_the_article() {
+        let page = format!(
+            "<body><nav><a href=\"/\">Home</a></nav><article><h1>Pier rebuilt</h1>\
+             <img src=\"p.jpg\" alt=\"The new pier\"></img><div class=\"body\"><p>{PROSE}</p><p>{PROSE}</p></div>\
+             </article><aside><img src=\"ad.png\" alt=\"Buy now\"></img></aside></body>"
+        );
+        let (a, _) = from_tree(&tree(&page), "f");
+        assert_eq!(
+            shown(&a, false),
+            ["Pier rebuilt", "[Image: The new pier]", PROSE, PROSE]
+        );
+        assert_eq!(shown(&a, true), ["Home", "[Image: Buy now]"]);
+    }
+
+    #[test]
+    fn metadata_comes_from_the_first_element_of_each_kind() {
+        let long = "word ".repeat(40);
+        let page = format!(
+            "<head><title>Tab | Site</title></head><body><h1>Outside</h1>\
+             <div class=\"byline\">{long}</div><span class=\"byline\">By Short Name</span>\
+             <article><p>{PROSE}</p><h1>Inside the <em>article</em></h1><p>{PROSE}</p><h1>Second</h1></article></body>"
+        );
+        let (a, _) = from_tree(&tree(&page), "f");
+        assert_eq!(a.title, "Inside the article");
+        // The first byline element is too long to be a byline: none is taken.
+        assert_eq!(a.meta.byline, "");
+    }
+
+    #[test]
+    fn finishing_in_small_steps_gives_the_same_article() {
+        let page = format!(
+            "<head><title>Budget | Example</title><meta name=\"author\" content=\"Ann Lee\"></meta></head>\
+             <body><nav><a href=\"/\">Home</a></nav><article><h1>Budget passes</h1><p>{PROSE}</p>\
+             <ul><li>One</li><li>Two</li></ul><p>The <em>big</em> vote. {PROSE}</p></article>\
+             <section class=\"comments\"><p>{PROSE}</p></section></body>"
+        );
+        let whole = from_tree(&tree(&page), "f");
+        let mut x = Extractor::default();
+        replay(&tree(&page), &mut x);
+        let mut finish = x.finish("f");
+        let mut steps = 0;
+        let stepped = loop {
+            steps += 1;
+            if let Some(done) = finish.step(1) {
+                break done;
+            }
+        };
+        assert!(steps > 10, "one leaf per step: {steps} steps");
+        assert_eq!(stepped, whole);
     }
 
     #[test]

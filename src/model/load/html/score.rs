@@ -87,12 +87,13 @@ impl Scorer {
             return None;
         }
         let mut main = std::mem::take(main);
-        // The byline and date lines just before the article, and its headline.
+        // The byline and date lines, headline and lead image just before the
+        // article.
         if let Some(first) = main.iter().position(|m| *m) {
             for i in first.saturating_sub(4)..first {
                 let l = &leaves[i];
                 if !l.clutter
-                    && (l.dateline || matches!(l.kind, BlockKind::Heading(1)))
+                    && (l.dateline || l.image || matches!(l.kind, BlockKind::Heading(1)))
                     && l.chars < 200
                 {
                     main[i] = true;

@@ -143,6 +143,8 @@ pub struct Leaf {
     pub clutter: bool,
     /// Inside an element that marks a date or byline.
     pub dateline: bool,
+    /// An image's text (`[Image: alt]`).
+    pub image: bool,
     /// Inline formatting, as byte ranges of `text`.
     pub marks: Vec<(InlineKind, Range<usize>)>,
 }
@@ -192,6 +194,8 @@ pub struct Walker {
     link_chars: usize,
     in_link: usize,
     dateline: usize,
+    /// The current text is an image's.
+    image: bool,
     /// Inline runs of the current text.
     marks: Vec<(InlineKind, Range<usize>)>,
 }
@@ -248,6 +252,7 @@ impl Walker {
             if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
                 self.flush();
                 self.text = format!("[Image: {}]", alt.trim());
+                self.image = true;
                 self.flush();
             }
             // An `amp-img` may hold a fallback `img` with the same text.
@@ -358,6 +363,7 @@ impl Walker {
         let text = std::mem::take(&mut self.text);
         let link_chars = std::mem::take(&mut self.link_chars);
         let marks = std::mem::take(&mut self.marks);
+        let image = std::mem::take(&mut self.image);
         if text.trim().is_empty() {
             return;
         }
@@ -369,6 +375,7 @@ impl Walker {
             path: self.stack.iter().map(|f| f.id).collect(),
             clutter: self.stack.last().is_some_and(|f| f.clutter),
             dateline: self.dateline > 0,
+            image,
             marks,
         });
     }
