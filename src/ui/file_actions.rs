@@ -14,6 +14,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{UseReducerDispatcher, UseReducerHandle};
 
+/// Largest annotation file read, in bytes: one for the largest article with
+/// many annotations fits.
+const MAX_ANNOTATIONS_BYTES: usize = 4 * load::MAX_BYTES;
+
 /// The file read in flight; replacing it cancels the previous read.
 pub type Readers = Rc<RefCell<Option<FileReader>>>;
 
@@ -57,8 +61,20 @@ pub fn open_file(
 ) {
     slices::cancel_all();
     let ticket = Ticket::take();
-    // Large files take a moment to read and parse: say so at once.
+    // Refuse a file too large before reading it into memory.
     let size = file.size();
+    let limit = match kind {
+        FileKind::Article => load::MAX_BYTES,
+        FileKind::Annotations => MAX_ANNOTATIONS_BYTES,
+    };
+    if size > limit as f64 {
+        let e = LoadError::TooLarge(size as usize, limit);
+        return state.dispatch(Action::Notify(Notice::Error(format!(
+            "Could not open \"{}\": {e}",
+            file.name()
+        ))));
+    }
+    // Large files take a moment to read and parse: say so at once.
     if size > 1_048_576.0 {
         state.dispatch(Action::Notify(Notice::Progress {
             label: format!(

@@ -118,16 +118,30 @@ fn source(mut bytes: Vec<u8>) -> Result<(Source, Option<String>), LoadError> {
     })
 }
 
-/// A page being loaded: parsed, then read into an [`Extractor`].
+/// A page being loaded: parsed, then read into an [`Extractor`], then
+/// finished. Each stage drops what the next does not need (the page's text,
+/// then its document).
 pub struct PageLoad {
-    source: Source,
-    /// Bytes of the source written to the parser so far.
-    written: usize,
-    doc: HtmlDocument,
     stage: Stage,
-    /// Elements in the parsed document (for progress).
-    elements: u32,
     fallback_title: String,
+}
+
+/// Where a [`PageLoad`] is.
+enum Stage {
+    /// Writing the page to the parser; `written` bytes of `source` so far.
+    Parse {
+        source: Source,
+        written: usize,
+        doc: HtmlDocument,
+    },
+    /// Reading the document, which has `elements` elements.
+    Read {
+        reader: PageReader,
+        elements: u32,
+    },
+    Finish(Finish),
+    /// Over.
+    Done,
 }
 
 impl PageLoad {
@@ -144,13 +158,14 @@ impl PageLoad {
         check_page(&bytes)?;
         let (source, note) = source(bytes)?;
         let doc = inert_document().ok_or(LoadError::NoText)?;
+        let stage = Stage::Parse {
+            source,
+            written: 0,
+            doc,
+        };
         Ok((
             Self {
-                source,
-                written: 0,
-                doc,
-                stage: Stage::Parse,
-                elements: 0,
+                stage,
                 fallback_title: fallback_title.to_owned(),
             },
             note,
@@ -164,22 +179,27 @@ impl PageLoad {
     /// [`LoadError::NoText`] when the page has no content.
     pub fn step(&mut self) -> Step<Result<(Article, bool), LoadError>> {
         match &mut self.stage {
-            Stage::Parse => {
-                self.written = self.source.write(&self.doc, self.written);
-                let total = self.source.len().max(1);
-                if self.written >= total {
-                    let _ = self.doc.close();
-                    self.elements = self.doc.get_elements_by_tag_name("*").length();
-                    match PageReader::new(&self.doc) {
-                        Some(reader) => self.stage = Stage::Read(reader),
-                        None => return Step::Done(Err(LoadError::NoText)),
-                    }
+            Stage::Parse {
+                source,
+                written,
+                doc,
+            } => {
+                *written = source.write(doc, *written);
+                let along = PARSED * *written as f64 / source.len().max(1) as f64;
+                if *written < source.len() {
+                    return Step::More(along);
                 }
-                Step::More(PARSED * self.written as f64 / total as f64)
+                let _ = doc.close();
+                let elements = doc.get_elements_by_tag_name("*").length();
+                let Some(reader) = PageReader::new(doc) else {
+                    return Step::Done(Err(LoadError::NoText));
+                };
+                self.stage = Stage::Read { reader, elements };
+                Step::More(along)
             }
-            Stage::Read(reader) => {
+            Stage::Read { reader, elements } => {
                 if !reader.step(NODES_PER_STEP) {
-                    let read = f64::from(reader.elements) / f64::from(self.elements.max(1));
+                    let read = f64::from(reader.elements) / f64::from((*elements).max(1));
                     return Step::More(PARSED + (READ - PARSED) * read.min(1.0));
                 }
                 let extractor = std::mem::take(&mut reader.extractor);
@@ -187,19 +207,15 @@ impl PageLoad {
                 Step::More(READ)
             }
             Stage::Finish(finish) => match finish.step(LEAVES_PER_STEP) {
-                Some(done) => Step::Done(Ok(done)),
+                Some(done) => {
+                    self.stage = Stage::Done;
+                    Step::Done(Ok(done))
+                }
                 None => Step::More(READ),
             },
+            Stage::Done => Step::Done(Err(LoadError::NoText)),
         }
     }
-}
-
-/// Where a [`PageLoad`] is.
-enum Stage {
-    /// Writing the page to the parser.
-    Parse,
-    Read(PageReader),
-    Finish(Finish),
 }
 
 /// A new document without a browsing context, open for writing.

@@ -71,3 +71,17 @@ def test_large_page_opens_and_annotates_at_its_end(app, tmp_path):
         ("claim", "Harbour inquiry"),
         ("quote", "the harbour master resigned at dawn"),
     ]
+
+
+def test_opening_another_file_while_a_page_loads_replaces_that_load(app, tmp_path):
+    big = write_page(tmp_path, 20_000_000)
+    app.choose_file("Open article", big)
+    app.wait(lambda d: progress(app) is not None)
+    small = tmp_path / "small.txt"
+    small.write_text("Small note\n\nThe ferry runs again from Monday, the operator said.", encoding="utf-8")
+    app.choose_file("Open article", small)
+    app.wait_notice('Opened "small"')
+    time.sleep(4)
+    assert app.accept_confirm(timeout=0.2) is None
+    assert "The ferry runs again from Monday" in app.article_text()
+    assert "small.txt" in app.driver.find_element(By.CSS_SELECTOR, ".article-meta").text

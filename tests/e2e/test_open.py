@@ -153,6 +153,8 @@ def test_bad_web_pages_get_a_clear_message(app, tmp_path):
     cases = [
         ("empty.html", b"   \n", "The file is empty"),
         ("klingon.html", b'<meta charset="x-klingon"><p>Qapla!</p>', 'encoding "x-klingon"'),
+        ("bom-only.html", b"\xef\xbb\xbf", "holds no text"),
+        ("script-only.html", b"<script>alert(1)</script><style>p{}</style>", "holds no text"),
         ("huge.html", b"<p>" + b"a" * (51 * 1024 * 1024) + b"</p>", "the limit is 50 MB"),
     ]
     for name, data, message in cases:

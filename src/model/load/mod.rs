@@ -19,7 +19,8 @@ pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     Empty,
-    TooLarge(usize),
+    /// The input's size and the limit, in bytes.
+    TooLarge(usize, usize),
     NotUtf8,
     Binary,
     UnknownKind(String),
@@ -33,11 +34,11 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Empty => write!(f, "The file is empty."),
-            LoadError::TooLarge(n) => write!(
+            LoadError::TooLarge(n, limit) => write!(
                 f,
                 "The file is {} MB; the limit is {} MB.",
                 n.div_ceil(1_048_576),
-                MAX_BYTES / 1_048_576
+                limit / 1_048_576
             ),
             LoadError::NotUtf8 => write!(
                 f,
@@ -115,7 +116,7 @@ pub fn load_file(file_name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
 /// [`LoadError`] for empty, oversized or binary input.
 pub fn check_page(bytes: &[u8]) -> Result<(), LoadError> {
     if bytes.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(bytes.len()));
+        return Err(LoadError::TooLarge(bytes.len(), MAX_BYTES));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty);
@@ -160,7 +161,7 @@ pub fn load_pasted(text: &str) -> Result<Article, LoadError> {
 /// UTF-8 text with the byte-order mark dropped and CRLF turned into LF.
 fn decode(bytes: &[u8]) -> Result<String, LoadError> {
     if bytes.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(bytes.len()));
+        return Err(LoadError::TooLarge(bytes.len(), MAX_BYTES));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -1,8 +1,10 @@
-//! Web pages to articles, Readability-style, over a neutral element tree.
+//! Web pages to articles, Readability-style, from a page given element by
+//! element ([`Extractor`]).
 //!
-//! The browser parses the page (`DOMParser`: inert, nothing runs or loads)
-//! and `web::html_dom` copies it into [`Element`]s; everything from there on
-//! is pure and tested natively. The canonical text holds all readable text of
+//! The browser parses the page (in an inert document: nothing runs or
+//! loads) and `web::html_dom` hands its elements, one by one in document
+//! order, to the extractor; everything from there on is pure and tested
+//! natively, with pages built as [`Element`] trees ([`from_tree`]). The canonical text holds all readable text of
 //! the page in document order; blocks that extraction judges to be clutter
 //! are marked [`Block::extra`](crate::model::Block) and shown only with "Show
 //! everything", so offsets are the same in both views.
@@ -152,20 +154,23 @@ impl Finish {
     /// Work on up to `n` leaves. When done: the article, and whether a main
     /// article was found (when not, every block is shown).
     pub fn step(&mut self, n: usize) -> Option<(Article, bool)> {
-        let leaves = &self.walk.leaves;
         let Some(b) = &mut self.building else {
             let main = self.scorer.step(&self.walk, n)?;
             let title = self.title();
-            if leaves.is_empty() {
+            if self.walk.leaves.is_empty() {
                 // Nothing readable: no headline of our own either.
                 return Some((BlockBuilder::default().finish(title), false));
             }
             self.building = Some(self.start(main, &title));
             return None;
         };
+        let leaves = &mut self.walk.leaves;
         let end = b.next.saturating_add(n).min(leaves.len());
-        for (l, shown) in leaves[b.next..end].iter().zip(&b.shown[b.next..end]) {
+        for (l, shown) in leaves[b.next..end].iter_mut().zip(&b.shown[b.next..end]) {
             b.out.push_marked(l.kind, &l.text, &l.marks, !shown);
+            // Freed as it goes: freeing 400,000 leaves at the end was one
+            // long task.
+            l.free();
         }
         b.next = end;
         if end < leaves.len() {

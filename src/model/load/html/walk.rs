@@ -150,6 +150,13 @@ pub struct Leaf {
 }
 
 impl Leaf {
+    /// Drop the text, path and marks (once the leaf has been used).
+    pub fn free(&mut self) {
+        self.text = String::new();
+        self.path = Vec::new();
+        self.marks = Vec::new();
+    }
+
     /// Share of the text inside links.
     pub fn link_density(&self) -> f64 {
         self.link_chars as f64 / self.chars.max(1) as f64
