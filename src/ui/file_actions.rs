@@ -173,7 +173,9 @@ fn load_article(
 }
 
 /// Open pasted rich content: its HTML through extraction, else its text.
+/// Like every opening, it cancels a page still loading.
 pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<State>) {
+    slices::cancel_all();
     let article = html_dom::extract(html, "Pasted page")
         .map(|(article, _)| article)
         .filter(|a| !a.blocks.is_empty());
@@ -189,8 +191,9 @@ pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<
     }
 }
 
-/// Open pasted text as a new article.
+/// Open pasted text as a new article (cancelling a page still loading).
 pub fn open_pasted(text: &str, dispatch: &UseReducerDispatcher<State>) {
+    slices::cancel_all();
     dispatch.dispatch(match load::load_pasted(text) {
         Ok(article) => Action::Open {
             article,

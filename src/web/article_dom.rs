@@ -4,8 +4,9 @@
 //! Each block is one element (`data-block="i"`) whose text is split into
 //! segments at inline formatting: a segment is a text node, directly in the
 //! block or in one `em`/`strong`/`code`/`span` element. A DOM offset in a
-//! segment's text node is a UTF-16 offset from the segment's start. Yew
-//! renders the container empty and never diffs its children.
+//! segment's text node is a UTF-16 offset from the segment's start. Blocks
+//! sit in runs (`div.run`, [`RUN_BLOCKS`] blocks each), consecutive items in
+//! one `ul`. Yew renders the container empty and never diffs its children.
 
 use super::slices::{self, Step};
 use crate::model::{Article, BlockKind, Session, TextRange};

@@ -164,7 +164,7 @@ impl Leaf {
 }
 
 /// Code points of `s` with white space runs counted as one.
-pub fn chars(s: &str) -> usize {
+fn chars(s: &str) -> usize {
     s.split_whitespace().map(|w| w.chars().count() + 1).sum()
 }
 
