@@ -292,20 +292,25 @@ impl PageReader {
                 continue;
             }
             // Then the next sibling, closing the elements that end here.
-            let mut at = node;
+            // A closed element is read: it leaves the document, which so
+            // shrinks as it is read (less for the garbage collector to trace).
+            let (mut at, mut closed) = (node, false);
             self.next = loop {
-                if let Some(sibling) = at.next_sibling() {
-                    break Some(sibling);
+                let (sibling, parent) = (at.next_sibling(), at.parent_node());
+                if closed {
+                    if let Some(parent) = &parent {
+                        let _ = parent.remove_child(&at);
+                    }
                 }
-                if self.depth == 0 {
-                    break None;
+                if sibling.is_some() || self.depth == 0 {
+                    break sibling;
                 }
-                let Some(parent) = at.parent_node() else {
+                let Some(parent) = parent else {
                     break None;
                 };
                 self.depth -= 1;
                 self.extractor.close();
-                at = parent;
+                (at, closed) = (parent, true);
             };
         }
         self.next.is_none()
