@@ -9,6 +9,7 @@ mod article;
 pub mod cursor;
 pub mod format;
 pub mod load;
+pub mod markup;
 mod range;
 pub mod sample;
 pub mod selector;

@@ -9,10 +9,10 @@
 //! one `ul`. Yew renders the container empty and never diffs its children.
 
 use super::slices::{self, Step};
-use crate::model::{Article, BlockKind, Session, TextRange};
+use crate::model::{markup, Article, BlockKind, Session, TextRange};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
 
 const BLOCK_ATTR: &str = "data-block";
@@ -26,15 +26,18 @@ pub struct ArticleDom {
     alive: Rc<Cell<bool>>,
 }
 
+/// What is on the page. Only runs and the open list are held: blocks and
+/// their text nodes are looked up when needed, so the page's nodes need no
+/// JavaScript wrappers (with one per node, garbage collection of a large
+/// article took hundreds of milliseconds).
 #[derive(Default)]
 struct Built {
-    /// `segments[i]`: the text nodes of block `i` with the code point each
-    /// starts at, in order; the first starts at the block's start.
-    segments: Vec<Vec<(Node, usize)>>,
-    /// `elements[i]` is the element of block `i`.
-    elements: Vec<Element>,
-    /// The run that the next block joins, and how many blocks it holds.
-    run: Option<(Element, usize)>,
+    /// Blocks `0..n` are on the page.
+    n: usize,
+    /// Each run, with the first block in it, in order.
+    runs: Vec<(Element, usize)>,
+    /// Blocks in the last run.
+    run_len: usize,
     /// The list that the next block joins if it is an item.
     list: Option<Element>,
 }
@@ -58,13 +61,12 @@ impl ArticleDom {
         };
         let doc = document(container);
         let n = session.borrow().article().blocks.len();
-        {
-            let session = session.borrow();
-            let mut built = view.built.borrow_mut();
-            for _ in 0..FIRST_BLOCKS.min(n) {
-                built.push(&doc, container, session.article());
-            }
-        }
+        view.built.borrow_mut().extend(
+            &doc,
+            container,
+            session.borrow().article(),
+            FIRST_BLOCKS.min(n),
+        );
         // Until every block is on the page, the article says it is busy.
         let _ = if n > FIRST_BLOCKS {
             container.set_attribute("aria-busy", "true")
@@ -87,13 +89,11 @@ impl ArticleDom {
             move || alive.get(),
             move || {
                 let mut built = built.borrow_mut();
-                if built.elements.len() >= n {
+                if built.n >= n {
                     return Step::Done(());
                 }
-                let session = session.borrow();
-                for _ in 0..BLOCKS_PER_STEP.min(n - built.elements.len()) {
-                    built.push(&doc, &container, session.article());
-                }
+                let to = (built.n + BLOCKS_PER_STEP).min(n);
+                built.extend(&doc, &container, session.borrow().article(), to);
                 Step::More(0.0)
             },
             |_| {},
@@ -104,11 +104,40 @@ impl ArticleDom {
 
     /// The element of the block that contains (or follows) code point `offset`.
     pub fn block_element(&self, article: &Article, offset: usize) -> Option<Element> {
-        let elements = &self.built.borrow().elements;
-        let i = article
-            .block_at_or_after(offset)
-            .min(elements.len().checked_sub(1)?);
-        elements.get(i).cloned()
+        let last = self.built.borrow().n.checked_sub(1)?;
+        self.element(article.block_at_or_after(offset).min(last))
+    }
+
+    /// The element of block `i`, if it is on the page: found in its run.
+    fn element(&self, i: usize) -> Option<Element> {
+        let built = self.built.borrow();
+        if i >= built.n {
+            return None;
+        }
+        let r = built.runs.partition_point(|(_, first)| *first <= i);
+        let (run, _) = built.runs.get(r.checked_sub(1)?)?;
+        run.query_selector(&format!("[{BLOCK_ATTR}=\"{i}\"]"))
+            .ok()
+            .flatten()
+    }
+
+    /// The text nodes of block `i`, each with the code point it starts at,
+    /// in order (see [`markup::segments`]).
+    fn segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, usize)>> {
+        let children = self.element(i)?.child_nodes();
+        markup::segments(article, i)
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let child = children.get(k as u32)?;
+                let text = if child.node_type() == Node::TEXT_NODE {
+                    child
+                } else {
+                    child.first_child()?
+                };
+                Some((text, s.range.start()))
+            })
+            .collect()
     }
 
     /// The part of the text shown in the viewport, widened by one viewport
@@ -116,9 +145,10 @@ impl ArticleDom {
     pub fn visible_window(&self, article: &Article) -> Option<TextRange> {
         let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
         let (above, below) = (-height, 2.0 * height);
-        let elements = &self.built.borrow().elements;
-        let first = elements.partition_point(|e| e.get_bounding_client_rect().bottom() < above);
-        let last = elements.partition_point(|e| e.get_bounding_client_rect().top() <= below);
+        let n = self.built.borrow().n;
+        let rect = |i: usize| self.element(i).map(|e| e.get_bounding_client_rect());
+        let first = partition_point(n, |i| rect(i).is_some_and(|r| r.bottom() < above));
+        let last = partition_point(n, |i| rect(i).is_some_and(|r| r.top() <= below));
         let (first, last) = (first.min(last.saturating_sub(1)), last.checked_sub(1)?);
         TextRange::new(
             article.blocks.get(first)?.range.start(),
@@ -202,8 +232,7 @@ impl ArticleDom {
         {
             let i = block_index(&block_el)?;
             let end = blocks.get(i)?.range.end();
-            let built = self.built.borrow();
-            let segments = built.segments.get(i)?;
+            let segments = self.segments(article, i)?;
             // A text node: its segment's start plus the offset inside it.
             if let Some((_, start)) = segments.iter().find(|(n, _)| n.is_same_node(Some(node))) {
                 let base = article.text.char_to_utf16(*start);
@@ -226,10 +255,7 @@ impl ArticleDom {
             // Between the block's children: the start of the child at `offset`.
             let block = blocks.get(i)?;
             return Some(
-                self.built
-                    .borrow()
-                    .segments
-                    .get(i)?
+                self.segments(article, i)?
                     .get(offset as usize)
                     .map_or(block.range.end(), |s| s.1),
             );
@@ -263,8 +289,7 @@ impl ArticleDom {
         };
         let block = blocks[i].range;
         let clamped = offset.clamp(block.start(), block.end());
-        let built = self.built.borrow();
-        let segments = built.segments.get(i)?;
+        let segments = self.segments(article, i)?;
         let (node, start) = &segments[segments.partition_point(|s| s.1 <= clamped).max(1) - 1];
         let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(*start);
         Some((node.clone(), u32::try_from(utf16).ok()?))
@@ -337,59 +362,6 @@ enum Bias {
     Previous,
 }
 
-/// Fill block element `el` with the text of `range`, split at inline runs.
-fn fill(
-    doc: &Document,
-    el: &Element,
-    article: &Article,
-    range: TextRange,
-) -> Result<Vec<(Node, usize)>, JsValue> {
-    let inlines = article.inlines_in(range);
-    let mut cuts: Vec<usize> = vec![range.start(), range.end()];
-    for i in inlines {
-        cuts.push(i.range.start().clamp(range.start(), range.end()));
-        cuts.push(i.range.end().clamp(range.start(), range.end()));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut segments = Vec::with_capacity(cuts.len());
-    for pair in cuts.windows(2) {
-        let piece = TextRange::new(pair[0], pair[1]).expect("sorted cuts");
-        let text: Node = doc.create_text_node(article.text.slice(piece)).into();
-        let kinds: Vec<&str> = inlines
-            .iter()
-            .filter(|i| i.range.start() <= piece.start() && piece.end() <= i.range.end())
-            .map(|i| i.kind.name())
-            .collect();
-        match kinds.as_slice() {
-            [] => {
-                el.append_child(&text)?;
-            }
-            [kind] if *kind != "a" => {
-                let wrapper = doc.create_element(kind)?;
-                wrapper.append_child(&text)?;
-                el.append_child(&wrapper)?;
-            }
-            _ => {
-                // Link text (never a real link) and nested formatting.
-                let wrapper = doc.create_element("span")?;
-                wrapper.set_attribute(
-                    "class",
-                    &kinds
-                        .iter()
-                        .map(|k| format!("i-{k}"))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )?;
-                wrapper.append_child(&text)?;
-                el.append_child(&wrapper)?;
-            }
-        }
-        segments.push((text, piece.start()));
-    }
-    Ok(segments)
-}
-
 /// Blocks built per step (each a few microseconds).
 const BLOCKS_PER_STEP: usize = 20;
 /// Blocks per run: the article is a list of runs of blocks (a list of items
@@ -399,54 +371,74 @@ const BLOCKS_PER_STEP: usize = 20;
 const RUN_BLOCKS: usize = 64;
 
 impl Built {
-    /// Build the next block and append it to `container`: to the current run
-    /// (a new one when that is full), in its list if it is an item.
-    fn push(&mut self, doc: &Document, container: &Element, article: &Article) {
-        let i = self.elements.len();
-        let Some(block) = article.blocks.get(i) else {
-            return;
+    /// Where the next block goes: the open list, else the last run.
+    fn target(&self) -> Option<Element> {
+        self.list
+            .clone()
+            .or_else(|| self.runs.last().map(|(run, _)| run.clone()))
+    }
+
+    /// Put blocks `self.n..to` on the page, as HTML (one parse per run or
+    /// list they go to): in the last run, or in a new one when that is full;
+    /// consecutive items in one list.
+    fn extend(&mut self, doc: &Document, container: &Element, article: &Article, to: usize) {
+        let mut html = String::new();
+        let mut target = self.target();
+        let flush = |target: &Option<Element>, html: &mut String| {
+            if let Some(t) = target.as_ref().filter(|_| !html.is_empty()) {
+                let _ = t.insert_adjacent_html("beforeend", html);
+            }
+            html.clear();
         };
-        let Ok(el) = doc.create_element(block.kind.element()) else {
-            return;
-        };
-        let _ = el.set_attribute(BLOCK_ATTR, &i.to_string());
-        if block.extra {
-            let _ = el.set_attribute("class", "extra");
-        }
-        let segments = fill(doc, &el, article, block.range).unwrap_or_default();
-        let item = block.kind == BlockKind::Item;
-        let full = self.run.as_ref().is_none_or(|(_, n)| *n >= RUN_BLOCKS);
-        if full && !(item && self.list.is_some()) {
-            self.run = doc.create_element("div").ok().map(|run| {
+        while self.n < to.min(article.blocks.len()) {
+            let i = self.n;
+            let item = article.blocks[i].kind == BlockKind::Item;
+            let full = self.runs.is_empty() || self.run_len >= RUN_BLOCKS;
+            if full && !(item && self.list.is_some()) {
+                flush(&target, &mut html);
+                let Ok(run) = doc.create_element("div") else {
+                    return;
+                };
                 run.set_class_name("run");
                 let _ = container.append_child(&run);
-                (run, 0)
-            });
-            self.list = None;
-        }
-        let Some((run, size)) = &mut self.run else {
-            return;
-        };
-        *size += 1;
-        let parent: &Node = run;
-        if item {
-            if self.list.is_none() {
-                self.list = doc.create_element("ul").ok();
-                if let Some(ul) = &self.list {
-                    let _ = parent.append_child(ul);
-                }
+                self.runs.push((run, i));
+                (self.run_len, self.list) = (0, None);
+                target = self.target();
             }
-            let _ = match &self.list {
-                Some(list) => list.append_child(&el),
-                None => parent.append_child(&el),
-            };
-        } else {
-            self.list = None;
-            let _ = parent.append_child(&el);
+            if item != self.list.is_some() {
+                flush(&target, &mut html);
+                self.list = if item {
+                    let ul = doc.create_element("ul").ok();
+                    if let (Some(ul), Some((run, _))) = (&ul, self.runs.last()) {
+                        let _ = run.append_child(ul);
+                    }
+                    ul
+                } else {
+                    None
+                };
+                target = self.target();
+            }
+            markup::block_html(article, i, &mut html);
+            self.run_len += 1;
+            self.n += 1;
         }
-        self.segments.push(segments);
-        self.elements.push(el);
+        flush(&target, &mut html);
     }
+}
+
+/// The first `i` in `0..n` for which `pred` is false (`pred` must hold for
+/// a prefix of `0..n`, as in `slice::partition_point`).
+fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 fn block_index(el: &Element) -> Option<usize> {

@@ -1,0 +1,177 @@
+//! How a block is shown: its text cut into segments at inline formatting,
+//! and the HTML that makes them (the browser parses it into one text node
+//! per segment). Pure, so that what the page shows and how DOM offsets map
+//! back to code points are decided, and tested, in one place.
+
+use super::{Article, TextRange};
+use std::fmt::Write;
+
+/// A run of a block's text with one formatting: the code points it covers
+/// and the inline kinds around it (`em`, `strong`, `code`, `a`), in the
+/// order of the article's inline runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub range: TextRange,
+    pub kinds: Vec<&'static str>,
+}
+
+/// The segments of block `i`, in order, covering it without gaps. Never two
+/// unformatted segments in a row (the parser would join their text nodes).
+pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
+    let Some(block) = article.blocks.get(i) else {
+        return Vec::new();
+    };
+    let range = block.range;
+    let inlines = article.inlines_in(range);
+    let mut cuts: Vec<usize> = vec![range.start(), range.end()];
+    for inline in inlines {
+        cuts.push(inline.range.start().clamp(range.start(), range.end()));
+        cuts.push(inline.range.end().clamp(range.start(), range.end()));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let Some(piece) = TextRange::new(pair[0], pair[1]) else {
+            continue;
+        };
+        let kinds: Vec<&'static str> = inlines
+            .iter()
+            .filter(|i| i.range.start() <= piece.start() && piece.end() <= i.range.end())
+            .map(|i| i.kind.name())
+            .collect();
+        match out.last_mut() {
+            Some(last) if kinds.is_empty() && last.kinds.is_empty() => {
+                last.range = TextRange::new(last.range.start(), piece.end()).unwrap_or(last.range);
+            }
+            _ => out.push(Segment {
+                range: piece,
+                kinds,
+            }),
+        }
+    }
+    if out.is_empty() {
+        // An empty block (never made by the loaders): one empty segment.
+        out.push(Segment {
+            range,
+            kinds: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Append the HTML of block `i` to `out`: its element with `data-block="i"`
+/// (and class `extra` for clutter), each segment's escaped text directly in
+/// it or in one wrapper: `em`, `strong` or `code` alone, else a `span` with
+/// a class `i-<kind>` per kind (links are never real links).
+pub fn block_html(article: &Article, i: usize, out: &mut String) {
+    let Some(block) = article.blocks.get(i) else {
+        return;
+    };
+    let tag = block.kind.element();
+    let _ = write!(out, "<{tag} data-block=\"{i}\"");
+    if block.extra {
+        out.push_str(" class=\"extra\"");
+    }
+    out.push('>');
+    let segments = segments(article, i);
+    // The parser drops a newline right after `<pre>`: give it one to drop.
+    if tag == "pre"
+        && segments
+            .first()
+            .is_some_and(|s| article.text.slice(s.range).starts_with('\n'))
+    {
+        out.push('\n');
+    }
+    for s in &segments {
+        let text = article.text.slice(s.range);
+        match s.kinds.as_slice() {
+            [] => escape(text, out),
+            [kind] if *kind != "a" => {
+                let _ = write!(out, "<{kind}>");
+                escape(text, out);
+                let _ = write!(out, "</{kind}>");
+            }
+            kinds => {
+                out.push_str("<span class=\"");
+                for (k, kind) in kinds.iter().enumerate() {
+                    let _ = write!(out, "{}i-{kind}", if k > 0 { " " } else { "" });
+                }
+                out.push_str("\">");
+                escape(text, out);
+                out.push_str("</span>");
+            }
+        }
+    }
+    let _ = write!(out, "</{tag}>");
+}
+
+/// `text` as HTML text content that parses back to the same UTF-16 code
+/// units: markup characters escaped; carriage return and NUL as character
+/// references, since the parser turns a raw CR into LF and drops a raw NUL
+/// (a NUL comes back as U+FFFD, still one code unit).
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '\0' => out.push_str("&#0;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::BlockBuilder;
+    use crate::model::{BlockKind, InlineKind};
+
+    fn article(raw: &str, marks: &[(InlineKind, std::ops::Range<usize>)]) -> Article {
+        let mut b = BlockBuilder::default();
+        b.push_marked(BlockKind::Paragraph, raw, marks, false);
+        b.finish("t".into())
+    }
+
+    #[test]
+    fn segments_follow_formatting_and_html_escapes() {
+        let a = article(
+            "a <b> & big link",
+            &[(InlineKind::Emphasis, 8..11), (InlineKind::Link, 8..16)],
+        );
+        let spans: Vec<(&str, Vec<&str>)> = segments(&a, 0)
+            .iter()
+            .map(|s| (a.text.slice(s.range), s.kinds.clone()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("a <b> & ", vec![]),
+                ("big", vec!["em", "a"]),
+                (" link", vec!["a"])
+            ]
+        );
+        let mut html = String::new();
+        block_html(&a, 0, &mut html);
+        assert_eq!(
+            html,
+            "<p data-block=\"0\">a &lt;b&gt; &amp; <span class=\"i-em i-a\">big</span>\
+             <span class=\"i-a\"> link</span></p>"
+        );
+    }
+
+    #[test]
+    fn what_the_parser_would_change_is_written_so_that_it_does_not() {
+        let mut b = BlockBuilder::default();
+        b.push_marked(BlockKind::Pre, "x\r\0y", &[], true);
+        let a = b.finish("t".into());
+        let mut html = String::new();
+        block_html(&a, 0, &mut html);
+        assert_eq!(
+            html,
+            "<pre data-block=\"0\" class=\"extra\">x&#13;&#0;y</pre>"
+        );
+    }
+}
