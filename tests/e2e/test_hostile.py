@@ -35,6 +35,7 @@ HOSTILE = """<!doctype html><html><head><meta charset="utf-8">
 <input autofocus onfocus="window.__pwned = 'autofocus'">
 <form action="{c}/form"><button>Send</button></form>
 <p>Residents can comment until the end of the month.</p>
+<p>Markup as text: &lt;img src="{c}/text-img.png" onerror="window.__pwned = 'escaped markup'"&gt; &amp;lt;b&amp;gt;</p>
 </article></body></html>"""
 
 
@@ -65,6 +66,9 @@ def test_hostile_page_runs_and_fetches_nothing(app, tmp_path):
         text = app.article_text()
         assert "The council approved the harbour budget" in text
         assert "Residents can comment" in text
+        # Text that looks like markup is shown as it is, never parsed.
+        assert f'Markup as text: <img src="{canary}/text-img.png" onerror=' in text
+        assert "&lt;b&gt;" in text
         # Click where the javascript: link's text is shown, then give any
         # deferred work (refresh, autoplay, handlers) time to happen.
         app.select_with_mouse("full minutes")
