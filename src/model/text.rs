@@ -130,19 +130,41 @@ impl TextBuilder {
     pub fn push_str(&mut self, piece: &str) {
         let base = self.string.len();
         self.string.push_str(piece);
-        // Byte by byte (much faster than decoding each char): a code point
-        // starts at every byte that is not a continuation byte (10xxxxxx),
-        // and takes two UTF-16 units when it takes four bytes.
-        for (b, byte) in piece.bytes().enumerate() {
-            if byte & 0xC0 == 0x80 {
+        // A window runs up to the next checkpoint. An ASCII window is
+        // counted at once; otherwise byte by byte: a code point starts at
+        // every byte that is not a continuation byte (10xxxxxx), and takes
+        // two UTF-16 units when it takes four bytes.
+        let bytes = piece.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            let until = STRIDE - self.at.char_offset % STRIDE;
+            let end = (b + until).min(bytes.len());
+            if bytes[b..end].is_ascii() {
+                if self.at.char_offset % STRIDE == 0 {
+                    self.at.byte_offset = base + b;
+                    self.index.push(self.at);
+                }
+                self.at.char_offset += end - b;
+                self.at.utf16_offset += end - b;
+                b = end;
                 continue;
             }
-            self.at.byte_offset = base + b;
-            if self.at.char_offset % STRIDE == 0 {
-                self.index.push(self.at);
+            let next_window = self.at.char_offset + until;
+            while b < bytes.len() {
+                let byte = bytes[b];
+                if byte & 0xC0 != 0x80 {
+                    if self.at.char_offset == next_window {
+                        break;
+                    }
+                    self.at.byte_offset = base + b;
+                    if self.at.char_offset % STRIDE == 0 {
+                        self.index.push(self.at);
+                    }
+                    self.at.char_offset += 1;
+                    self.at.utf16_offset += if byte >= 0xF0 { 2 } else { 1 };
+                }
+                b += 1;
             }
-            self.at.char_offset += 1;
-            self.at.utf16_offset += if byte >= 0xF0 { 2 } else { 1 };
         }
         self.at.byte_offset = self.string.len();
     }
@@ -188,6 +210,36 @@ mod tests {
             assert_eq!(
                 text.char_to_byte(c),
                 s.char_indices().nth(c).map_or(s.len(), |(b, _)| b)
+            );
+        }
+    }
+
+    #[test]
+    fn built_in_pieces_the_index_is_the_same_and_right() {
+        let pieces = [
+            "plain ASCII ".repeat(13),
+            "👍🏽 mixed é\u{301} ".to_owned(),
+            "x".repeat(64),
+            "中".repeat(70),
+            "\n\n".to_owned(),
+            "tail ASCII run".repeat(9),
+        ];
+        let whole: String = pieces.concat();
+        let mut b = TextBuilder::default();
+        for p in &pieces {
+            b.push_str(p);
+        }
+        let built = b.finish();
+        assert_eq!(built, Text::new(whole.clone()));
+        let n = whole.chars().count();
+        assert_eq!(built.char_len(), n);
+        for c in 0..=n {
+            let u = naive_utf16(&whole, c);
+            assert_eq!(built.char_to_utf16(c), u, "char {c}");
+            assert_eq!(built.utf16_to_char(u), c, "utf16 {u}");
+            assert_eq!(
+                built.char_to_byte(c),
+                whole.char_indices().nth(c).map_or(whole.len(), |(b, _)| b)
             );
         }
     }

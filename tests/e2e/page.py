@@ -93,8 +93,10 @@ class AppPage:
         return self.rows()
 
     def notice(self):
-        els = self.driver.find_elements(By.CSS_SELECTOR, ".notice-text")
-        return els[0].text if els else ""
+        # One script: a notice may be re-rendered between finding and reading it.
+        return self.driver.execute_script(
+            "const n = document.querySelector('.notice-text'); return n ? n.innerText : ''"
+        )
 
     def wait_notice(self, contains):
         self.wait(lambda d: contains in self.notice())

@@ -175,7 +175,11 @@ fn decode(bytes: &[u8]) -> Result<String, LoadError> {
 }
 
 fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n")
+    if s.as_bytes().contains(&b'\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s.to_owned()
+    }
 }
 
 #[cfg(test)]
