@@ -7,6 +7,7 @@ import sys
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from exports import check_export
 
@@ -40,6 +41,11 @@ def test_loading_shows_progress_and_cancel_keeps_the_current_work(app, tmp_path)
     app.choose_file("Open article", path)
     app.wait(lambda d: progress(app) is not None)
     assert path.name in app.notice()
+    # The page answers keys while it loads: the help opens mid-load.
+    app.press("?")
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".help[role=dialog]"))
+    assert progress(app) is not None, "the load was still going"
+    app.press(Keys.ESCAPE)
     app.driver.find_element(By.XPATH, "//div[@class='notices']//button[.='Cancel']").click()
     app.wait_notice("Loading stopped")
     # The load really stopped: nothing replaces the article later.
