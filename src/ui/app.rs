@@ -279,7 +279,7 @@ pub fn app() -> Html {
                     if state.pasting {
                         <PasteBox on_text={ let d = state.dispatcher(); Callback::from(move |t: String| file_actions::open_pasted(&t, &d)) }
                                   on_html={ let d = state.dispatcher(); Callback::from(move |(h, t): (String, String)| file_actions::open_pasted_html(&h, &t, &d)) }
-                                  on_cancel={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Pasting(false))) } />
+                                  on_cancel={ let d = state.dispatcher(); Callback::from(move |()| { slices::cancel_all(); d.dispatch(Action::Pasting(false)) }) } />
                     } else {
                         <p class="article-meta">
                             { format!("{} · {} characters", if article.source.is_empty() { "pasted text" } else { &article.source }, article.text.char_len()) }

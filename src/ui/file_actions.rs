@@ -6,7 +6,7 @@ use super::store::{Action, Notice, State};
 use crate::model::load::LoadError;
 use crate::model::Article;
 use crate::model::{format, load, slug, Session};
-use crate::web::html_dom::{self, PageLoad};
+use crate::web::html_dom::PageLoad;
 use crate::web::slices::{self, Ticket};
 use crate::web::{download, files};
 use gloo::file::callbacks::FileReader;
@@ -140,18 +140,7 @@ fn load_article(
         Ok(started) => started,
         Err(e) => return done(name, Err(e)),
     };
-    let label = format!("Loading \"{name}\"…");
-    let (dispatch, mut shown) = (dispatch.clone(), None);
-    let progress = move |along: f64| {
-        let percent = (along * 100.0) as u8;
-        if shown != Some(percent) {
-            shown = Some(percent);
-            dispatch.dispatch(Action::Notify(Notice::Progress {
-                label: label.clone(),
-                percent,
-            }));
-        }
-    };
+    let progress = progress_notice(format!("Loading \"{name}\"…"), dispatch);
     slices::run(
         move || ticket.valid(),
         move || page.step(),
@@ -172,22 +161,46 @@ fn load_article(
     );
 }
 
-/// Open pasted rich content: its HTML through extraction, else its text.
-/// Like every opening, it cancels a page still loading.
+/// Open pasted rich content: its HTML through extraction (in slices, like
+/// a file), else its text. Like every opening, it cancels a page still
+/// loading.
 pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<State>) {
     slices::cancel_all();
-    let article = html_dom::extract(html, "Pasted page")
-        .map(|(article, _)| article)
-        .filter(|a| !a.blocks.is_empty());
-    match article {
-        Some(mut article) => {
-            article.source = String::new();
-            dispatch.dispatch(Action::Open {
-                article,
-                note: None,
-            });
+    let Ok(mut page) = PageLoad::from_html(html.to_owned(), "Pasted page") else {
+        return open_pasted(text, dispatch);
+    };
+    let ticket = Ticket::take();
+    let (text, d) = (text.to_owned(), dispatch.clone());
+    slices::run(
+        move || ticket.valid(),
+        move || page.step(),
+        progress_notice("Reading the pasted page…".into(), dispatch),
+        move |extracted| match extracted.ok().filter(|(a, _)| !a.blocks.is_empty()) {
+            Some((mut article, _)) => {
+                article.source = String::new();
+                d.dispatch(Action::Open {
+                    article,
+                    note: None,
+                });
+            }
+            None => open_pasted(&text, &d),
+        },
+    );
+}
+
+/// A progress bar labelled `label`, updated (at most once per percent) as a
+/// job moves along.
+fn progress_notice(label: String, dispatch: &UseReducerDispatcher<State>) -> impl FnMut(f64) {
+    let (dispatch, mut shown) = (dispatch.clone(), None);
+    move |along: f64| {
+        let percent = (along * 100.0) as u8;
+        if shown != Some(percent) {
+            shown = Some(percent);
+            dispatch.dispatch(Action::Notify(Notice::Progress {
+                label: label.clone(),
+                percent,
+            }));
         }
-        None => open_pasted(text, dispatch),
     }
 }
 

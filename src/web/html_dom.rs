@@ -8,7 +8,7 @@
 //! A large page is loaded in steps ([`PageLoad`]): the markup is written to
 //! the document a chunk at a time (the parser takes it incrementally, as it
 //! would from the network), then the document is read a few hundred nodes
-//! at a time.
+//! at a time, each element leaving it once read.
 
 use super::slices::Step;
 use crate::model::load::html::{sniff_charset, Element, Extractor, Finish};
@@ -157,19 +157,27 @@ impl PageLoad {
     ) -> Result<(Self, Option<String>), LoadError> {
         check_page(&bytes)?;
         let (source, note) = source(bytes)?;
+        Ok((Self::new(source, fallback_title)?, note))
+    }
+
+    /// Start loading HTML that is already text (pasted).
+    ///
+    /// # Errors
+    /// [`LoadError::NoText`] if the browser cannot make a document.
+    pub fn from_html(html: String, fallback_title: &str) -> Result<Self, LoadError> {
+        Self::new(Source::Utf8(html), fallback_title)
+    }
+
+    fn new(source: Source, fallback_title: &str) -> Result<Self, LoadError> {
         let doc = inert_document().ok_or(LoadError::NoText)?;
-        let stage = Stage::Parse {
-            source,
-            written: 0,
-            doc,
-        };
-        Ok((
-            Self {
-                stage,
-                fallback_title: fallback_title.to_owned(),
+        Ok(Self {
+            stage: Stage::Parse {
+                source,
+                written: 0,
+                doc,
             },
-            note,
-        ))
+            fallback_title: fallback_title.to_owned(),
+        })
     }
 
     /// One step (about a millisecond of work): the article and whether a
@@ -228,16 +236,6 @@ fn inert_document() -> Option<HtmlDocument> {
         .unchecked_into::<HtmlDocument>();
     doc.open().ok()?;
     Some(doc)
-}
-
-/// Extract the article of a small page (pasted HTML) in one go.
-pub fn extract(html: &str, fallback_title: &str) -> Option<(Article, bool)> {
-    let doc = inert_document()?;
-    doc.write_1(html).ok()?;
-    doc.close().ok()?;
-    let mut reader = PageReader::new(&doc)?;
-    while !reader.step(usize::MAX) {}
-    Some(reader.extractor.extract(fallback_title))
 }
 
 /// A walk over a parsed document in document order, handing each node to

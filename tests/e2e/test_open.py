@@ -233,3 +233,20 @@ def test_pasted_rich_content_uses_its_html(app):
     assert visible[0] == "Port strike ends"
     assert "Talks on pay will resume next month, according to both sides." in visible
     assert "Home World" not in " ".join(visible)
+
+
+def test_pasted_html_without_text_falls_back_to_the_plain_text(app):
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Paste text']").click()
+    app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".paste-box textarea"))
+    app.driver.execute_script(
+        """
+        const dt = new DataTransfer();
+        dt.setData('text/html', '<img src="http://127.0.0.1:9/chart.png"><script>window.__ran = 1</script>');
+        dt.setData('text/plain', 'Plain fallback\\n\\nThe chart shows ferry traffic by month.');
+        document.querySelector('.paste-box textarea').dispatchEvent(
+            new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+        """
+    )
+    app.wait_notice('Opened "Plain fallback"')
+    assert [t for _, t in blocks(app)] == ["Plain fallback", "The chart shows ferry traffic by month."]
+    assert app.driver.execute_script("return window.__ran === undefined")
