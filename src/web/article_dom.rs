@@ -2,9 +2,10 @@
 //! article, and the mapping between DOM positions and code-point offsets.
 //!
 //! Each block is one element (`data-block="i"`) whose text is split into
-//! segments at inline formatting: a segment is a text node, directly in the
-//! block or in one `em`/`strong`/`code`/`span` element. A DOM offset in a
-//! segment's text node is a UTF-16 offset from the segment's start. Blocks
+//! segments at inline formatting: a segment is a text node (or several, if
+//! the parser split a long text), directly in the block or in one
+//! `em`/`strong`/`code`/`span` element. A DOM offset in a text node is a
+//! UTF-16 offset from the node's start. Blocks
 //! sit in runs (`div.run`, [`RUN_BLOCKS`] blocks each), consecutive items in
 //! one `ul`. Yew renders the container empty and never diffs its children.
 
@@ -122,22 +123,39 @@ impl ArticleDom {
     }
 
     /// The text nodes of block `i`, each with the code point it starts at,
-    /// in order (see [`markup::segments`]).
+    /// in order. Each segment ([`markup::segments`]) is one text node, in the
+    /// block or in its wrapper, unless the parser split a long text (WebKit's
+    /// does at 65,536 code units): so nodes are matched by their lengths.
     fn segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, usize)>> {
         let children = self.element(i)?.child_nodes();
-        markup::segments(article, i)
-            .iter()
-            .enumerate()
-            .map(|(k, s)| {
-                let child = children.get(k as u32)?;
-                let text = if child.node_type() == Node::TEXT_NODE {
-                    child
-                } else {
-                    child.first_child()?
-                };
-                Some((text, s.range.start()))
-            })
-            .collect()
+        let text = &article.text;
+        let mut out = Vec::new();
+        // The next child of the block.
+        let mut k = 0;
+        for s in markup::segments(article, i) {
+            let (mut at, end) = (
+                text.char_to_utf16(s.range.start()),
+                text.char_to_utf16(s.range.end()),
+            );
+            let wrapped = !s.kinds.is_empty();
+            let (nodes, mut j) = if wrapped {
+                k += 1;
+                (children.get(k - 1)?.child_nodes(), 0)
+            } else {
+                (children.clone(), k)
+            };
+            while at < end {
+                let node = nodes.get(j)?;
+                j += 1;
+                let len = node.dyn_ref::<web_sys::CharacterData>()?.length();
+                out.push((node, text.utf16_to_char(at)));
+                at += len as usize;
+            }
+            if !wrapped {
+                k = j;
+            }
+        }
+        Some(out)
     }
 
     /// The part of the text shown in the viewport, widened by one viewport

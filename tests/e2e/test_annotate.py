@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from exports import check_export
+from page import painted
 
 # A plain-text article with emoji (👍🏽 is two code points, four UTF-16 units),
 # combining marks, CJK and right-to-left text before the spans we tag.
@@ -214,3 +215,27 @@ for (let n = walker.nextNode(); n; n = walker.nextNode()) {
   }
 }
 """
+
+
+def test_text_split_into_several_nodes_still_maps_right(app):
+    # WebKit's HTML parser splits a long text into several nodes; do the same
+    # to a plain paragraph and inside an emphasis, then tag across the splits.
+    app.driver.execute_script(
+        """
+        const blocks = [...document.querySelectorAll('article.article [data-block]')];
+        const para = blocks.find(b => b.textContent.startsWith('The council of Lindqvist Bay'));
+        para.firstChild.splitText(30);
+        const em = blocks.map(b => b.querySelector('em')).find(e => e && e.textContent.startsWith('By Marta'));
+        em.firstChild.splitText(8);
+        """
+    )
+    app.tag("Lindqvist Bay voted 7", "1")
+    app.tag("Marta Okafor", "3")
+    assert painted(app.driver, "claim") == ["Lindqvist Bay voted 7"]
+    assert painted(app.driver, "source") == ["Marta Okafor"]
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    assert sorted((a["tag"], a["exact"]) for a in doc["annotations"]) == [
+        ("claim", "Lindqvist Bay voted 7"),
+        ("source", "Marta Okafor"),
+    ]
