@@ -4,12 +4,17 @@ the highlight colours meet WCAG 2.2 AA contrast (axe cannot see ::highlight)."""
 
 import pathlib
 import re
+import sys
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+
+import generate  # noqa: E402
+
 AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -38,7 +43,7 @@ def themed_app(request, app):
     return app
 
 
-def test_axe_main_states(themed_app):
+def test_axe_main_states(themed_app, tmp_path):
     app = themed_app
     assert audit(app) == [], "article loaded"
 
@@ -61,6 +66,21 @@ def test_axe_main_states(themed_app):
     app.accept_confirm(timeout=1)
     app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".paste-box"))
     assert audit(app) == [], "empty article (paste box)"
+    app.driver.find_element(By.XPATH, "//button[normalize-space()='Cancel']").click()
+
+    # A large page loading: the progress bar and its Cancel button.
+    page = tmp_path / "live.html"
+    page.write_text(generate.page(20_000_000)[0], encoding="utf-8")
+    app.choose_file("Open article", page)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".notices progress"))
+    assert audit(app) == [], "large page loading"
+    app.driver.find_element(By.XPATH, "//div[@class='notices']//button[.='Cancel']").click()
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    app.choose_file("Open article", empty)
+    app.wait_notice("The file is empty")
+    assert audit(app) == [], "error message"
 
 
 # --- colour contrast of highlights, from the design tokens -------------------
