@@ -37,8 +37,6 @@ struct Built {
     n: usize,
     /// Each run, with the first block in it, in order.
     runs: Vec<(Element, usize)>,
-    /// Blocks in the last run.
-    run_len: usize,
     /// The list that the next block joins if it is an item.
     list: Option<Element>,
 }
@@ -411,7 +409,10 @@ impl Built {
         while self.n < to.min(article.blocks.len()) {
             let i = self.n;
             let item = article.blocks[i].kind == BlockKind::Item;
-            let full = self.runs.is_empty() || self.run_len >= RUN_BLOCKS;
+            let full = self
+                .runs
+                .last()
+                .is_none_or(|(_, first)| i - first >= RUN_BLOCKS);
             if full && !(item && self.list.is_some()) {
                 flush(&target, &mut html);
                 let Ok(run) = doc.create_element("div") else {
@@ -420,7 +421,7 @@ impl Built {
                 run.set_class_name("run");
                 let _ = container.append_child(&run);
                 self.runs.push((run, i));
-                (self.run_len, self.list) = (0, None);
+                self.list = None;
                 target = self.target();
             }
             if item != self.list.is_some() {
@@ -437,7 +438,6 @@ impl Built {
                 target = self.target();
             }
             markup::block_html(article, i, &mut html);
-            self.run_len += 1;
             self.n += 1;
         }
         flush(&target, &mut html);

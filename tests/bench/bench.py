@@ -196,10 +196,15 @@ def big_page(driver, url, workdir, n_bytes, runs):
             samples[f"big_page_{key}_ms"].append(big[key])
         samples["big_page_longest_task_ms"].append(driver.execute_script("return Math.max(0, ...__longtasks)"))
         samples["big_page_longest_frame_ms"].append(driver.execute_script("return Math.max(0, ...__frames)"))
-        heap = driver.execute_cdp_cmd("Runtime.getHeapUsage", {})["usedSize"]
-        wasm = driver.execute_script("return window.__wasm ? window.__wasm.memory.buffer.byteLength : 0")
-        samples["big_page_memory_mb"].append((heap + wasm) / 1_048_576)
+        samples["big_page_memory_mb"].append(memory_mb(driver))
     return samples
+
+
+def memory_mb(driver):
+    """The page's JS heap in use plus its wasm memory, in MB."""
+    heap = driver.execute_cdp_cmd("Runtime.getHeapUsage", {})["usedSize"]
+    wasm = driver.execute_script("return window.__wasm ? window.__wasm.memory.buffer.byteLength : 0")
+    return (heap + wasm) / 1_048_576
 
 
 def percentile(values, p):
@@ -267,9 +272,7 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
             ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
             at = wait(driver, lambda d: d.execute_script("return window.__downloadAt"))
             samples["export_ms"].append(at - driver.execute_script("return window.__t0"))
-        heap = driver.execute_cdp_cmd("Runtime.getHeapUsage", {})["usedSize"]
-        wasm = driver.execute_script("return window.__wasm ? window.__wasm.memory.buffer.byteLength : 0")
-        samples["memory_mb"].append((heap + wasm) / 1_048_576)
+        samples["memory_mb"].append(memory_mb(driver))
     samples["tag_keypress_p95_ms"] = [percentile(samples["tag_keypress_ms"], 95)] if samples["tag_keypress_ms"] else []
     return samples
 

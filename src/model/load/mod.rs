@@ -67,7 +67,7 @@ pub enum Kind {
     Text,
     /// `.md`, `.markdown`.
     Markdown,
-    /// `.html`, `.htm`, `.xhtml`: parsed by the browser, then [`html::from_tree`].
+    /// `.html`, `.htm`, `.xhtml`: parsed by the browser, read by [`html::Extractor`].
     Html,
 }
 

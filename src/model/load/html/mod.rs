@@ -4,8 +4,8 @@
 //! The browser parses the page (in an inert document: nothing runs or
 //! loads) and `web::html_dom` hands its elements, one by one in document
 //! order, to the extractor; everything from there on is pure and tested
-//! natively, with pages built as [`Element`] trees ([`from_tree`]). The canonical text holds all readable text of
-//! the page in document order; blocks that extraction judges to be clutter
+//! natively. The canonical text holds all readable text of the page in
+//! document order; blocks that extraction judges to be clutter
 //! are marked [`Block::extra`](crate::model::Block) and shown only with "Show
 //! everything", so offsets are the same in both views.
 
@@ -19,19 +19,13 @@ pub use charset::sniff_charset;
 use super::BlockBuilder;
 use crate::model::{Article, BlockKind};
 
-/// An element of a parsed page. Names are lower case; only the attributes
-/// extraction reads are kept (see `web::html_dom`).
+/// An element of a parsed page as [`Extractor::open`] takes it: its name
+/// (lower case) and the attributes extraction reads (see `web::html_dom`);
+/// its contents come as calls of their own.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Node {
-    Element(Element),
-    Text(String),
 }
 
 impl Element {
@@ -50,14 +44,14 @@ impl Element {
     }
 
     /// Class and id, lower case, for matching clutter and content patterns
-    /// (a single space when the element has neither).
+    /// (empty when the element has neither, as most do).
     fn class_and_id(&self) -> String {
-        format!(
-            "{} {}",
-            self.attr("class").unwrap_or(""),
-            self.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase()
+        match (self.attr("class"), self.attr("id")) {
+            (None, None) => String::new(),
+            (class, id) => {
+                format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_ascii_lowercase()
+            }
+        }
     }
 }
 
@@ -241,26 +235,6 @@ impl Finish {
     }
 }
 
-/// The article of a parsed page, and whether a main article was found.
-pub fn from_tree(root: &Element, fallback_title: &str) -> (Article, bool) {
-    let mut x = Extractor::default();
-    replay(root, &mut x);
-    x.extract(fallback_title)
-}
-
-/// Give `e` and everything in it to `x`, in document order.
-fn replay(e: &Element, x: &mut Extractor) {
-    if x.open(e) {
-        for c in &e.children {
-            match c {
-                Node::Element(child) => replay(child, x),
-                Node::Text(t) => x.text(t),
-            }
-        }
-    }
-    x.close();
-}
-
 fn same_text(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.split_whitespace()
@@ -275,18 +249,24 @@ fn same_text(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// A tree from well-formed test markup (no entities, attribute values in
-    /// double quotes); enough for these tests, not an HTML parser.
-    fn tree(markup: &str) -> Element {
+    /// Give well-formed test markup (no entities, attribute values in
+    /// double quotes) to an extractor, inside an `<html>` element, as the
+    /// browser glue would; enough for these tests, not an HTML parser.
+    fn feed(markup: &str) -> Extractor {
         const VOID: &[&str] = &["img", "br", "meta", "link", "hr", "input"];
-        let mut stack = vec![Element::new("html")];
+        let mut x = Extractor::default();
+        // For each open element, whether the extractor wants its contents.
+        let mut open = vec![x.open(&Element::new("html"))];
+        let wanted = |open: &[bool]| open.iter().all(|w| *w);
         let mut rest = markup;
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix("</") {
                 let end = after.find('>').unwrap();
                 if !VOID.contains(&&after[..end]) {
-                    let done = stack.pop().unwrap();
-                    stack.last_mut().unwrap().children.push(Node::Element(done));
+                    open.pop();
+                    if wanted(&open) {
+                        x.close();
+                    }
                 }
                 rest = &after[end + 1..];
             } else if let Some(after) = rest.strip_prefix('<') {
@@ -299,23 +279,30 @@ mod tests {
                     e.attrs.push((key.trim().to_owned(), value.to_owned()));
                     attrs = more;
                 }
-                if VOID.contains(&e.name.as_str()) {
-                    stack.last_mut().unwrap().children.push(Node::Element(e));
+                let void = VOID.contains(&e.name.as_str());
+                let contents = wanted(&open) && x.open(&e);
+                if void {
+                    if wanted(&open) {
+                        x.close();
+                    }
                 } else {
-                    stack.push(e);
+                    open.push(contents);
                 }
                 rest = &after[end + 1..];
             } else {
                 let end = rest.find('<').unwrap_or(rest.len());
-                stack
-                    .last_mut()
-                    .unwrap()
-                    .children
-                    .push(Node::Text(rest[..end].to_owned()));
+                if wanted(&open) {
+                    x.text(&rest[..end]);
+                }
                 rest = &rest[end..];
             }
         }
-        stack.pop().unwrap()
+        x.close();
+        x
+    }
+
+    fn from_markup(markup: &str, fallback_title: &str) -> (Article, bool) {
+        feed(markup).extract(fallback_title)
     }
 
     fn shown(a: &Article, extra: bool) -> Vec<&str> {
@@ -337,7 +324,7 @@ mod tests {
              <p>{PROSE}</p><p>{PROSE} Twice.</p><p>Subscribe to our newsletter.</p></article>\
              <section class=\"comments\"><p>{PROSE} A comment.</p></section><footer>Copyright</footer></body>"
         );
-        let (a, found) = from_tree(&tree(&page), "file");
+        let (a, found) = from_markup(&page, "file");
         assert!(found);
         assert_eq!(a.title, "Budget passes");
         let expected_main = ["Budget passes", "By Ann Lee", PROSE];
@@ -359,7 +346,7 @@ mod tests {
              <meta property=\"article:published_time\" content=\"2026-05-01\"></meta></head>\
              <body><div class=\"story\"><p>{PROSE}</p><p>{PROSE}</p></div></body>"
         );
-        let (a, found) = from_tree(&tree(&page), "file");
+        let (a, found) = from_markup(&page, "file");
         assert!(found);
         assert_eq!(
             shown(&a, false)[..2],
@@ -375,7 +362,7 @@ mod tests {
              <img src=\"p.jpg\" alt=\"The new pier\"></img><div class=\"body\"><p>{PROSE}</p><p>{PROSE}</p></div>\
              </article><aside><img src=\"ad.png\" alt=\"Buy now\"></img></aside></body>"
         );
-        let (a, _) = from_tree(&tree(&page), "f");
+        let (a, _) = from_markup(&page, "f");
         assert_eq!(
             shown(&a, false),
             ["Pier rebuilt", "[Image: The new pier]", PROSE, PROSE]
@@ -391,7 +378,7 @@ mod tests {
              <div class=\"byline\">{long}</div><span class=\"byline\">By Short Name</span>\
              <article><p>{PROSE}</p><h1>Inside the <em>article</em></h1><p>{PROSE}</p><h1>Second</h1></article></body>"
         );
-        let (a, _) = from_tree(&tree(&page), "f");
+        let (a, _) = from_markup(&page, "f");
         assert_eq!(a.title, "Inside the article");
         // The first byline element is too long to be a byline: none is taken.
         assert_eq!(a.meta.byline, "");
@@ -405,10 +392,8 @@ mod tests {
              <ul><li>One</li><li>Two</li></ul><p>The <em>big</em> vote. {PROSE}</p></article>\
              <section class=\"comments\"><p>{PROSE}</p></section></body>"
         );
-        let whole = from_tree(&tree(&page), "f");
-        let mut x = Extractor::default();
-        replay(&tree(&page), &mut x);
-        let mut finish = x.finish("f");
+        let whole = from_markup(&page, "f");
+        let mut finish = feed(&page).finish("f");
         let mut steps = 0;
         let stepped = loop {
             steps += 1;
@@ -422,8 +407,8 @@ mod tests {
 
     #[test]
     fn without_an_article_everything_is_shown() {
-        let (a, found) = from_tree(
-            &tree("<body><ul><li>Home</li><li>Sport</li></ul><p>Short.</p></body>"),
+        let (a, found) = from_markup(
+            "<body><ul><li>Home</li><li>Sport</li></ul><p>Short.</p></body>",
             "links",
         );
         assert!(!found);
@@ -437,7 +422,7 @@ mod tests {
             "<body><script>alert(1)</script><p hidden=\"\">secret</p><article><p>{PROSE}</p>\
              <img src=\"x.png\" alt=\"A ferry\"></img><p style=\"display: none\">also secret</p></article></body>"
         );
-        let (a, _) = from_tree(&tree(&page), "f");
+        let (a, _) = from_markup(&page, "f");
         let all = a.text.as_str();
         assert!(!all.contains("alert") && !all.contains("secret"));
         assert!(shown(&a, false).contains(&"[Image: A ferry]"));
@@ -448,7 +433,7 @@ mod tests {
         let page = format!(
             "<body><article><p>The <em>big</em> <a href=\"javascript:x()\">vote</a> passed, <b>finally</b>. {PROSE}</p></article></body>"
         );
-        let (a, _) = from_tree(&tree(&page), "f");
+        let (a, _) = from_markup(&page, "f");
         let runs: Vec<(&str, &str)> = a
             .inlines
             .iter()

@@ -224,8 +224,7 @@ fn hidden(e: &Element) -> bool {
 /// (weight, clutter) of an element from its tag, role, class and id.
 /// `words` is the element's class and id ([`Element::class_and_id`]).
 fn judge(e: &Element, words: &str, inside_article: bool) -> (i32, bool) {
-    let named = words != " ";
-    let has = |list: &[&str]| named && list.iter().any(|w| words.contains(w));
+    let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
     let role = e.attr("role").unwrap_or("").to_ascii_lowercase();
     let positive = has(POSITIVE) || matches!(e.name.as_str(), "article" | "main");
     let structural = CLUTTER_TAGS.contains(&e.name.as_str())
@@ -290,10 +289,9 @@ impl Walker {
         let dateline = e.name == "time"
             || e.attr("itemprop")
                 .is_some_and(|p| p == "author" || p == "datePublished")
-            || (words != " "
-                && ["byline", "dateline", "author", "published", "timestamp"]
-                    .iter()
-                    .any(|w| words.contains(w)));
+            || ["byline", "dateline", "author", "published", "timestamp"]
+                .iter()
+                .any(|w| words.contains(w));
         self.dateline += usize::from(dateline);
         self.in_link += usize::from(e.name == "a");
         let inline = match e.name.as_str() {
