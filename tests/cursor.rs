@@ -2,18 +2,18 @@
 //! before and after one move.
 
 use annotator::model::cursor::{around, backward, forward, snap_to_words, Unit};
-use annotator::model::{Article, TextRange};
+use annotator::model::{Article, CharOffset, TextRange};
 
-fn article_and_cursor(marked: &str) -> (Article, usize) {
+fn article_and_cursor(marked: &str) -> (Article, CharOffset) {
     let at = marked.find('|').expect("a | marks the cursor");
-    let offset = marked[..at].chars().count();
+    let offset = CharOffset::new(marked[..at].chars().count());
     let text = marked.replacen('|', "", 1);
     (Article::from_plain("t".into(), String::new(), text), offset)
 }
 
-fn mark(article: &Article, offset: usize) -> String {
+fn mark(article: &Article, offset: CharOffset) -> String {
     let text = article.text.as_str();
-    let byte = article.text.char_to_byte(offset);
+    let byte = article.text.char_to_byte(offset).get();
     format!("{}|{}", &text[..byte], &text[byte..])
 }
 
@@ -156,7 +156,7 @@ fn units_around_the_cursor() {
 #[test]
 fn mouse_selections_snap_to_whole_words() {
     let a = Article::from_plain("t".into(), String::new(), "The harbour council said".into());
-    let r = |s, e| TextRange::new(s, e).unwrap();
+    let r = |s, e| TextRange::new(CharOffset::new(s), CharOffset::new(e)).unwrap();
     // "rbour coun" grows to "harbour council".
     let snapped = snap_to_words(&a, r(6, 16));
     assert_eq!(a.text.slice(snapped), "harbour council");

@@ -5,8 +5,8 @@ mod common;
 
 use annotator::model::format::{export, import, sha256_hex, ImportError};
 use annotator::model::sample::sample_article;
-use annotator::model::{Command, Session, Tag, TextRange};
-use common::{annotation, py_slice, render, session};
+use annotator::model::{Command, Session, Tag};
+use common::{annotation, py_slice, range, render, session};
 use serde_json::{json, Value};
 
 fn schema_validator() -> jsonschema::Validator {
@@ -50,7 +50,7 @@ fn sample_session() -> Session {
     let find = |needle: &str| {
         let byte = text.find(needle).unwrap();
         let start = text[..byte].chars().count();
-        TextRange::new(start, start + needle.chars().count()).unwrap()
+        range(start, start + needle.chars().count())
     };
     for (id, tag, needle) in [
         ("q1", Tag::Quote, "\"This pier is our road.\""),
@@ -171,7 +171,7 @@ fn bad_imports_are_refused_with_a_named_problem() {
         ),
         (
             with(&|v| v["annotations"][0]["start"] = json!(-1)),
-            "malformed",
+            "malformed: invalid value: integer `-1`, expected a character offset (a whole number, 0 or more)",
         ),
         (
             with(&|v| {
@@ -188,18 +188,56 @@ fn bad_imports_are_refused_with_a_named_problem() {
                 let a = v["annotations"][0].clone();
                 v["annotations"].as_array_mut().unwrap().push(a);
             }),
-            "exists already",
+            "Annotation 2 (id \"a1\"): annotation 1 has the same id",
         ),
         (
             with(&|v| v["article"]["blocks"][0]["end"] = json!(999)),
-            "Block 0 of the article lies outside its text",
+            "Block 1 of the article ends at 999, past the end of its text (16 characters)",
+        ),
+        (
+            with(&|v| v["article"]["blocks"][0]["end"] = json!(0)),
+            "Block 1 of the article is empty (it starts and ends at 0)",
         ),
         (
             with(&|v| {
-                v["annotations"].as_object_mut();
+                let first = v["article"]["blocks"][0].clone();
+                v["article"]["blocks"].as_array_mut().unwrap().push(first);
+            }),
+            "Block 2 of the article starts at 0, before block 1 ends (at 16)",
+        ),
+        (
+            with(&|v| v["article"]["blocks"][0]["kind"] = json!("div")),
+            "Block 1 of the article has the unknown kind \"div\"",
+        ),
+        (
+            with(&|v| {
+                v["article"]["inlines"] = json!([{ "kind": "em", "start": 4, "end": 99 }]);
+            }),
+            "Inline run 1 of the article ends at 99, past the end of its text (16 characters)",
+        ),
+        (
+            with(&|v| {
+                v["article"]["inlines"] = json!([{ "kind": "em", "start": 5, "end": 4 }]);
+            }),
+            "Inline run 1 of the article ends at 4, before it starts (5)",
+        ),
+        (
+            with(&|v| {
+                v["article"]["inlines"] = json!([{ "kind": "u", "start": 4, "end": 7 }]);
+            }),
+            "Inline run 1 of the article has the unknown kind \"u\"",
+        ),
+        (
+            with(&|v| {
                 v.as_object_mut().unwrap().remove("annotations");
             }),
-            "needs both",
+            "it needs both \"article\" and \"annotations\"",
+        ),
+        (
+            with(&|v| {
+                v.as_object_mut().unwrap().remove("article");
+            }),
+            "it needs both \"article\" and \"annotations\"",
         ),
     ];
     for (bytes, expected) in cases {

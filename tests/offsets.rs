@@ -1,6 +1,6 @@
 //! Code point <-> UTF-16 conversion over scripts that break naive code.
 
-use annotator::model::{Text, TextRange};
+use annotator::model::{CharOffset, Text, TextRange, Utf16Offset};
 
 /// (text, code-point offset, UTF-16 offset) triples; each offset pair must
 /// convert both ways.
@@ -26,30 +26,24 @@ const CASES: &[(&str, usize, usize)] = &[
 fn code_points_and_utf16_convert_both_ways() {
     for &(s, char_offset, utf16_offset) in CASES {
         let text = Text::new(s.to_owned());
-        assert_eq!(
-            text.char_to_utf16(char_offset),
-            utf16_offset,
-            "{s:?} char {char_offset}"
-        );
-        assert_eq!(
-            text.utf16_to_char(utf16_offset),
-            char_offset,
-            "{s:?} utf16 {utf16_offset}"
-        );
+        let (c, u) = (CharOffset::new(char_offset), Utf16Offset::new(utf16_offset));
+        assert_eq!(text.char_to_utf16(c), u, "{s:?} char {char_offset}");
+        assert_eq!(text.utf16_to_char(u), c, "{s:?} utf16 {utf16_offset}");
     }
 }
 
 #[test]
 fn an_offset_inside_a_surrogate_pair_rounds_down() {
     let text = Text::new("a👍b".into());
-    assert_eq!(text.utf16_to_char(2), 1, "between the halves of 👍");
-    assert_eq!(text.utf16_to_char(3), 2);
+    let char_at = |u| text.utf16_to_char(Utf16Offset::new(u)).get();
+    assert_eq!(char_at(2), 1, "between the halves of 👍");
+    assert_eq!(char_at(3), 2);
 }
 
 #[test]
 fn slices_are_by_code_point() {
     let text = Text::new("Café 👍🏽 东京 שלום".into());
-    let range = |a, b| TextRange::new(a, b).unwrap();
+    let range = |a, b| TextRange::new(CharOffset::new(a), CharOffset::new(b)).unwrap();
     assert_eq!(text.slice(range(0, 4)), "Café");
     assert_eq!(text.slice(range(5, 7)), "👍🏽");
     assert_eq!(text.slice(range(8, 10)), "东京");
@@ -61,11 +55,12 @@ fn slices_are_by_code_point() {
 fn long_text_crosses_index_checkpoints() {
     let s = "ab👍🏽c\u{301}东".repeat(1000);
     let text = Text::new(s.clone());
-    let mut utf16 = 0;
+    let mut utf16 = Utf16Offset::ZERO;
     for (i, c) in s.chars().enumerate() {
+        let i = CharOffset::new(i);
         assert_eq!(text.char_to_utf16(i), utf16);
         assert_eq!(text.utf16_to_char(utf16), i);
         utf16 += c.len_utf16();
     }
-    assert_eq!(text.utf16_len(), utf16);
+    assert_eq!(text.utf16_len(), utf16.get());
 }

@@ -3,8 +3,8 @@
 
 mod common;
 
-use annotator::model::{overlap_regions, Command, Problem, Tag, TextRange};
-use common::{annotation, parse, render, session};
+use annotator::model::{overlap_regions, AnnotationId, CharOffset, Command, Problem, Tag};
+use common::{annotation, parse, range, render, session};
 
 #[test]
 fn fixtures_round_trip_through_commands() {
@@ -14,6 +14,15 @@ fn fixtures_round_trip_through_commands() {
         "Mayor 👍🏽 [speaks]{quote} after [东京]{source} and [שלום]{claim}.",
         "[e\u{301}]{claim} combining",
         "[a [b]{quote} c]{claim}",
+        // Nested spans that share an end close innermost first ...
+        "[a [b]{quote}]{claim}",
+        "[x [y [z]{source}]{quote}]{claim}",
+        // ... and spans that share a start open the longer first.
+        "[[a]{quote} b]{claim}",
+        "[[[a]{source} b]{quote} c]{claim}",
+        // Equal spans, and a span closing where the next opens.
+        "[[a]{quote}]{claim}",
+        "[a [b]{quote}]{claim}[c]{source}",
     ] {
         assert_eq!(render(&session(marked)), marked);
     }
@@ -29,7 +38,7 @@ fn white_space_is_trimmed_from_spans() {
 fn selections_past_the_text_are_clipped() {
     let (text, _) = parse("short text");
     let mut s = session(&text);
-    let beyond = TextRange::new(6, 500).unwrap();
+    let beyond = range(6, 500);
     s.apply(Command::Tag(annotation("x", Tag::Claim, beyond)))
         .unwrap();
     assert_eq!(render(&s), "short [text]{claim}");
@@ -39,7 +48,7 @@ fn selections_past_the_text_are_clipped() {
 fn empty_and_blank_spans_are_refused() {
     let mut s = session("one   two");
     for (start, end) in [(3, 3), (3, 6), (50, 60)] {
-        let r = TextRange::new(start, end).unwrap();
+        let r = range(start, end);
         let err = s
             .apply(Command::Tag(annotation("x", Tag::Quote, r)))
             .unwrap_err();
@@ -52,11 +61,7 @@ fn empty_and_blank_spans_are_refused() {
 fn duplicate_ids_are_refused() {
     let mut s = session("[one]{claim} two");
     let err = s
-        .apply(Command::Tag(annotation(
-            "a1",
-            Tag::Quote,
-            TextRange::new(4, 7).unwrap(),
-        )))
+        .apply(Command::Tag(annotation("a1", Tag::Quote, range(4, 7))))
         .unwrap_err();
     assert_eq!(err, Problem::DuplicateId("a1".into()));
 }
@@ -65,12 +70,8 @@ fn duplicate_ids_are_refused() {
 fn annotations_stay_in_reading_order() {
     let mut s = session("alpha beta gamma");
     for (id, a, b) in [("x", 11, 16), ("y", 0, 5), ("z", 0, 10)] {
-        s.apply(Command::Tag(annotation(
-            id,
-            Tag::Claim,
-            TextRange::new(a, b).unwrap(),
-        )))
-        .unwrap();
+        s.apply(Command::Tag(annotation(id, Tag::Claim, range(a, b))))
+            .unwrap();
     }
     let ids: Vec<_> = s.annotations().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["y", "z", "x"]);
@@ -91,7 +92,7 @@ fn undo_and_redo_every_kind_of_change() {
         (
             Command::Resize {
                 id: "a2".into(),
-                range: TextRange::new(9, 18).unwrap(),
+                range: range(9, 18),
                 at: "t".into(),
             },
             "[Ann]{source} said [it rains.]{quote}",
@@ -115,12 +116,13 @@ fn undo_and_redo_every_kind_of_change() {
         assert_eq!(render(&s), expected);
         seen.push(render(&s));
     }
-    assert_eq!(s.get("a2").unwrap().note, "check");
+    let a2 = AnnotationId::from("a2");
+    assert_eq!(s.get(&a2).unwrap().note, "check");
     for expected in seen.iter().rev().skip(1) {
         s.undo().unwrap();
         assert_eq!(&render(&s), expected);
     }
-    assert_eq!(s.get("a2").unwrap().note, "");
+    assert_eq!(s.get(&a2).unwrap().note, "");
     for expected in seen.iter().skip(1) {
         s.redo().unwrap();
         assert_eq!(&render(&s), expected);
@@ -133,12 +135,8 @@ fn a_new_command_clears_redo() {
     let mut s = session("[one]{claim} two");
     s.undo().unwrap();
     assert!(s.can_redo());
-    s.apply(Command::Tag(annotation(
-        "n",
-        Tag::Source,
-        TextRange::new(4, 7).unwrap(),
-    )))
-    .unwrap();
+    s.apply(Command::Tag(annotation("n", Tag::Source, range(4, 7))))
+        .unwrap();
     assert!(!s.can_redo());
 }
 
@@ -147,7 +145,7 @@ fn overlap_regions_cover_nested_and_crossing_spans() {
     let s = session("[a [b c]{quote} d]{claim} [e]{source}");
     let regions: Vec<_> = overlap_regions(s.annotations())
         .iter()
-        .map(|r| (r.start(), r.end()))
+        .map(|r| (r.start().get(), r.end().get()))
         .collect();
     assert_eq!(regions, [(2, 5)]);
     let touching = session("[ab]{claim}[cd]{quote}");
@@ -157,18 +155,22 @@ fn overlap_regions_cover_nested_and_crossing_spans() {
 #[test]
 fn hits_at_an_offset_are_innermost_first() {
     let s = session("[a [b]{quote} c]{claim}");
-    let ids: Vec<_> = s.at_offset(2).iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<_> = s
+        .at_offset(CharOffset::new(2))
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     assert_eq!(ids, ["a1", "a2"]);
-    assert!(s.at_offset(99).is_empty());
+    assert!(s.at_offset(CharOffset::new(99)).is_empty());
 }
 
 #[test]
 fn overlapping_finds_spans_that_cross_a_window() {
     // Text: "a long span x here mid b tail"; a1 = x, a2 = the long span.
     let s = session("[a long span [x]{quote} here]{claim} mid [b]{source} [tail]{claim}");
-    let ids = |start, end| -> Vec<String> {
-        s.overlapping(TextRange::new(start, end).unwrap())
-            .map(|a| a.id.clone())
+    let ids = |start, end| -> Vec<&str> {
+        s.overlapping(range(start, end))
+            .map(|a| a.id.as_str())
             .collect()
     };
     assert_eq!(ids(12, 13), ["a2", "a1"], "reading order: by start");
@@ -176,4 +178,202 @@ fn overlapping_finds_spans_that_cross_a_window() {
     assert_eq!(ids(19, 24), ["a3"]);
     assert_eq!(ids(0, 29), ["a2", "a1", "a3", "a4"]);
     assert!(ids(18, 23).is_empty(), "\" mid \" holds no span");
+}
+
+/// The number of annotations with each tag, by a scan.
+fn recount(s: &annotator::model::Session) -> Vec<usize> {
+    Tag::ALL
+        .map(|t| s.annotations().iter().filter(|a| a.tag == t).count())
+        .to_vec()
+}
+
+fn counts(s: &annotator::model::Session) -> Vec<usize> {
+    Tag::ALL.map(|t| s.count(t)).to_vec()
+}
+
+#[test]
+fn counts_follow_every_change_undo_and_redo() {
+    let mut s = session("[a]{claim} [b]{claim} [c]{quote}");
+    assert_eq!(counts(&s), [2, 1, 0]);
+    let commands = [
+        Command::Retag {
+            id: "a1".into(),
+            tag: Tag::Source,
+            at: "t".into(),
+        },
+        Command::Remove { id: "a3".into() },
+        Command::Edit {
+            id: "a2".into(),
+            tag: Tag::Quote,
+            note: "n".into(),
+            at: "t".into(),
+        },
+        Command::Tag(annotation("n", Tag::Source, range(0, 3))),
+    ];
+    let mut expected = vec![counts(&s)];
+    for command in commands {
+        s.apply(command).unwrap();
+        assert_eq!(counts(&s), recount(&s));
+        expected.push(counts(&s));
+    }
+    assert_eq!(counts(&s), [0, 1, 2]);
+    while s.undo().is_some() {
+        assert_eq!(counts(&s), recount(&s));
+    }
+    assert_eq!(counts(&s), [0, 0, 0], "the fixture's tags are undone too");
+    while s.redo().is_some() {
+        assert_eq!(counts(&s), recount(&s));
+    }
+    assert_eq!(counts(&s), expected[expected.len() - 1]);
+    let imported =
+        annotator::model::Session::with_annotations(s.article().clone(), s.annotations().to_vec())
+            .unwrap();
+    assert_eq!(counts(&imported), counts(&s));
+}
+
+#[test]
+fn revision_grows_with_each_applied_command_undo_and_redo() {
+    let mut s = session("one two");
+    assert_eq!(s.revision(), 0);
+    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+        .unwrap();
+    assert_eq!(s.revision(), 1);
+    let refused = s.apply(Command::Remove { id: "nope".into() });
+    assert_eq!(refused, Err(Problem::NoSuchAnnotation("nope".into())));
+    assert_eq!(s.revision(), 1, "a refused command is no revision");
+    s.undo().unwrap();
+    assert_eq!(s.revision(), 2);
+    s.redo().unwrap();
+    assert_eq!(s.revision(), 3);
+    assert!(s.redo().is_none());
+    assert_eq!(s.revision(), 3, "nothing to redo is no revision");
+}
+
+#[test]
+fn touched_since_lists_each_id_once_in_order_of_first_touch() {
+    let mut s = session("[one]{claim} [two]{quote} [three]{source}");
+    assert_eq!(s.revision(), 3);
+    let ids = |v: Option<Vec<AnnotationId>>| {
+        v.map(|v| {
+            v.iter()
+                .map(|id| id.as_str().to_owned())
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(ids(s.touched_since(0)).unwrap(), ["a1", "a2", "a3"]);
+    let before = s.revision();
+    for command in [
+        Command::Retag {
+            id: "a3".into(),
+            tag: Tag::Claim,
+            at: "t".into(),
+        },
+        Command::Note {
+            id: "a1".into(),
+            note: "n".into(),
+            at: "t".into(),
+        },
+        Command::Remove { id: "a3".into() },
+    ] {
+        let change = s.apply(command).unwrap();
+        assert_eq!(
+            Some(change.id()),
+            s.touched_since(s.revision() - 1).unwrap().first()
+        );
+    }
+    s.undo().unwrap();
+    assert_eq!(ids(s.touched_since(before)).unwrap(), ["a3", "a1"]);
+    assert_eq!(ids(s.touched_since(before + 3)).unwrap(), ["a3"]);
+    assert_eq!(s.touched_since(s.revision()), Some(Vec::new()));
+    assert_eq!(s.touched_since(s.revision() + 1), None, "the future");
+    assert_eq!(
+        ids(s.touched_since(0)).unwrap(),
+        ["a1", "a2", "a3"],
+        "first touch decides the order"
+    );
+}
+
+#[test]
+fn touched_since_is_none_beyond_the_log() {
+    let mut s = session("one two");
+    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+        .unwrap();
+    for _ in 0..annotator::model::Session::TOUCHED_LOG_LEN / 2 {
+        s.undo().unwrap();
+        s.redo().unwrap();
+    }
+    // One change more than the log holds.
+    let n = u64::try_from(annotator::model::Session::TOUCHED_LOG_LEN).unwrap();
+    assert_eq!(s.revision(), n + 1);
+    assert_eq!(s.touched_since(0), None);
+    assert_eq!(s.touched_since(1), Some(vec!["x".into()]));
+}
+
+#[test]
+fn unexported_changes_are_tracked_by_revision() {
+    let mut s = session("one two");
+    assert!(!s.has_unexported(), "a new session has nothing to lose");
+    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+        .unwrap();
+    assert!(s.has_unexported());
+    s.mark_exported();
+    assert!(!s.has_unexported());
+    s.apply(Command::Remove { id: "x".into() }).unwrap();
+    s.undo().unwrap();
+    assert!(
+        s.has_unexported(),
+        "back at the exported state, yet counted as unexported (conservative)"
+    );
+    s.mark_exported();
+    let _ = s.apply(Command::Remove { id: "nope".into() });
+    assert!(!s.has_unexported(), "a refused command changes nothing");
+    s.set_unexported(true);
+    assert!(s.has_unexported(), "restored with unexported work");
+    s.set_unexported(false);
+    assert!(!s.has_unexported());
+}
+
+#[test]
+fn with_annotations_names_what_is_wrong() {
+    let article = session("one two").article().clone();
+    let build = |spans: &[(&str, usize, usize)]| {
+        let annotations = spans
+            .iter()
+            .map(|&(id, a, b)| annotation(id, Tag::Claim, range(a, b)))
+            .collect();
+        annotator::model::Session::with_annotations(article.clone(), annotations)
+    };
+    let outside = build(&[("ok", 0, 3), ("far", 4, 9)]).unwrap_err();
+    assert_eq!(
+        outside,
+        Problem::OutsideText {
+            id: "far".into(),
+            range: range(4, 9),
+            text_len: 7
+        }
+    );
+    assert_eq!(
+        outside.to_string(),
+        "Annotation far spans characters 4..9, past the end of the text (7 characters)."
+    );
+    assert_eq!(
+        build(&[("beyond", 8, 8)]).unwrap_err(),
+        Problem::OutsideText {
+            id: "beyond".into(),
+            range: range(8, 8),
+            text_len: 7
+        },
+        "outside wins over empty"
+    );
+    assert_eq!(build(&[("e", 2, 2)]).unwrap_err(), Problem::EmptySpan);
+    assert_eq!(
+        build(&[("d", 0, 3), ("d", 4, 7)]).unwrap_err(),
+        Problem::DuplicateId("d".into())
+    );
+    let s = build(&[("late", 4, 7), ("early", 0, 3)]).unwrap();
+    assert_eq!(s.position(&"early".into()), Some(0), "reading order");
+    assert_eq!(s.position(&"late".into()), Some(1));
+    assert_eq!(s.position(&"none".into()), None);
+    assert_eq!(s.revision(), 0);
+    assert!(!s.has_unexported());
 }

@@ -1,6 +1,6 @@
 //! [`Article`]: canonical text plus the block structure it is shown with.
 
-use super::{Text, TextRange};
+use super::{CharOffset, Text, TextRange};
 
 /// How a block is shown. Blocks never nest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,9 +75,11 @@ pub enum InlineKind {
 }
 
 impl InlineKind {
-    /// The name in the annotation file and the element it is shown as
-    /// (`"a"` is shown as a span, never as a link).
-    pub fn name(self) -> &'static str {
+    pub const ALL: [InlineKind; 4] = [Self::Emphasis, Self::Strong, Self::Code, Self::Link];
+
+    /// The name in the annotation file, the HTML element it comes from, and
+    /// the suffix of its CSS class (`i-em`).
+    pub const fn name(self) -> &'static str {
         match self {
             InlineKind::Emphasis => "em",
             InlineKind::Strong => "strong",
@@ -86,10 +88,22 @@ impl InlineKind {
         }
     }
 
+    /// The HTML element it is shown as when it is the only formatting of a
+    /// segment: a link is shown as a `span`, never as a link.
+    pub const fn element(self) -> &'static str {
+        match self {
+            InlineKind::Link => "span",
+            kind => kind.name(),
+        }
+    }
+
+    pub const fn is_link(self) -> bool {
+        matches!(self, InlineKind::Link)
+    }
+
+    /// Inverse of [`InlineKind::name`].
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Emphasis, Self::Strong, Self::Code, Self::Link]
-            .into_iter()
-            .find(|k| k.name() == name)
+        Self::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
@@ -156,7 +170,7 @@ impl Article {
 
     /// The index of the block containing code point `offset`, or of the first
     /// block after it when `offset` falls between blocks. O(log n).
-    pub fn block_at_or_after(&self, offset: usize) -> usize {
+    pub fn block_at_or_after(&self, offset: CharOffset) -> usize {
         self.blocks.partition_point(|b| b.range.end() <= offset)
     }
 }
@@ -164,9 +178,9 @@ impl Article {
 /// Paragraph blocks of plain text: maximal runs of lines that are not blank.
 fn paragraphs(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut char_offset = 0;
-    let mut open: Option<usize> = None;
-    let mut last_content_end = 0;
+    let mut char_offset = CharOffset::ZERO;
+    let mut open: Option<CharOffset> = None;
+    let mut last_content_end = CharOffset::ZERO;
     for line in text.split_inclusive('\n') {
         let n = line.chars().count();
         if line.trim().is_empty() {
@@ -185,7 +199,7 @@ fn paragraphs(text: &str) -> Vec<Block> {
     blocks
 }
 
-fn paragraph(start: usize, end: usize) -> Block {
+fn paragraph(start: CharOffset, end: CharOffset) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         range: TextRange::new(start, end).expect("paragraph end after start"),
@@ -213,8 +227,17 @@ mod tests {
             "\nOne\nline two\n\n  \nThree 👍🏽\n".into(),
         );
         assert_eq!(shown(&a), ["One\nline two", "Three 👍🏽"]);
-        assert_eq!(a.block_at_or_after(0), 0);
-        assert_eq!(a.block_at_or_after(14), 1);
-        assert_eq!(a.block_at_or_after(100), 2);
+        let at = |c| a.block_at_or_after(CharOffset::new(c));
+        assert_eq!(at(0), 0);
+        assert_eq!(at(14), 1);
+        assert_eq!(at(100), 2);
+    }
+
+    #[test]
+    fn inline_kinds_name_their_element() {
+        for kind in InlineKind::ALL {
+            assert_eq!(InlineKind::from_name(kind.name()), Some(kind));
+            assert_eq!(kind.is_link(), kind.element() == "span");
+        }
     }
 }

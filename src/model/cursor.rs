@@ -8,7 +8,7 @@
 //!
 //! Cost: one block is segmented per call, O(block length).
 
-use super::{Article, TextRange};
+use super::{Article, CharOffset, TextRange};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What the cursor moves by.
@@ -69,7 +69,7 @@ fn units(article: &Article, block_idx: usize, unit: Unit) -> Vec<TextRange> {
 /// Where the cursor lands moving forward from `offset` by one `unit`: the end
 /// of the unit that contains `offset` or follows it. At the end of the last
 /// unit it stays.
-pub fn forward(article: &Article, offset: usize, unit: Unit) -> usize {
+pub fn forward(article: &Article, offset: CharOffset, unit: Unit) -> CharOffset {
     (article.block_at_or_after(offset)..article.blocks.len())
         .find_map(|b| {
             units(article, b, unit)
@@ -81,7 +81,7 @@ pub fn forward(article: &Article, offset: usize, unit: Unit) -> usize {
 
 /// Where the cursor lands moving backward from `offset` by one `unit`: the
 /// start of the unit that contains `offset` or precedes it.
-pub fn backward(article: &Article, offset: usize, unit: Unit) -> usize {
+pub fn backward(article: &Article, offset: CharOffset, unit: Unit) -> CharOffset {
     let last = article.blocks.partition_point(|b| b.range.start() < offset);
     (0..last)
         .rev()
@@ -96,7 +96,7 @@ pub fn backward(article: &Article, offset: usize, unit: Unit) -> usize {
 
 /// The unit containing `offset`, else the next one, else the last one.
 /// `None` only for an article without blocks.
-pub fn around(article: &Article, offset: usize, unit: Unit) -> Option<TextRange> {
+pub fn around(article: &Article, offset: CharOffset, unit: Unit) -> Option<TextRange> {
     let from = article.block_at_or_after(offset);
     (from..article.blocks.len())
         .find_map(|b| {
@@ -113,7 +113,7 @@ pub fn around(article: &Article, offset: usize, unit: Unit) -> Option<TextRange>
 
 /// `range` grown so that it neither starts nor ends inside a word.
 pub fn snap_to_words(article: &Article, range: TextRange) -> TextRange {
-    let inside = |offset: usize| {
+    let inside = |offset: CharOffset| {
         around(article, offset, Unit::Word).filter(|w| w.start() < offset && offset < w.end())
     };
     let start = inside(range.start()).map_or(range.start(), TextRange::start);

@@ -3,16 +3,15 @@
 //! per segment). Pure, so that what the page shows and how DOM offsets map
 //! back to code points are decided, and tested, in one place.
 
-use super::{Article, TextRange};
+use super::{Article, CharOffset, InlineKind, TextRange};
 use std::fmt::Write;
 
 /// A run of a block's text with one formatting: the code points it covers
-/// and the inline kinds around it (`em`, `strong`, `code`, `a`), in the
-/// order of the article's inline runs.
+/// and the inline kinds around it, in the order of the article's inline runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
     pub range: TextRange,
-    pub kinds: Vec<&'static str>,
+    pub kinds: Vec<InlineKind>,
 }
 
 /// The segments of block `i`, in order, covering it without gaps. Never two
@@ -23,7 +22,7 @@ pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
     };
     let range = block.range;
     let inlines = article.inlines_in(range);
-    let mut cuts: Vec<usize> = vec![range.start(), range.end()];
+    let mut cuts: Vec<CharOffset> = vec![range.start(), range.end()];
     for inline in inlines {
         cuts.push(inline.range.start().clamp(range.start(), range.end()));
         cuts.push(inline.range.end().clamp(range.start(), range.end()));
@@ -35,10 +34,10 @@ pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
         let Some(piece) = TextRange::new(pair[0], pair[1]) else {
             continue;
         };
-        let kinds: Vec<&'static str> = inlines
+        let kinds: Vec<InlineKind> = inlines
             .iter()
-            .filter(|i| i.range.start() <= piece.start() && piece.end() <= i.range.end())
-            .map(|i| i.kind.name())
+            .filter(|i| i.range.contains_range(piece))
+            .map(|i| i.kind)
             .collect();
         match out.last_mut() {
             Some(last) if kinds.is_empty() && last.kinds.is_empty() => {
@@ -62,8 +61,9 @@ pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
 
 /// Append the HTML of block `i` to `out`: its element with `data-block="i"`
 /// (and class `extra` for clutter), each segment's escaped text directly in
-/// it or in one wrapper: `em`, `strong` or `code` alone, else a `span` with
-/// a class `i-<kind>` per kind (links are never real links).
+/// it or in one wrapper: the [`InlineKind::element`] of a single kind that is
+/// not a link, else a `span` with a class `i-<name>` per kind (links are
+/// never real links).
 pub fn block_html(article: &Article, i: usize, out: &mut String) {
     let Some(block) = article.blocks.get(i) else {
         return;
@@ -87,15 +87,17 @@ pub fn block_html(article: &Article, i: usize, out: &mut String) {
         let text = article.text.slice(s.range);
         match s.kinds.as_slice() {
             [] => escape(text, out),
-            [kind] if *kind != "a" => {
-                let _ = write!(out, "<{kind}>");
+            [kind] if !kind.is_link() => {
+                let element = kind.element();
+                let _ = write!(out, "<{element}>");
                 escape(text, out);
-                let _ = write!(out, "</{kind}>");
+                let _ = write!(out, "</{element}>");
             }
             kinds => {
                 out.push_str("<span class=\"");
                 for (k, kind) in kinds.iter().enumerate() {
-                    let _ = write!(out, "{}i-{kind}", if k > 0 { " " } else { "" });
+                    let space = if k > 0 { " " } else { "" };
+                    let _ = write!(out, "{space}i-{}", kind.name());
                 }
                 out.push_str("\">");
                 escape(text, out);
@@ -127,7 +129,7 @@ fn escape(text: &str, out: &mut String) {
 mod tests {
     use super::*;
     use crate::model::load::BlockBuilder;
-    use crate::model::{BlockKind, InlineKind};
+    use crate::model::BlockKind;
 
     fn article(raw: &str, marks: &[(InlineKind, std::ops::Range<usize>)]) -> Article {
         let mut b = BlockBuilder::default();
@@ -141,16 +143,17 @@ mod tests {
             "a <b> & big link",
             &[(InlineKind::Emphasis, 8..11), (InlineKind::Link, 8..16)],
         );
-        let spans: Vec<(&str, Vec<&str>)> = segments(&a, 0)
+        let spans: Vec<(&str, Vec<InlineKind>)> = segments(&a, 0)
             .iter()
             .map(|s| (a.text.slice(s.range), s.kinds.clone()))
             .collect();
+        use InlineKind::{Emphasis, Link};
         assert_eq!(
             spans,
             [
                 ("a <b> & ", vec![]),
-                ("big", vec!["em", "a"]),
-                (" link", vec!["a"])
+                ("big", vec![Emphasis, Link]),
+                (" link", vec![Link])
             ]
         );
         let mut html = String::new();
@@ -159,6 +162,26 @@ mod tests {
             html,
             "<p data-block=\"0\">a &lt;b&gt; &amp; <span class=\"i-em i-a\">big</span>\
              <span class=\"i-a\"> link</span></p>"
+        );
+    }
+
+    #[test]
+    fn a_single_kind_is_its_element_and_a_link_a_span() {
+        let a = article(
+            "em strong code link",
+            &[
+                (InlineKind::Emphasis, 0..2),
+                (InlineKind::Strong, 3..9),
+                (InlineKind::Code, 10..14),
+                (InlineKind::Link, 15..19),
+            ],
+        );
+        let mut html = String::new();
+        block_html(&a, 0, &mut html);
+        assert_eq!(
+            html,
+            "<p data-block=\"0\"><em>em</em> <strong>strong</strong> <code>code</code> \
+             <span class=\"i-a\">link</span></p>"
         );
     }
 

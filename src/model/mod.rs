@@ -6,10 +6,13 @@
 
 mod annotation;
 mod article;
+mod change_log;
+mod command;
 pub mod cursor;
 pub mod format;
 pub mod load;
 pub mod markup;
+mod offset;
 mod range;
 pub mod sample;
 pub mod selector;
@@ -18,10 +21,12 @@ mod slug;
 mod tag;
 mod text;
 
-pub use annotation::Annotation;
+pub use annotation::{Annotation, AnnotationId};
 pub use article::{Article, Block, BlockKind, Inline, InlineKind, Metadata};
+pub use command::{Change, Command, Problem};
+pub use offset::{ByteOffset, CharOffset, Utf16Offset};
 pub use range::TextRange;
-pub use session::{overlap_regions, Change, Command, Problem, Session};
+pub use session::{overlap_regions, Session};
 pub use slug::slug;
 pub use tag::Tag;
 pub use text::Text;

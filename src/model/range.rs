@@ -1,5 +1,6 @@
 //! [`TextRange`]: a span of the article's canonical text in Unicode code points.
 
+use super::CharOffset;
 use std::fmt;
 
 /// A half-open range `[start, end)` of Unicode code points (Rust `char`s) into an
@@ -12,29 +13,29 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct TextRange {
     // Invariant: start <= end.
-    start: usize,
-    end: usize,
+    start: CharOffset,
+    end: CharOffset,
 }
 
 impl TextRange {
     /// `None` when `start > end`.
-    pub fn new(start: usize, end: usize) -> Option<Self> {
+    pub fn new(start: CharOffset, end: CharOffset) -> Option<Self> {
         (start <= end).then_some(Self { start, end })
     }
 
     /// The empty range at `offset`.
-    pub fn empty(offset: usize) -> Self {
+    pub fn empty(offset: CharOffset) -> Self {
         Self {
             start: offset,
             end: offset,
         }
     }
 
-    pub fn start(self) -> usize {
+    pub fn start(self) -> CharOffset {
         self.start
     }
 
-    pub fn end(self) -> usize {
+    pub fn end(self) -> CharOffset {
         self.end
     }
 
@@ -50,6 +51,12 @@ impl TextRange {
     /// True when the two ranges share at least one code point.
     pub fn overlaps(self, other: TextRange) -> bool {
         self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies inside `self` (an empty `other` at either end
+    /// of `self` counts).
+    pub fn contains_range(self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
     }
 
     /// The part of `self` inside `bounds`; `None` when they share no code point
@@ -71,25 +78,31 @@ impl fmt::Display for TextRange {
 mod tests {
     use super::*;
 
+    fn r(start: usize, end: usize) -> Option<TextRange> {
+        TextRange::new(CharOffset::new(start), CharOffset::new(end))
+    }
+
     #[test]
     fn rejects_reversed() {
-        assert!(TextRange::new(3, 2).is_none());
-        assert_eq!(TextRange::new(2, 2).unwrap().len(), 0);
+        assert!(r(3, 2).is_none());
+        assert_eq!(r(2, 2).unwrap().len(), 0);
     }
 
     #[test]
     fn clips_to_bounds() {
-        let bounds = TextRange::new(0, 10).unwrap();
-        let r = TextRange::new(5, 15).unwrap();
-        assert_eq!(r.clip(bounds), TextRange::new(5, 10));
-        let outside = TextRange::new(12, 15).unwrap();
-        assert_eq!(outside.clip(bounds), None);
+        let bounds = r(0, 10).unwrap();
+        assert_eq!(r(5, 15).unwrap().clip(bounds), r(5, 10));
+        assert_eq!(r(12, 15).unwrap().clip(bounds), None);
     }
 
     #[test]
-    fn overlap_is_strict() {
-        let a = TextRange::new(0, 5).unwrap();
-        assert!(a.overlaps(TextRange::new(4, 6).unwrap()));
-        assert!(!a.overlaps(TextRange::new(5, 6).unwrap()));
+    fn overlap_is_strict_and_containment_is_not() {
+        let a = r(0, 5).unwrap();
+        assert!(a.overlaps(r(4, 6).unwrap()));
+        assert!(!a.overlaps(r(5, 6).unwrap()));
+        assert!(a.contains_range(r(0, 5).unwrap()));
+        assert!(a.contains_range(r(5, 5).unwrap()));
+        assert!(!a.contains_range(r(4, 6).unwrap()));
+        assert_eq!(a.to_string(), "0..5");
     }
 }

@@ -1,7 +1,7 @@
 //! W3C-style selectors: describe a span by position and by quote, and anchor
 //! a quote back into a text (after the text changed, or to check an import).
 
-use super::{Text, TextRange};
+use super::{CharOffset, Text, TextRange};
 
 /// Code points of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -44,14 +44,14 @@ pub fn anchor(
         return None;
     }
     if let Some(h) = hint {
-        if h.end() <= text.char_len() && text.slice(h) == quote.exact {
+        if text.full_range().contains_range(h) && text.slice(h) == quote.exact {
             return Some(h);
         }
     }
     let s = text.as_str();
     let exact_chars = quote.exact.chars().count();
     let mut best: Option<((usize, std::cmp::Reverse<usize>), TextRange)> = None;
-    let mut char_offset = 0;
+    let mut char_offset = CharOffset::ZERO;
     let mut byte_scanned = 0;
     for (byte, _) in s.match_indices(quote.exact.as_str()) {
         char_offset += s[byte_scanned..byte].chars().count();
@@ -89,7 +89,7 @@ mod tests {
     #[test]
     fn describe_then_anchor_round_trips() {
         let text = Text::new("ab 👍🏽 said the mayor. The mayor said so.".into());
-        let range = TextRange::new(26, 31).unwrap();
+        let range = TextRange::new(CharOffset::new(26), CharOffset::new(31)).unwrap();
         let q = describe(&text, range);
         assert_eq!(q.exact, "mayor");
         assert_eq!(anchor(&text, &q, Some(range)), Some(range));

@@ -1,71 +1,9 @@
 //! [`Session`]: the article, its annotations, and undoable commands on them.
 
-use super::{Annotation, Article, Tag, TextRange};
-use std::fmt;
-
-/// A change the user asks for. Timestamps (RFC 3339) and ids come from the
-/// caller so that the model stays deterministic.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Command {
-    /// Add a new annotation.
-    Tag(Annotation),
-    /// Change the tag of annotation `id`.
-    Retag { id: String, tag: Tag, at: String },
-    /// Replace the note of annotation `id`.
-    Note {
-        id: String,
-        note: String,
-        at: String,
-    },
-    /// Set both tag and note of annotation `id` (one undo step).
-    Edit {
-        id: String,
-        tag: Tag,
-        note: String,
-        at: String,
-    },
-    /// Move the span of annotation `id` (the new range is trimmed and clipped).
-    Resize {
-        id: String,
-        range: TextRange,
-        at: String,
-    },
-    /// Delete annotation `id`.
-    Remove { id: String },
-}
-
-/// Why a command was refused. The session is unchanged.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// The span is empty after trimming white space and clipping to the text.
-    EmptySpan,
-    /// No annotation has this id.
-    NoSuchAnnotation(String),
-    /// An annotation with this id exists already.
-    DuplicateId(String),
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::EmptySpan => write!(f, "Select some text in the article first."),
-            Problem::NoSuchAnnotation(id) => write!(f, "No annotation has id {id}."),
-            Problem::DuplicateId(id) => write!(f, "An annotation with id {id} exists already."),
-        }
-    }
-}
-
-/// What an applied command, undo or redo changed, for repainting and for
-/// announcing it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    Added(Annotation),
-    Updated {
-        before: Annotation,
-        after: Annotation,
-    },
-    Removed(Annotation),
-}
+use super::change_log::{ChangeLog, LOG_LEN};
+use super::{
+    Annotation, AnnotationId, Article, Change, CharOffset, Command, Problem, Tag, TextRange,
+};
 
 /// A primitive edit; each has an exact inverse.
 #[derive(Clone, Debug)]
@@ -91,10 +29,12 @@ impl Edit {
     }
 }
 
-/// The open article and its annotations, with undo and redo history.
+/// The open article and its annotations, with undo and redo history, a
+/// revision number and a record of what recent revisions touched.
 ///
 /// Invariants: annotations are sorted by [`Annotation::reading_key`], ids are
-/// unique, and every range is non-empty and inside the text.
+/// unique, and every range is non-empty and inside the text. `counts[t.index()]`
+/// is the number of annotations tagged `t`.
 #[derive(Clone, Debug)]
 pub struct Session {
     article: Article,
@@ -102,50 +42,67 @@ pub struct Session {
     /// At least the length of the longest annotation (never shrinks): with
     /// the sorting by start, it bounds the search for spans over a point.
     max_len: usize,
+    counts: [usize; Tag::COUNT],
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    log: ChangeLog,
 }
 
 impl Session {
-    /// A session over `article` with no annotations.
+    /// Changes that [`Session::touched_since`] remembers.
+    pub const TOUCHED_LOG_LEN: usize = LOG_LEN;
+
+    /// A session over `article` with no annotations, at revision 0, with
+    /// nothing unexported.
     pub fn new(article: Article) -> Self {
         Self {
             article,
             annotations: Vec::new(),
             max_len: 0,
+            counts: [0; Tag::COUNT],
             undo: Vec::new(),
             redo: Vec::new(),
+            log: ChangeLog::new(),
         }
     }
 
-    /// A session with existing annotations (from an import), without history.
+    /// A session with existing annotations (from an import), without
+    /// history, at revision 0, with nothing unexported (see
+    /// [`Session::set_unexported`] to restore unexported work). O(n log n).
     ///
     /// # Errors
-    /// The first annotation that breaks an invariant: an empty or out-of-text
-    /// span, or a repeated id.
+    /// The first annotation in reading order that breaks an invariant:
+    /// [`Problem::OutsideText`], [`Problem::EmptySpan`] or
+    /// [`Problem::DuplicateId`].
     pub fn with_annotations(
         article: Article,
         mut annotations: Vec<Annotation>,
     ) -> Result<Self, Problem> {
-        let len = article.text.char_len();
+        let full = article.text.full_range();
         annotations.sort_by(|a, b| a.reading_key().cmp(&b.reading_key()));
         let mut ids = std::collections::HashSet::new();
         for a in &annotations {
-            if a.range.is_empty() || a.range.end() > len {
+            if !full.contains_range(a.range) {
+                return Err(Problem::OutsideText {
+                    id: a.id.clone(),
+                    range: a.range,
+                    text_len: full.len(),
+                });
+            }
+            if a.range.is_empty() {
                 return Err(Problem::EmptySpan);
             }
             if !ids.insert(a.id.as_str()) {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
         }
-        let max_len = annotations.iter().map(|a| a.range.len()).max().unwrap_or(0);
-        Ok(Self {
-            article,
-            annotations,
-            max_len,
-            undo: Vec::new(),
-            redo: Vec::new(),
-        })
+        let mut session = Self::new(article);
+        session.max_len = annotations.iter().map(|a| a.range.len()).max().unwrap_or(0);
+        for a in &annotations {
+            session.counts[a.tag.index()] += 1;
+        }
+        session.annotations = annotations;
+        Ok(session)
     }
 
     pub fn article(&self) -> &Article {
@@ -157,16 +114,60 @@ impl Session {
         &self.annotations
     }
 
-    pub fn get(&self, id: &str) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+    /// The annotation with this id. O(n).
+    pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.position(id).map(|i| &self.annotations[i])
+    }
+
+    /// The index in [`Session::annotations`] (reading order) of the
+    /// annotation with this id. O(n).
+    pub fn position(&self, id: &AnnotationId) -> Option<usize> {
+        self.annotations.iter().position(|a| a.id == *id)
+    }
+
+    /// How many annotations have tag `tag`. O(1).
+    pub fn count(&self, tag: Tag) -> usize {
+        self.counts[tag.index()]
+    }
+
+    /// Starts at 0 and grows by one with every applied command, undo and
+    /// redo (not with refused commands).
+    pub fn revision(&self) -> u64 {
+        self.log.revision()
+    }
+
+    /// The ids of the annotations added, changed or removed after
+    /// `revision`, each once, in the order they were first touched. `None`
+    /// when `revision` is in the future or more than
+    /// [`Session::TOUCHED_LOG_LEN`] changes ago: the caller must then treat
+    /// everything as touched. O(k) for k changes since `revision`.
+    pub fn touched_since(&self, revision: u64) -> Option<Vec<AnnotationId>> {
+        self.log.touched_since(revision)
+    }
+
+    /// Whether some change is not in an export. Revisions only grow, so
+    /// undoing back to the exported state still counts as unexported
+    /// (conservative: the user is asked once too often, never too rarely).
+    pub fn has_unexported(&self) -> bool {
+        self.log.has_unexported()
+    }
+
+    /// The session as of the current revision has been exported.
+    pub fn mark_exported(&mut self) {
+        self.log.set_unexported(false);
+    }
+
+    /// Say whether the session as it stands has unexported changes, e.g. when
+    /// restoring a session that had them.
+    pub fn set_unexported(&mut self, unexported: bool) {
+        self.log.set_unexported(unexported);
     }
 
     /// Annotations whose span contains code point `offset`, innermost
-    /// (shortest) first.
-    pub fn at_offset(&self, offset: usize) -> Vec<&Annotation> {
-        let mut hits: Vec<&Annotation> = self
-            .overlapping(TextRange::new(offset, offset + 1).expect("offset < offset + 1"))
-            .collect();
+    /// (shortest) first. O(log n + k) as [`Session::overlapping`].
+    pub fn at_offset(&self, offset: CharOffset) -> Vec<&Annotation> {
+        let point = TextRange::new(offset, offset + 1).expect("offset < offset + 1");
+        let mut hits: Vec<&Annotation> = self.overlapping(point).collect();
         hits.sort_by_key(|a| a.range.len());
         hits
     }
@@ -230,10 +231,9 @@ impl Session {
     }
 
     fn plan(&self, command: Command) -> Result<Edit, Problem> {
-        let existing = |id: &str| {
-            self.get(id)
-                .cloned()
-                .ok_or_else(|| Problem::NoSuchAnnotation(id.to_owned()))
+        let existing = |id: AnnotationId| match self.get(&id) {
+            Some(a) => Ok(a.clone()),
+            None => Err(Problem::NoSuchAnnotation(id)),
         };
         Ok(match command {
             Command::Tag(mut a) => {
@@ -244,7 +244,7 @@ impl Session {
                 Edit::Insert(a)
             }
             Command::Retag { id, tag, at } => {
-                let before = existing(&id)?;
+                let before = existing(id)?;
                 let after = Annotation {
                     tag,
                     modified: at,
@@ -253,7 +253,7 @@ impl Session {
                 Edit::Replace { before, after }
             }
             Command::Note { id, note, at } => {
-                let before = existing(&id)?;
+                let before = existing(id)?;
                 let after = Annotation {
                     note,
                     modified: at,
@@ -262,7 +262,7 @@ impl Session {
                 Edit::Replace { before, after }
             }
             Command::Edit { id, tag, note, at } => {
-                let before = existing(&id)?;
+                let before = existing(id)?;
                 let after = Annotation {
                     tag,
                     note,
@@ -272,7 +272,7 @@ impl Session {
                 Edit::Replace { before, after }
             }
             Command::Resize { id, range, at } => {
-                let before = existing(&id)?;
+                let before = existing(id)?;
                 let after = Annotation {
                     range: self.normalize(range).ok_or(Problem::EmptySpan)?,
                     modified: at,
@@ -280,44 +280,53 @@ impl Session {
                 };
                 Edit::Replace { before, after }
             }
-            Command::Remove { id } => Edit::Delete(existing(&id)?),
+            Command::Remove { id } => Edit::Delete(existing(id)?),
         })
     }
 
     /// Carry out `edit`, which `plan` (or inversion of a planned edit) made
-    /// valid for the current state.
+    /// valid for the current state, as a new revision.
     fn perform(&mut self, edit: &Edit) -> Change {
-        match edit {
+        let change = match edit {
             Edit::Insert(a) => {
                 self.insert(a.clone());
                 Change::Added(a.clone())
             }
             Edit::Delete(a) => {
-                self.delete(&a.id);
+                self.delete(a);
                 Change::Removed(a.clone())
             }
             Edit::Replace { before, after } => {
-                self.delete(&before.id);
+                self.delete(before);
                 self.insert(after.clone());
                 Change::Updated {
                     before: before.clone(),
                     after: after.clone(),
                 }
             }
-        }
+        };
+        self.log.record(change.id().clone());
+        change
     }
 
     /// O(log n) search plus O(n) shift.
     fn insert(&mut self, a: Annotation) {
         self.max_len = self.max_len.max(a.range.len());
+        self.counts[a.tag.index()] += 1;
         let i = self
             .annotations
             .partition_point(|b| b.reading_key() < a.reading_key());
         self.annotations.insert(i, a);
     }
 
-    fn delete(&mut self, id: &str) {
-        self.annotations.retain(|a| a.id != id);
+    /// `a` must be in the session. O(log n) search plus O(n) shift.
+    fn delete(&mut self, a: &Annotation) {
+        let i = self
+            .annotations
+            .partition_point(|b| b.reading_key() < a.reading_key());
+        debug_assert_eq!(self.annotations.get(i).map(|b| &b.id), Some(&a.id));
+        let removed = self.annotations.remove(i);
+        self.counts[removed.tag.index()] -= 1;
     }
 }
 
@@ -329,14 +338,14 @@ pub fn overlap_regions<'a>(
 ) -> Vec<TextRange> {
     // Depth changes: +1 at each start, -1 at each end; ends sort before starts
     // at the same offset so touching spans do not count as overlapping.
-    let mut events: Vec<(usize, i32)> = annotations
+    let mut events: Vec<(CharOffset, i32)> = annotations
         .into_iter()
         .flat_map(|a| [(a.range.start(), 1), (a.range.end(), -1)])
         .collect();
     events.sort_unstable();
     let mut regions: Vec<TextRange> = Vec::new();
     let mut depth = 0;
-    let mut open_at = 0;
+    let mut open_at = CharOffset::ZERO;
     for (offset, delta) in events {
         let before = depth;
         depth += delta;

@@ -1,6 +1,6 @@
 //! [`Text`]: the article's canonical text with an index for offset conversion.
 
-use super::TextRange;
+use super::{ByteOffset, CharOffset, TextRange, Utf16Offset};
 
 /// Code points between two checkpoints of the index.
 const STRIDE: usize = 64;
@@ -8,15 +8,17 @@ const STRIDE: usize = 64;
 /// Where one checkpoint sits, in the three units we convert between.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Checkpoint {
-    char_offset: usize,
-    utf16_offset: usize,
-    byte_offset: usize,
+    char_offset: CharOffset,
+    utf16_offset: Utf16Offset,
+    byte_offset: ByteOffset,
 }
 
 /// The article's canonical text (immutable) plus a checkpoint index, so that
 /// converting between code points, UTF-16 code units and UTF-8 bytes costs
-/// O(log n) to find a checkpoint and at most 64 code points of scanning.
+/// at most O(log n) to find a checkpoint and 64 code points of scanning.
 /// The index takes about 24 bytes per 64 code points.
+///
+/// Offsets past the end of the text are clamped to it by every converter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     string: String,
@@ -25,6 +27,7 @@ pub struct Text {
 }
 
 impl Text {
+    /// Indexes `string`: O(n), one pass.
     pub fn new(string: String) -> Self {
         let mut b = TextBuilder::default();
         b.push_str(&string);
@@ -35,51 +38,63 @@ impl Text {
         &self.string
     }
 
-    /// Length in code points.
+    /// Length in code points (a count, like [`TextRange::len`]). O(1).
     pub fn char_len(&self) -> usize {
-        self.end().char_offset
+        self.last().char_offset.get()
     }
 
-    /// Length in UTF-16 code units.
+    /// Length in UTF-16 code units (a count: what JavaScript's `length`
+    /// says). O(1).
     pub fn utf16_len(&self) -> usize {
-        self.end().utf16_offset
+        self.last().utf16_offset.get()
     }
 
-    /// The whole text as a range.
+    /// The whole text as a range. O(1).
     pub fn full_range(&self) -> TextRange {
-        TextRange::new(0, self.char_len()).expect("0 <= len")
+        TextRange::new(CharOffset::ZERO, self.last().char_offset).expect("0 <= len")
     }
 
-    fn end(&self) -> Checkpoint {
+    fn last(&self) -> Checkpoint {
         *self.index.last().expect("index always holds the end")
     }
 
-    /// Byte offset of code point `char_offset`, clamped to the end of text.
-    pub fn char_to_byte(&self, char_offset: usize) -> usize {
-        let cp = self.index[(char_offset / STRIDE).min(self.index.len() - 1)];
-        let rest = char_offset.saturating_sub(cp.char_offset);
-        self.string[cp.byte_offset..]
-            .char_indices()
-            .nth(rest)
-            .map_or(self.string.len(), |(b, _)| cp.byte_offset + b)
+    /// The checkpoint at or before `char_offset`, and the code points from it. O(1).
+    fn checkpoint_before(&self, char_offset: CharOffset) -> (Checkpoint, usize) {
+        let cp = self.index[(char_offset.get() / STRIDE).min(self.index.len() - 1)];
+        let rest = char_offset.get().saturating_sub(cp.char_offset.get());
+        (cp, rest)
     }
 
-    /// UTF-16 offset of code point `char_offset`, clamped to the end of text.
-    pub fn char_to_utf16(&self, char_offset: usize) -> usize {
-        let cp = self.index[(char_offset / STRIDE).min(self.index.len() - 1)];
-        let rest = char_offset.saturating_sub(cp.char_offset);
+    /// The byte offset of code point `char_offset`, clamped to the end of
+    /// text. O(1) plus a scan of at most 64 code points.
+    pub fn char_to_byte(&self, char_offset: CharOffset) -> ByteOffset {
+        let (cp, rest) = self.checkpoint_before(char_offset);
+        let from = cp.byte_offset.get();
+        ByteOffset::new(
+            self.string[from..]
+                .char_indices()
+                .nth(rest)
+                .map_or(self.string.len(), |(b, _)| from + b),
+        )
+    }
+
+    /// The UTF-16 offset of code point `char_offset`, clamped to the end of
+    /// text. O(1) plus a scan of at most 64 code points.
+    pub fn char_to_utf16(&self, char_offset: CharOffset) -> Utf16Offset {
+        let (cp, rest) = self.checkpoint_before(char_offset);
         cp.utf16_offset
-            + self.string[cp.byte_offset..]
+            + self.string[cp.byte_offset.get()..]
                 .chars()
                 .take(rest)
                 .map(char::len_utf16)
                 .sum::<usize>()
     }
 
-    /// Code point offset of UTF-16 offset `utf16_offset`, clamped to the end of
-    /// text. An offset between the two halves of a surrogate pair rounds down to
-    /// the code point that pair encodes.
-    pub fn utf16_to_char(&self, utf16_offset: usize) -> usize {
+    /// The code point at UTF-16 offset `utf16_offset`, clamped to the end of
+    /// text. An offset between the two halves of a surrogate pair rounds down
+    /// to the code point that pair encodes. O(log n) to find the checkpoint
+    /// plus a scan of at most 64 code points.
+    pub fn utf16_to_char(&self, utf16_offset: Utf16Offset) -> CharOffset {
         let i = self
             .index
             .partition_point(|cp| cp.utf16_offset <= utf16_offset)
@@ -87,7 +102,7 @@ impl Text {
         let cp = self.index[i];
         let mut at = cp.utf16_offset;
         let mut char_offset = cp.char_offset;
-        for c in self.string[cp.byte_offset..].chars() {
+        for c in self.string[cp.byte_offset.get()..].chars() {
             let next = at + c.len_utf16();
             if next > utf16_offset {
                 break;
@@ -98,13 +113,16 @@ impl Text {
         char_offset
     }
 
-    /// The text of `range`, clamped to the end of text.
+    /// The text of `range`, clamped to the end of text. Costs two
+    /// [`Text::char_to_byte`].
     pub fn slice(&self, range: TextRange) -> &str {
-        &self.string[self.char_to_byte(range.start())..self.char_to_byte(range.end())]
+        let start = self.char_to_byte(range.start()).get();
+        let end = self.char_to_byte(range.end()).get();
+        &self.string[start..end]
     }
 
     /// `range` with leading and trailing whitespace removed; an all-whitespace
-    /// range becomes empty at its start.
+    /// range becomes empty at its start. O(length of `range`).
     pub fn trim(&self, range: TextRange) -> TextRange {
         let s = self.slice(range);
         let lead = s.chars().take_while(|c| c.is_whitespace()).count();
@@ -137,11 +155,11 @@ impl TextBuilder {
         let bytes = piece.as_bytes();
         let mut b = 0;
         while b < bytes.len() {
-            let until = STRIDE - self.at.char_offset % STRIDE;
+            let until = STRIDE - self.at.char_offset.get() % STRIDE;
             let end = (b + until).min(bytes.len());
             if bytes[b..end].is_ascii() {
-                if self.at.char_offset % STRIDE == 0 {
-                    self.at.byte_offset = base + b;
+                if self.at.char_offset.get() % STRIDE == 0 {
+                    self.at.byte_offset = ByteOffset::new(base + b);
                     self.index.push(self.at);
                 }
                 self.at.char_offset += end - b;
@@ -156,8 +174,8 @@ impl TextBuilder {
                     if self.at.char_offset == next_window {
                         break;
                     }
-                    self.at.byte_offset = base + b;
-                    if self.at.char_offset % STRIDE == 0 {
+                    self.at.byte_offset = ByteOffset::new(base + b);
+                    if self.at.char_offset.get() % STRIDE == 0 {
                         self.index.push(self.at);
                     }
                     self.at.char_offset += 1;
@@ -166,12 +184,12 @@ impl TextBuilder {
                 b += 1;
             }
         }
-        self.at.byte_offset = self.string.len();
+        self.at.byte_offset = ByteOffset::new(self.string.len());
     }
 
-    /// Length so far in code points.
+    /// Length so far in code points (a count).
     pub fn char_len(&self) -> usize {
-        self.at.char_offset
+        self.at.char_offset.get()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -193,25 +211,29 @@ impl TextBuilder {
 mod tests {
     use super::*;
 
-    fn naive_utf16(s: &str, char_offset: usize) -> usize {
-        s.chars().take(char_offset).map(char::len_utf16).sum()
+    /// The three offsets of code point `c` of `s`, by a scan from the start.
+    fn naive(s: &str, c: usize) -> (CharOffset, Utf16Offset, ByteOffset) {
+        let u = s.chars().take(c).map(char::len_utf16).sum();
+        let b = s.char_indices().nth(c).map_or(s.len(), |(b, _)| b);
+        (CharOffset::new(c), Utf16Offset::new(u), ByteOffset::new(b))
+    }
+
+    fn check_against_a_scan(text: &Text, s: &str) {
+        let n = s.chars().count();
+        assert_eq!(text.char_len(), n);
+        for c in 0..=n {
+            let (c, u, b) = naive(s, c);
+            assert_eq!(text.char_to_utf16(c), u, "char {c}");
+            assert_eq!(text.utf16_to_char(u), c, "utf16 {u}");
+            assert_eq!(text.char_to_byte(c), b, "char {c}");
+        }
+        assert_eq!(text.utf16_len(), naive(s, n).1.get());
     }
 
     #[test]
     fn conversions_agree_with_a_scan_across_checkpoints() {
         let s: String = "a👍🏽é\u{301}中文שלום ".repeat(40);
-        let text = Text::new(s.clone());
-        let n = s.chars().count();
-        assert_eq!(text.char_len(), n);
-        for c in 0..=n {
-            let u = naive_utf16(&s, c);
-            assert_eq!(text.char_to_utf16(c), u, "char {c}");
-            assert_eq!(text.utf16_to_char(u), c, "utf16 {u}");
-            assert_eq!(
-                text.char_to_byte(c),
-                s.char_indices().nth(c).map_or(s.len(), |(b, _)| b)
-            );
-        }
+        check_against_a_scan(&Text::new(s.clone()), &s);
     }
 
     #[test]
@@ -231,24 +253,16 @@ mod tests {
         }
         let built = b.finish();
         assert_eq!(built, Text::new(whole.clone()));
-        let n = whole.chars().count();
-        assert_eq!(built.char_len(), n);
-        for c in 0..=n {
-            let u = naive_utf16(&whole, c);
-            assert_eq!(built.char_to_utf16(c), u, "char {c}");
-            assert_eq!(built.utf16_to_char(u), c, "utf16 {u}");
-            assert_eq!(
-                built.char_to_byte(c),
-                whole.char_indices().nth(c).map_or(whole.len(), |(b, _)| b)
-            );
-        }
+        check_against_a_scan(&built, &whole);
     }
 
     #[test]
     fn empty_text() {
         let text = Text::new(String::new());
         assert_eq!(text.char_len(), 0);
-        assert_eq!(text.utf16_to_char(5), 0);
-        assert_eq!(text.slice(TextRange::new(0, 3).unwrap()), "");
+        assert_eq!(text.utf16_to_char(Utf16Offset::new(5)), CharOffset::ZERO);
+        assert_eq!(text.char_to_byte(CharOffset::new(3)), ByteOffset::ZERO);
+        let past = TextRange::new(CharOffset::ZERO, CharOffset::new(3)).unwrap();
+        assert_eq!(text.slice(past), "");
     }
 }

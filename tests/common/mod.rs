@@ -6,7 +6,12 @@
 
 #![allow(dead_code)]
 
-use annotator::model::{Annotation, Article, Command, Session, Tag, TextRange};
+use annotator::model::{Annotation, Article, CharOffset, Command, Session, Tag, TextRange};
+
+/// The range `start..end` in code points. Panics when `start > end`.
+pub fn range(start: usize, end: usize) -> TextRange {
+    TextRange::new(CharOffset::new(start), CharOffset::new(end)).expect("start <= end")
+}
 
 /// Plain text and (range, tag) spans of a fixture, ranges in code points, in
 /// the order their closing brackets appear.
@@ -24,7 +29,7 @@ pub fn parse(marked: &str) -> (String, Vec<(TextRange, Tag)>) {
                 let name: String = chars.by_ref().take_while(|c| *c != '}').collect();
                 let start = open.pop().expect("] without [");
                 let tag = Tag::from_name(&name).unwrap_or_else(|| panic!("unknown tag {name}"));
-                spans.push((TextRange::new(start, n_chars).unwrap(), tag));
+                spans.push((range(start, n_chars), tag));
             }
             _ => {
                 text.push(c);
@@ -64,19 +69,37 @@ pub fn annotation(id: &str, tag: Tag, range: TextRange) -> Annotation {
 }
 
 /// The session's annotations written back as a fixture (for comparisons).
+///
+/// Spans open outermost first: by start, then the longer first, then (for
+/// equal ranges) the later in reading order first, since [`parse`] numbers
+/// the inner of two equal spans first. At one offset, spans that end close
+/// before spans that start, and close innermost (opened last) first.
 pub fn render(session: &Session) -> String {
     let text = session.article().text.as_str();
-    let mut marks: Vec<(usize, u8, String)> = Vec::new();
-    for a in session.annotations() {
-        marks.push((a.range.start(), 1, "[".into()));
-        marks.push((a.range.end(), 0, format!("]{{{}}}", a.tag.name())));
+    let mut nesting: Vec<(usize, &Annotation)> = session.annotations().iter().enumerate().collect();
+    nesting.sort_by_key(|(i, a)| {
+        (
+            a.range.start(),
+            std::cmp::Reverse(a.range.end()),
+            std::cmp::Reverse(*i),
+        )
+    });
+    // (offset, 0 to close or 1 to open, order among marks of that kind, mark)
+    let mut marks: Vec<(usize, u8, usize, String)> = Vec::new();
+    for (depth_order, (_, a)) in nesting.iter().enumerate() {
+        marks.push((a.range.start().get(), 1, depth_order, "[".into()));
+        marks.push((
+            a.range.end().get(),
+            0,
+            usize::MAX - depth_order,
+            format!("]{{{}}}", a.tag.name()),
+        ));
     }
-    // Closings before openings at the same offset; longer spans open first.
-    marks.sort_by_key(|(at, kind, _)| (*at, *kind));
+    marks.sort_by_key(|(at, kind, order, _)| (*at, *kind, *order));
     let mut out = String::new();
     let mut marks = marks.into_iter().peekable();
     for (i, c) in text.chars().chain(std::iter::once('\0')).enumerate() {
-        while let Some((_, _, m)) = marks.next_if(|(at, _, _)| *at == i) {
+        while let Some((_, _, _, m)) = marks.next_if(|(at, _, _, _)| *at == i) {
             out.push_str(&m);
         }
         if c != '\0' {

@@ -1,7 +1,7 @@
 //! [`BlockBuilder`]: assembles canonical text from structured blocks.
 
 use crate::model::text::TextBuilder;
-use crate::model::{Article, Block, BlockKind, Inline, InlineKind, TextRange};
+use crate::model::{Article, Block, BlockKind, CharOffset, Inline, InlineKind, TextRange};
 use std::ops::Range;
 
 /// Builds the canonical text of a structured article: each block's text with
@@ -89,7 +89,7 @@ impl BlockBuilder {
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
-        let start = self.text.char_len();
+        let start = CharOffset::new(self.text.char_len());
         self.text.push_str(&content);
         self.blocks.push(Block {
             kind,

@@ -1,0 +1,133 @@
+//! The version 1 file as serde types, and the model written into them.
+//! Offsets are code points, serialised as plain integers.
+
+use super::sha256_hex;
+use crate::model::selector::describe;
+use crate::model::{Annotation, AnnotationId, Article, CharOffset, Tag, Text};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileV1 {
+    pub version: u32,
+    pub article: ArticleV1,
+    pub annotations: Vec<AnnotationV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct ArticleV1 {
+    pub title: String,
+    #[serde(default)]
+    pub source: String,
+    pub text: String,
+    /// Optional on import; checked when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// How the text is shown (our addition); paragraphs of the text when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<Vec<BlockV1>>,
+    /// Inline formatting (our addition); omitted when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inlines: Vec<InlineV1>,
+    /// Metadata a web page states (our additions); omitted when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub published: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub site_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BlockV1 {
+    pub kind: String,
+    pub start: CharOffset,
+    pub end: CharOffset,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extra: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InlineV1 {
+    pub kind: String,
+    pub start: CharOffset,
+    pub end: CharOffset,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct AnnotationV1 {
+    pub id: AnnotationId,
+    pub tag: Tag,
+    pub start: CharOffset,
+    pub end: CharOffset,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(default)]
+    pub note: String,
+    pub created: String,
+    pub modified: String,
+}
+
+pub(super) fn article_v1(article: &Article) -> ArticleV1 {
+    let text = article.text.as_str();
+    ArticleV1 {
+        title: article.title.clone(),
+        source: article.source.clone(),
+        text: text.to_owned(),
+        sha256: Some(sha256_hex(text)),
+        blocks: Some(
+            article
+                .blocks
+                .iter()
+                .map(|b| BlockV1 {
+                    kind: b.kind.element().to_owned(),
+                    start: b.range.start(),
+                    end: b.range.end(),
+                    extra: b.extra,
+                })
+                .collect(),
+        ),
+        inlines: article
+            .inlines
+            .iter()
+            .map(|i| InlineV1 {
+                kind: i.kind.name().to_owned(),
+                start: i.range.start(),
+                end: i.range.end(),
+            })
+            .collect(),
+        byline: article.meta.byline.clone(),
+        published: article.meta.published.clone(),
+        site_name: article.meta.site_name.clone(),
+        url: article.meta.url.clone(),
+    }
+}
+
+/// `with_context`: fill `prefix` and `suffix` (exports do; storage does not).
+pub(super) fn annotation_v1(text: &Text, a: &Annotation, with_context: bool) -> AnnotationV1 {
+    let (exact, prefix, suffix) = if with_context {
+        let q = describe(text, a.range);
+        (q.exact, q.prefix, q.suffix)
+    } else {
+        (text.slice(a.range).to_owned(), String::new(), String::new())
+    };
+    AnnotationV1 {
+        id: a.id.clone(),
+        tag: a.tag,
+        start: a.range.start(),
+        end: a.range.end(),
+        exact,
+        prefix,
+        suffix,
+        note: a.note.clone(),
+        created: a.created.clone(),
+        modified: a.modified.clone(),
+    }
+}
