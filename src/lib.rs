@@ -5,11 +5,11 @@
 //! - `web`: browser glue (DOM selection <-> offsets, keys, files, storage);
 //! - `ui`: Yew components and the store that applies model commands.
 //!
-//! `web` and `ui` are compiled for `wasm32` only.
+//! `web` and the components of `ui` are compiled for `wasm32` only; the
+//! store, messages and key handling of `ui` are pure and tested natively.
 
 pub mod keymap;
 pub mod model;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -94,6 +94,15 @@ pub fn backward(article: &Article, offset: CharOffset, unit: Unit) -> CharOffset
         .map_or(offset, TextRange::start)
 }
 
+/// [`forward`] or [`backward`] as `forward` says.
+pub fn step(article: &Article, offset: CharOffset, unit: Unit, forward: bool) -> CharOffset {
+    if forward {
+        self::forward(article, offset, unit)
+    } else {
+        backward(article, offset, unit)
+    }
+}
+
 /// The unit containing `offset`, else the next one, else the last one.
 /// `None` only for an article without blocks.
 pub fn around(article: &Article, offset: CharOffset, unit: Unit) -> Option<TextRange> {

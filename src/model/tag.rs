@@ -70,16 +70,6 @@ impl Tag {
         }
     }
 
-    /// The chooser key for this tag: `1`/`C`, `2`/`Q`, `3`/`S` (case-insensitive).
-    pub fn from_key(key: &str) -> Option<Tag> {
-        match key.to_ascii_lowercase().as_str() {
-            "1" | "c" => Some(Tag::Claim),
-            "2" | "q" => Some(Tag::Quote),
-            "3" | "s" => Some(Tag::Source),
-            _ => None,
-        }
-    }
-
     /// Inverse of [`Tag::name`]. O([`Tag::COUNT`]).
     pub fn from_name(name: &str) -> Option<Tag> {
         Tag::ALL.into_iter().find(|t| t.name() == name)

@@ -3,10 +3,13 @@
 //! Virtualised: rows have a fixed height and only those in view (plus a few
 //! either side) are rendered, so ten thousand annotations cost what twenty do.
 
+use super::doc::Doc;
+use super::layout::DomCell;
+use super::store::{Action, State};
 use crate::model::format::excerpt;
-use crate::model::{Session, Tag};
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::model::{AnnotationId, Tag};
+use crate::web::clock;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Height of one row including the gap below it, in CSS px (matches `.row`).
@@ -16,28 +19,91 @@ const OVERSCAN: usize = 6;
 /// Delay before the list scrolls to a newly focused row, in ms.
 const PANEL_DELAY_MS: u32 = 50;
 
-#[derive(Properties)]
-pub struct AnnotationListProps {
-    pub session: Rc<RefCell<Session>>,
-    /// Changes whenever the annotations do (the session cell itself does not).
-    pub revision: u64,
-    pub focused: Option<AttrValue>,
+/// What a row can ask for. Stable across renders (see
+/// [`use_panel_callbacks`]), so a cursor move re-renders no row.
+#[derive(Clone, PartialEq)]
+pub struct PanelCallbacks {
     pub on_select: Callback<AttrValue>,
     pub on_retag: Callback<(AttrValue, Tag)>,
     pub on_note: Callback<(AttrValue, String)>,
     pub on_remove: Callback<AttrValue>,
 }
 
-impl PartialEq for AnnotationListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.focused == other.focused
-            && self.on_select == other.on_select
-            && self.on_retag == other.on_retag
-            && self.on_note == other.on_note
-            && self.on_remove == other.on_remove
-    }
+#[derive(Properties, PartialEq)]
+pub struct AnnotationListProps {
+    pub doc: Doc,
+    pub focused: Option<AnnotationId>,
+    pub callbacks: PanelCallbacks,
+}
+
+/// The panel's callbacks, made once: they use only the dispatcher, the
+/// session cell and the DOM cell, which never change.
+#[hook]
+pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> PanelCallbacks {
+    let (d, cell, dom) = (state.dispatcher(), state.doc.cell(), dom.clone());
+    (*use_memo((), move |_| {
+        let id = |v: &AttrValue| AnnotationId::from(v.as_str());
+        let on_select = {
+            let d = d.clone();
+            Callback::from(move |v: AttrValue| {
+                let session = cell.borrow();
+                let block = session.get(&id(&v)).and_then(|a| {
+                    dom.borrow()
+                        .as_ref()?
+                        .block_element(session.article(), a.range.start())
+                });
+                if let Some(el) = block {
+                    flash(&el);
+                }
+                d.dispatch(Action::Focus(Some(id(&v))));
+            })
+        };
+        let on_retag = {
+            let d = d.clone();
+            Callback::from(move |(v, tag): (AttrValue, Tag)| {
+                let at = clock::now_rfc3339();
+                d.dispatch(Action::Retag {
+                    id: id(&v),
+                    tag,
+                    at,
+                })
+            })
+        };
+        let on_note = {
+            let d = d.clone();
+            Callback::from(move |(v, note): (AttrValue, String)| {
+                let at = clock::now_rfc3339();
+                d.dispatch(Action::Note {
+                    id: id(&v),
+                    note,
+                    at,
+                })
+            })
+        };
+        let on_remove =
+            Callback::from(move |v: AttrValue| d.dispatch(Action::Remove { id: id(&v) }));
+        PanelCallbacks {
+            on_select,
+            on_retag,
+            on_note,
+            on_remove,
+        }
+    }))
+    .clone()
+}
+
+/// Briefly mark `el` (CSS animation on `.flash`) and scroll it into view.
+fn flash(el: &Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let _ = el.class_list().remove_1("flash");
+    let _ = el.class_list().add_1("flash");
+    let el = el.clone();
+    gloo::timers::callback::Timeout::new(1_200, move || {
+        let _ = el.class_list().remove_1("flash");
+    })
+    .forget();
 }
 
 #[function_component(AnnotationList)]
@@ -56,18 +122,12 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     // Bring the focused annotation's row into view, a little later: the
     // highlight in the article is painted first, the panel follows.
     {
-        let (scroller, session, view) = (scroller.clone(), props.session.clone(), view.clone());
+        let (scroller, doc, view) = (scroller.clone(), props.doc.clone(), view.clone());
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(props.focused.clone(), move |focused| {
             let focused = focused.clone();
             let later = move || {
-                let index = focused.as_ref().and_then(|id| {
-                    session
-                        .borrow()
-                        .annotations()
-                        .iter()
-                        .position(|a| a.id == id.as_str())
-                });
+                let index = focused.as_ref().and_then(|id| doc.session().position(id));
                 // From the tracked view, not the element: reading layout here
                 // would force a layout in the middle of every change.
                 if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
@@ -85,10 +145,9 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
         });
     }
 
-    let session = props.session.borrow();
+    let session = props.doc.session();
     let all = session.annotations();
     let text = &session.article().text;
-    let counts = Tag::ALL.map(|t| all.iter().filter(|a| a.tag == t).count());
     let (top, height) = *view;
     let first = ((top / ROW_PX) as usize)
         .saturating_sub(OVERSCAN)
@@ -100,8 +159,8 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             <div class="panel-head">
                 <h2 id="panel-title">{ format!("Annotations ({n})") }</h2>
                 <p class="counts">
-                    { for Tag::ALL.iter().zip(counts).map(|(t, n)| html! {
-                        <span class={classes!("count", t.name())}>{ format!("{} {n}", t.label()) }</span>
+                    { for Tag::ALL.iter().map(|t| html! {
+                        <span class={classes!("count", t.name())}>{ format!("{} {}", t.label(), session.count(*t)) }</span>
                     }) }
                 </p>
             </div>
@@ -113,17 +172,16 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                         { for all[first..last].iter().enumerate().map(|(k, a)| {
                             let i = first + k;
                             let row = Row {
-                                id: AttrValue::from(a.id.clone()),
+                                id: AttrValue::from(a.id.as_str().to_owned()),
                                 tag: a.tag,
                                 excerpt: excerpt(text.slice(a.range), 120).into(),
                                 note: AttrValue::from(a.note.clone()),
                                 position: i,
                                 set_size: n,
                             };
+                            let focused = props.focused.as_ref() == Some(&a.id);
                             html! {
-                                <RowView key={a.id.as_str()} focused={props.focused.as_ref() == Some(&row.id)} {row}
-                                    on_select={props.on_select.clone()} on_retag={props.on_retag.clone()}
-                                    on_note={props.on_note.clone()} on_remove={props.on_remove.clone()} />
+                                <RowView key={a.id.as_str()} {focused} {row} callbacks={props.callbacks.clone()} />
                             }
                         }) }
                     </ol>
@@ -149,22 +207,19 @@ struct Row {
 struct RowProps {
     row: Row,
     focused: bool,
-    on_select: Callback<AttrValue>,
-    on_retag: Callback<(AttrValue, Tag)>,
-    on_note: Callback<(AttrValue, String)>,
-    on_remove: Callback<AttrValue>,
+    callbacks: PanelCallbacks,
 }
 
 #[function_component(RowView)]
 fn row_view(props: &RowProps) -> Html {
-    let row = &props.row;
+    let (row, cbs) = (&props.row, &props.callbacks);
     let id = row.id.clone();
     let on_select = {
-        let (cb, id) = (props.on_select.clone(), id.clone());
+        let (cb, id) = (cbs.on_select.clone(), id.clone());
         Callback::from(move |_| cb.emit(id.clone()))
     };
     let on_retag = {
-        let (cb, id) = (props.on_retag.clone(), id.clone());
+        let (cb, id) = (cbs.on_retag.clone(), id.clone());
         Callback::from(move |e: Event| {
             if let Some(tag) = e
                 .target_dyn_into::<web_sys::HtmlSelectElement>()
@@ -175,7 +230,7 @@ fn row_view(props: &RowProps) -> Html {
         })
     };
     let on_note = {
-        let (cb, id, old) = (props.on_note.clone(), id.clone(), row.note.clone());
+        let (cb, id, old) = (cbs.on_note.clone(), id.clone(), row.note.clone());
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 if input.value() != old.as_str() {
@@ -185,7 +240,7 @@ fn row_view(props: &RowProps) -> Html {
         })
     };
     let on_remove = {
-        let (cb, id) = (props.on_remove.clone(), id);
+        let (cb, id) = (cbs.on_remove.clone(), id);
         Callback::from(move |_| cb.emit(id.clone()))
     };
     html! {

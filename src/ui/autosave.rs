@@ -1,47 +1,63 @@
 //! Saving the session in the browser after every change.
 //!
-//! Each change writes only the annotation it touched (see `web::storage`),
-//! so a key press never waits for serialising a large session. Replacing the
-//! article rewrites everything a second later, after the new article has
-//! painted; if the page is hidden or left before that, at once.
+//! The hook owns what storage holds: the session as of an (article
+//! generation, revision). A change writes only the annotations it touched
+//! ([`Session::touched_since`], see `web::storage`), so a key press never
+//! waits for serialising a large session. A new article is written whole a
+//! second later, after it has painted; if the page is hidden or left before
+//! that, at once. While saving is paused (saved work that could not be
+//! restored nor set aside), nothing is written.
 
-use super::store::{Action, Journal, Notice, State};
+use super::messages;
+use super::store::{Action, Notice, Saving, State};
 use crate::model::{format, Session};
-use crate::web::storage;
+use crate::web::{storage, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long a full rewrite waits, so that the new article paints first.
 const REWRITE_DELAY_MS: u32 = 1_000;
 
-/// A full rewrite that is waiting: its timer and the work to do.
-type Pending = Rc<RefCell<Option<(Timeout, Rc<dyn Fn()>)>>>;
-
-fn flush(pending: &Pending) {
-    if let Some((timer, save)) = pending.borrow_mut().take() {
-        timer.cancel();
-        save();
-    }
-}
-
 /// Longest article kept in storage, in UTF-16 code units: browsers give a
 /// page about five million (Chromium: 10 MiB, counted in UTF-16), and the
 /// article's record holds its text and its blocks.
 const STORABLE_UNITS: usize = 4_000_000;
+
+/// (article generation, session revision) that storage holds.
+type Mark = (u64, u64);
+
+/// A full rewrite waiting for its timer, and the job itself.
+type Waiting = (Timeout, Rc<dyn Fn()>);
+
+/// What the hook keeps between renders.
+#[derive(Default)]
+struct Saver {
+    /// What storage holds; `None`: not the current session.
+    saved: Cell<Option<Mark>>,
+    /// The latest article generation seen.
+    generation: Cell<u64>,
+    pending: RefCell<Option<Waiting>>,
+}
+
+impl Saver {
+    fn flush(&self) {
+        let job = self.pending.borrow_mut().take();
+        if let Some((timer, save)) = job {
+            timer.cancel();
+            save();
+        }
+    }
+}
 
 fn save_all(session: &Session) -> Result<(), String> {
     let text = &session.article().text;
     if text.utf16_len() > STORABLE_UNITS {
         // Known not to fit: fail fast rather than serialise and hash it.
         storage::clear();
-        return Err(format!(
-            "This article ({}.{} million characters) is too large to keep in this browser, so it will not come back after a reload. Export your annotations (Ctrl+S) before you leave.",
-            text.char_len() / 1_000_000,
-            text.char_len() / 100_000 % 10
-        ));
+        return Err(messages::too_large_to_keep(text.char_len()));
     }
     storage::save_all(
         &format::article_record(session.article()),
@@ -49,73 +65,119 @@ fn save_all(session: &Session) -> Result<(), String> {
             .annotations()
             .iter()
             .map(|a| (a.id.as_str(), format::annotation_record(text, a))),
+        session.has_unexported(),
     )
+    .map_err(|e: Error| e.to_string())
 }
 
+/// Keep storage in step with `state`; `stored`: storage holds the session
+/// the app started with (it was restored from there).
 #[hook]
-pub fn use_autosave(state: &UseReducerHandle<State>) {
-    let pending: Pending = use_mut_ref(|| None);
+pub fn use_autosave(state: &UseReducerHandle<State>, stored: bool) {
+    let saver = use_memo((), move |_| {
+        let s = Saver::default();
+        s.saved.set(stored.then_some((0, 0)));
+        Rc::new(s)
+    });
+    let saver: Rc<Saver> = (*saver).clone();
     {
-        let pending = pending.clone();
-        let (session, journal, dispatch) = (
-            state.session.clone(),
-            state.journal.clone(),
-            state.dispatcher(),
-        );
-        use_effect_with(state.revision, move |_| {
-            let entries: Vec<Journal> = journal.borrow_mut().drain(..).collect();
-            let notify = move |r: Result<(), String>| {
-                if let Err(message) = r {
-                    dispatch.dispatch(Action::Notify(Notice::Error(message)));
+        let (saver, dispatch) = (saver.clone(), state.dispatcher());
+        let on = state.saving == Saving::On;
+        let unexported = state.doc.session().has_unexported();
+        use_effect_with(
+            (state.doc.clone(), on, unexported),
+            move |(doc, on, unexported)| {
+                if !*on {
+                    saver.pending.borrow_mut().take();
+                    saver.saved.set(None);
+                    return;
                 }
-            };
-            if entries.iter().any(|e| matches!(e, Journal::Reset)) || pending.borrow().is_some() {
-                // The rewrite saves the session as it is when it runs, later
-                // changes included.
-                let save: Rc<dyn Fn()> = {
-                    let (session, notify) = (session.clone(), notify.clone());
-                    Rc::new(move || notify(save_all(&session.borrow())))
-                };
-                if pending.borrow().is_none() {
-                    let fire = {
-                        let (pending, save) = (pending.clone(), save.clone());
-                        move || {
-                            pending.borrow_mut().take();
-                            save();
-                        }
-                    };
-                    *pending.borrow_mut() = Some((Timeout::new(REWRITE_DELAY_MS, fire), save));
-                }
-                return;
-            }
-            let session = session.borrow();
-            let text = &session.article().text;
-            for entry in entries {
-                match entry {
-                    Journal::Put(id) => {
-                        if let Some(a) = session.get(&id) {
-                            notify(storage::put(&id, &format::annotation_record(text, a)));
-                        }
+                let notify = move |r: Result<(), String>| {
+                    if let Err(message) = r {
+                        dispatch.dispatch(Action::Notify(Notice::Error(message)));
                     }
-                    Journal::Delete(id) => storage::delete(&id),
-                    Journal::Reset => {}
+                };
+                let now = (doc.generation(), doc.revision());
+                saver.generation.set(now.0);
+                let last = saver.saved.get();
+                if last == Some(now) {
+                    // Only the unexported flag changed (an export).
+                    storage::set_dirty(*unexported);
+                    return;
                 }
-            }
-        });
+                let touched = match last {
+                    Some((g, r)) if g == now.0 && saver.pending.borrow().is_none() => {
+                        doc.session().touched_since(r)
+                    }
+                    _ => None,
+                };
+                match touched {
+                    Some(ids) => {
+                        let session = doc.session();
+                        let text = &session.article().text;
+                        for id in ids {
+                            match session.get(&id) {
+                                Some(a) => notify(
+                                    storage::put(id.as_str(), &format::annotation_record(text, a))
+                                        .map_err(|e| e.to_string()),
+                                ),
+                                None => storage::delete(id.as_str()),
+                            }
+                        }
+                        storage::set_dirty(*unexported);
+                        saver.saved.set(Some(now));
+                    }
+                    None => schedule_rewrite(&saver, doc.cell(), notify),
+                }
+            },
+        );
     }
-    use_effect_with(state.dirty(), |dirty| storage::set_dirty(*dirty));
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let on_hide = {
-            let pending = pending.clone();
-            EventListener::new(&window, "pagehide", move |_| flush(&pending))
+            let saver = saver.clone();
+            EventListener::new(&window, "pagehide", move |_| saver.flush())
         };
         let on_hidden =
             EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
                 if gloo::utils::document().hidden() {
-                    flush(&pending);
+                    saver.flush();
                 }
             });
         move || drop((on_hide, on_hidden))
     });
+}
+
+/// Write the whole session in [`REWRITE_DELAY_MS`] (unless a rewrite is
+/// waiting already): as it is then, with every change made meanwhile.
+fn schedule_rewrite(
+    saver: &Rc<Saver>,
+    cell: Rc<RefCell<Session>>,
+    notify: impl Fn(Result<(), String>) + 'static,
+) {
+    if saver.pending.borrow().is_some() {
+        return;
+    }
+    let save: Rc<dyn Fn()> = {
+        let saver = Rc::downgrade(saver);
+        Rc::new(move || {
+            let session = cell.borrow();
+            notify(save_all(&session));
+            if let Some(saver) = saver.upgrade() {
+                saver
+                    .saved
+                    .set(Some((saver.generation.get(), session.revision())));
+            }
+        })
+    };
+    let fire = {
+        let (saver, save) = (Rc::downgrade(saver), save.clone());
+        move || {
+            if let Some(saver) = saver.upgrade() {
+                saver.pending.borrow_mut().take();
+            }
+            save();
+        }
+    };
+    *saver.pending.borrow_mut() = Some((Timeout::new(REWRITE_DELAY_MS, fire), save));
 }

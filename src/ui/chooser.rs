@@ -1,11 +1,14 @@
 //! [`Chooser`]: the tag dialog that opens beside the selection on Ctrl+Enter.
 //!
-//! Keys: `1`/`C` Claim, `2`/`Q` Quote, `3`/`S` Source tag at once; with Shift
-//! they pick the tag and move to the note field. Arrow keys move between the
-//! tags, Enter confirms, Esc cancels. Tab stays inside the dialog.
+//! What its keys mean is [`keymap::chooser`]'s answer: a tag's number or
+//! letter tags at once, with Shift it picks the tag and moves to the note,
+//! arrow keys move between the tags, Enter confirms, Esc cancels, Tab stays
+//! inside the dialog.
 
 use super::store::Pending;
+use crate::keymap::{self, Chooser as Key};
 use crate::model::Tag;
+use crate::web::keys;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -13,10 +16,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChooserProps {
     pub pending: Pending,
-    /// The selected text, shortened.
+    /// The span's text, shortened.
     pub excerpt: AttrValue,
-    /// The tag focused when the dialog opens.
-    pub initial: Tag,
+    /// Where the span is: left and bottom of its last line, top of its
+    /// first, in viewport CSS px.
+    pub place: (f64, f64, f64),
     pub on_tag: Callback<(Tag, String)>,
     pub on_cancel: Callback<()>,
 }
@@ -27,32 +31,20 @@ const HEIGHT: f64 = 190.0;
 
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
-    let selected = use_state(|| props.initial);
+    let selected = use_state(|| props.pending.tag);
     let note = use_state(|| props.pending.note.clone());
     let root = use_node_ref();
     let note_ref = use_node_ref();
-    let buttons: [NodeRef; 3] = [use_node_ref(), use_node_ref(), use_node_ref()];
-
-    let initial_idx = Tag::ALL
-        .iter()
-        .position(|t| *t == props.initial)
-        .unwrap_or(0);
-    super::focus::use_return_focus(buttons[initial_idx].clone());
-
-    let focus_tag = {
-        let buttons = buttons.clone();
-        let selected = selected.clone();
-        move |tag: Tag| {
-            selected.set(tag);
-            let i = Tag::ALL.iter().position(|t| *t == tag).unwrap_or(0);
-            if let Some(b) = buttons[i].cast::<HtmlElement>() {
-                let _ = b.focus();
-            }
-        }
-    };
+    let buttons: Vec<NodeRef> = Tag::ALL.iter().map(|_| NodeRef::default()).collect();
+    let buttons = use_memo((), move |_| buttons);
+    super::focus::use_return_focus(buttons[props.pending.tag.index()].clone());
 
     let onkeydown = {
-        let (on_tag, on_cancel) = (props.on_tag.clone(), props.on_cancel.clone());
+        let (on_tag, on_cancel, buttons) = (
+            props.on_tag.clone(),
+            props.on_cancel.clone(),
+            buttons.clone(),
+        );
         let (selected, note, note_ref, root) = (
             selected.clone(),
             note.clone(),
@@ -66,73 +58,35 @@ pub fn chooser(props: &ChooserProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .is_some();
-            match e.key().as_str() {
-                "Escape" => {
-                    e.prevent_default();
-                    on_cancel.emit(());
-                    return;
-                }
-                "Enter" if !e.ctrl_key() && !e.meta_key() => {
-                    e.prevent_default();
-                    on_tag.emit((*selected, (*note).clone()));
-                    return;
-                }
-                "Tab" => {
-                    trap_tab(&e, &root);
-                    return;
-                }
-                _ => {}
-            }
-            if in_note || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            let Some(key) = keys::with_press(&e, |p| keymap::chooser(p, in_note)) else {
                 return;
+            };
+            if let Key::Tab { back } = key {
+                return trap_tab(&e, &root, back);
             }
-            let i = Tag::ALL.iter().position(|t| *t == *selected).unwrap_or(0);
-            match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => {
-                    e.prevent_default();
-                    focus_tag(Tag::ALL[(i + 1) % 3]);
-                    return;
-                }
-                "ArrowLeft" | "ArrowUp" => {
-                    e.prevent_default();
-                    focus_tag(Tag::ALL[(i + 2) % 3]);
-                    return;
-                }
-                _ => {}
-            }
-            // `code` so that Shift+1 (which types "!") still means tag 1.
-            let key = e.code();
-            let key = key.trim_start_matches("Digit").trim_start_matches("Key");
-            if let Some(tag) = Tag::from_key(key) {
-                e.prevent_default();
-                if e.shift_key() {
+            e.prevent_default();
+            match key {
+                Key::Cancel => on_cancel.emit(()),
+                Key::Confirm => on_tag.emit((*selected, (*note).clone())),
+                Key::Tag(tag) => on_tag.emit((tag, (*note).clone())),
+                Key::Move { forward } => {
+                    let tag = if forward {
+                        (*selected).next()
+                    } else {
+                        (*selected).previous()
+                    };
                     selected.set(tag);
-                    if let Some(input) = note_ref.cast::<HtmlElement>() {
-                        let _ = input.focus();
-                    }
-                } else {
-                    on_tag.emit((tag, (*note).clone()));
+                    focus(&buttons[tag.index()]);
                 }
+                Key::Pick(tag) => {
+                    selected.set(tag);
+                    focus(&note_ref);
+                }
+                Key::Tab { .. } => {}
             }
         })
     };
-
-    // Below the selection, or above it when there is no room below; in page
-    // coordinates so that it stays beside the text when the page scrolls.
-    let p = &props.pending;
-    let (vw, vh, scroll_x, scroll_y) = viewport();
-    let left = p.left.min(vw - WIDTH - 8.0).max(8.0);
-    let top = if p.bottom + HEIGHT + 8.0 > vh && p.top > HEIGHT + 8.0 {
-        p.top - HEIGHT - 8.0
-    } else {
-        p.bottom + 8.0
-    };
-    let style = format!(
-        "left:{}px;top:{}px",
-        super::px(left + scroll_x),
-        super::px(top + scroll_y)
-    );
-
+    let style = position(props.place);
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
              aria-describedby="chooser-help" ref={root} {style} {onkeydown}>
@@ -140,22 +94,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
                 { if props.pending.editing.is_some() { "Edit " } else { "Tag " } }<q>{ props.excerpt.clone() }</q>
             </p>
             <div class="chooser-tags" role="group" aria-label="Tag">
-                { for Tag::ALL.iter().enumerate().map(|(i, tag)| {
-                    let tag = *tag;
-                    let onclick = {
-                        let (on_tag, note) = (props.on_tag.clone(), note.clone());
-                        Callback::from(move |_| on_tag.emit((tag, (*note).clone())))
-                    };
-                    let onfocus = { let selected = selected.clone(); Callback::from(move |_| selected.set(tag)) };
-                    html! {
-                        <button type="button" class={classes!("tag-button", tag.name())}
-                                aria-pressed={(*selected == tag).to_string()}
-                                aria-keyshortcuts={format!("{} {}", i + 1, &tag.label()[..1])}
-                                ref={buttons[i].clone()} {onclick} {onfocus}>
-                            <kbd>{ i + 1 }</kbd>{ " " }{ tag.label() }
-                        </button>
-                    }
-                }) }
+                { for Tag::ALL.iter().map(|tag| tag_button(*tag, &selected, &note, &props.on_tag, &buttons[tag.index()])) }
             </div>
             <label class="chooser-note">{"Note (optional) "}
                 <input type="text" ref={note_ref} value={(*note).clone()}
@@ -170,8 +109,58 @@ pub fn chooser(props: &ChooserProps) -> Html {
     }
 }
 
+/// The button of `tag`, with its keys.
+fn tag_button(
+    tag: Tag,
+    selected: &UseStateHandle<Tag>,
+    note: &UseStateHandle<String>,
+    on_tag: &Callback<(Tag, String)>,
+    node: &NodeRef,
+) -> Html {
+    let onclick = {
+        let (on_tag, note) = (on_tag.clone(), note.clone());
+        Callback::from(move |_| on_tag.emit((tag, (*note).clone())))
+    };
+    let onfocus = {
+        let selected = selected.clone();
+        Callback::from(move |_| selected.set(tag))
+    };
+    let (digit, letter) = keymap::tag_keys(tag);
+    html! {
+        <button type="button" class={classes!("tag-button", tag.name())}
+                aria-pressed={(**selected == tag).to_string()}
+                aria-keyshortcuts={format!("{digit} {letter}")}
+                ref={node.clone()} {onclick} {onfocus}>
+            <kbd>{ digit }</kbd>{ " " }{ tag.label() }
+        </button>
+    }
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Below the span, or above it when there is no room below; in page
+/// coordinates so that it stays beside the text when the page scrolls.
+fn position((left, top, bottom): (f64, f64, f64)) -> String {
+    let (vw, vh, scroll_x, scroll_y) = viewport();
+    let left = left.min(vw - WIDTH - 8.0).max(8.0);
+    let top = if bottom + HEIGHT + 8.0 > vh && top > HEIGHT + 8.0 {
+        top - HEIGHT - 8.0
+    } else {
+        bottom + 8.0
+    };
+    format!(
+        "left:{}px;top:{}px",
+        super::px(left + scroll_x),
+        super::px(top + scroll_y)
+    )
+}
+
 /// Keep Tab and Shift+Tab inside the dialog.
-fn trap_tab(e: &KeyboardEvent, root: &NodeRef) {
+fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
     let Some(root) = root.cast::<web_sys::Element>() else {
         return;
     };
@@ -192,9 +181,9 @@ fn trap_tab(e: &KeyboardEvent, root: &NodeRef) {
             .zip(active.as_ref())
             .is_some_and(|(n, a)| n.is_same_node(Some(a.as_ref())))
     };
-    let target = if e.shift_key() && at(&first) {
+    let target = if back && at(&first) {
         last
-    } else if !e.shift_key() && at(&last) {
+    } else if !back && at(&last) {
         first
     } else {
         return;

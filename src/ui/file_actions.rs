@@ -2,17 +2,21 @@
 //! pastes; exporting. Each action leaves the current work untouched when it
 //! fails or the user declines to discard unexported changes.
 
+use super::doc::Doc;
+use super::messages;
 use super::store::{Action, Notice, State};
 use crate::model::load::LoadError;
 use crate::model::Article;
-use crate::model::{format, load, slug, Session};
+use crate::model::{format, load, slug};
 use crate::web::html_dom::PageLoad;
 use crate::web::slices::{self, Ticket};
-use crate::web::{download, files};
+use crate::web::{download, files, Error};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::{UseReducerDispatcher, UseReducerHandle};
+use yew::UseReducerDispatcher;
+
+type Dispatch = UseReducerDispatcher<State>;
 
 /// Largest annotation file read, in bytes: one for the largest article with
 /// many annotations fits.
@@ -40,14 +44,13 @@ impl FileKind {
 }
 
 /// True when there is nothing unexported, or the user agrees to discard it.
-pub fn may_discard(state: &State) -> bool {
-    let n = state.session.borrow().annotations().len();
-    !state.dirty()
-        || n == 0
-        || gloo::dialogs::confirm(&format!(
-            "Discard {n} annotation{} not yet exported?",
-            if n == 1 { "" } else { "s" }
-        ))
+/// Reads the session as it is now (`doc` may be an old handle).
+pub fn may_discard(doc: &Doc) -> bool {
+    let (unexported, n) = {
+        let s = doc.session();
+        (s.has_unexported(), s.annotations().len())
+    };
+    !unexported || n == 0 || gloo::dialogs::confirm(&messages::discard(n))
 }
 
 /// Read `file` and open it as `kind`. Unexported work is discarded only
@@ -56,7 +59,8 @@ pub fn may_discard(state: &State) -> bool {
 pub fn open_file(
     file: web_sys::File,
     kind: FileKind,
-    state: UseReducerHandle<State>,
+    doc: &Doc,
+    dispatch: &Dispatch,
     readers: &Readers,
 ) {
     slices::cancel_all();
@@ -69,49 +73,39 @@ pub fn open_file(
     };
     if size > limit as f64 {
         let e = LoadError::TooLarge(size as usize, limit);
-        return state.dispatch(Action::Notify(Notice::Error(format!(
-            "Could not open \"{}\": {e}",
-            file.name()
-        ))));
+        return dispatch.dispatch(error(messages::cannot_open(&file.name(), &e)));
     }
     // Large files take a moment to read and parse: say so at once.
     if size > 1_048_576.0 {
-        state.dispatch(Action::Notify(Notice::Progress {
-            label: format!(
-                "Reading \"{}\" ({} MB)…",
-                file.name(),
-                (size / 1_048_576.0).round() as u64
-            ),
+        dispatch.dispatch(Action::Notify(Notice::Progress {
+            label: messages::reading_file(&file.name(), size),
             percent: 0,
         }));
     }
+    let (doc, dispatch) = (doc.clone(), dispatch.clone());
     let reader = files::read(file, move |name, bytes| {
         if !ticket.valid() {
             return;
         }
         let bytes = match bytes {
             Ok(bytes) => bytes,
-            Err(message) => return state.dispatch(Action::Notify(Notice::Error(message))),
+            Err(e) => return dispatch.dispatch(error(messages::cannot_open(&name, &e))),
         };
         match kind {
             FileKind::Article => {
-                let dispatcher = state.dispatcher();
-                load_article(ticket, name, bytes, &dispatcher, move |name, loaded| {
-                    state.dispatch(match loaded {
-                        Ok(_) if !may_discard(&state) => Action::Dismiss,
+                let d = dispatch.clone();
+                load_article(ticket, name, bytes, &dispatch, move |name, loaded| {
+                    d.dispatch(match loaded {
+                        Ok(_) if !may_discard(&doc) => Action::Dismiss,
                         Ok((article, note)) => Action::Open { article, note },
-                        Err(e) => {
-                            Action::Notify(Notice::Error(format!("Could not open \"{name}\": {e}")))
-                        }
+                        Err(e) => error(messages::cannot_open(&name, &e)),
                     });
                 });
             }
-            FileKind::Annotations => state.dispatch(match format::import(&bytes) {
-                Ok(_) if !may_discard(&state) => Action::Dismiss,
+            FileKind::Annotations => dispatch.dispatch(match format::import(&bytes) {
+                Ok(_) if !may_discard(&doc) => Action::Dismiss,
                 Ok(imported) => Action::Import(imported),
-                Err(e) => Action::Notify(Notice::Error(format!(
-                    "Could not open annotations \"{name}\": {e} Your current work is unchanged."
-                ))),
+                Err(e) => error(messages::cannot_import(&name, &e)),
             }),
         }
     });
@@ -120,7 +114,7 @@ pub fn open_file(
 
 /// What loading an article gives: the article and a note for the user about
 /// how it was read.
-type Loaded = Result<(Article, Option<String>), LoadError>;
+type Loaded = Result<(Article, Option<String>), Error>;
 
 /// Load an article from a file and hand it to `done`. Text and Markdown load
 /// at once; a web page in slices ([`PageLoad`]), with its progress shown, so
@@ -129,18 +123,20 @@ fn load_article(
     ticket: Ticket,
     name: String,
     bytes: Vec<u8>,
-    dispatch: &UseReducerDispatcher<State>,
+    dispatch: &Dispatch,
     done: impl FnOnce(String, Loaded) + 'static,
 ) {
     if load::kind_of(&name) != Ok(load::Kind::Html) {
-        let loaded = load::load_file(&name, &bytes).map(|a| (a, None));
+        let loaded = load::load_file(&name, &bytes)
+            .map(|a| (a, None))
+            .map_err(Error::from);
         return done(name, loaded);
     }
     let (mut page, charset_note) = match PageLoad::start(bytes, load::stem(&name)) {
         Ok(started) => started,
         Err(e) => return done(name, Err(e)),
     };
-    let progress = progress_notice(format!("Loading \"{name}\"…"), dispatch);
+    let progress = progress_notice(messages::loading(&name), dispatch);
     slices::run(
         move || ticket.valid(),
         move || page.step(),
@@ -149,12 +145,12 @@ fn load_article(
             let loaded = extracted.and_then(|(article, found)| {
                 let notes: Vec<String> = charset_note
                     .into_iter()
-                    .chain((!found).then(|| {
-                        "No article was found in this page, so all of its text is shown.".to_owned()
-                    }))
+                    .chain((!found).then(|| messages::NO_ARTICLE_FOUND.to_owned()))
                     .collect();
                 let note = (!notes.is_empty()).then(|| notes.join(" "));
-                load::finish(article, &name).map(|a| (a, note))
+                load::finish(article, &name)
+                    .map(|a| (a, note))
+                    .map_err(Error::from)
             });
             done(name, loaded);
         },
@@ -164,7 +160,7 @@ fn load_article(
 /// Open pasted rich content: its HTML through extraction (in slices, like
 /// a file), else its text. Like every opening, it cancels a page still
 /// loading.
-pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<State>) {
+pub fn open_pasted_html(html: &str, text: &str, dispatch: &Dispatch) {
     slices::cancel_all();
     let Ok(mut page) = PageLoad::from_html(html.to_owned(), "Pasted page") else {
         return open_pasted(text, dispatch);
@@ -174,7 +170,7 @@ pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<
     slices::run(
         move || ticket.valid(),
         move || page.step(),
-        progress_notice("Reading the pasted page…".into(), dispatch),
+        progress_notice(messages::READING_PASTED_PAGE.into(), dispatch),
         move |extracted| match extracted.ok().filter(|(a, _)| !a.blocks.is_empty()) {
             Some((mut article, _)) => {
                 article.source = String::new();
@@ -190,7 +186,7 @@ pub fn open_pasted_html(html: &str, text: &str, dispatch: &UseReducerDispatcher<
 
 /// A progress bar labelled `label`, updated (at most once per percent) as a
 /// job moves along.
-fn progress_notice(label: String, dispatch: &UseReducerDispatcher<State>) -> impl FnMut(f64) {
+fn progress_notice(label: String, dispatch: &Dispatch) -> impl FnMut(f64) {
     let (dispatch, mut shown) = (dispatch.clone(), None);
     move |along: f64| {
         let percent = (along * 100.0) as u8;
@@ -205,30 +201,44 @@ fn progress_notice(label: String, dispatch: &UseReducerDispatcher<State>) -> imp
 }
 
 /// Open pasted text as a new article (cancelling a page still loading).
-pub fn open_pasted(text: &str, dispatch: &UseReducerDispatcher<State>) {
+pub fn open_pasted(text: &str, dispatch: &Dispatch) {
     slices::cancel_all();
     dispatch.dispatch(match load::load_pasted(text) {
         Ok(article) => Action::Open {
             article,
             note: None,
         },
-        Err(e) => Action::Notify(Notice::Error(format!("Could not use the pasted text: {e}"))),
+        Err(e) => error(messages::cannot_paste(&e)),
     });
 }
 
 /// Download the session as `<slug>.annotations.json`.
-pub fn export(session: &Session, dispatch: &UseReducerDispatcher<State>) {
-    let name = format!("{}.annotations.json", slug(&session.article().title));
-    match download::download(&name, &format::export(session), "application/json") {
-        Ok(()) => {
-            dispatch.dispatch(Action::Exported);
-            dispatch.dispatch(Action::Notify(Notice::Info(format!(
-                "Exported {} annotations to {name}.",
-                session.annotations().len()
-            ))));
-        }
-        Err(_) => dispatch.dispatch(Action::Notify(Notice::Error(
-            "The browser refused the download.".into(),
-        ))),
+pub fn export(doc: &Doc, dispatch: &Dispatch) {
+    let (name, contents) = {
+        let session = doc.session();
+        (
+            format!("{}.annotations.json", slug(&session.article().title)),
+            format::export(&session),
+        )
+    };
+    dispatch.dispatch(
+        match download::download(&name, &contents, "application/json") {
+            Ok(()) => Action::Exported { file_name: name },
+            Err(e) => error(e.to_string()),
+        },
+    );
+}
+
+/// Download the saved work that could not be restored, as it is stored.
+pub fn download_unreadable(dispatch: &Dispatch) {
+    let Some((doc, _)) = crate::web::storage::load() else {
+        return;
+    };
+    if let Err(e) = download::download(messages::UNREADABLE_FILE, &doc, "application/json") {
+        dispatch.dispatch(error(e.to_string()));
     }
+}
+
+fn error(message: String) -> Action {
+    Action::Notify(Notice::Error(message))
 }

@@ -1,6 +1,7 @@
 //! [`Help`]: the shortcut list, opened with `?`.
 
-use crate::keymap::HELP;
+use crate::keymap::{self, Dialog, HELP};
+use crate::web::keys;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,14 +17,14 @@ pub fn help(props: &HelpProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
             e.stop_propagation();
-            match e.key().as_str() {
-                "Escape" | "?" => {
+            match keys::with_press(&e, keymap::dialog) {
+                Some(Dialog::Close) => {
                     e.prevent_default();
                     on_close.emit(());
                 }
                 // The only control is the close button: Tab stays on it.
-                "Tab" => e.prevent_default(),
-                _ => {}
+                Some(Dialog::Stay) => e.prevent_default(),
+                None => {}
             }
         })
     };
@@ -41,8 +42,8 @@ pub fn help(props: &HelpProps) -> Html {
                 <table>
                     <thead><tr><th scope="col">{"Keys"}</th><th scope="col">{"Where"}</th><th scope="col">{"Does"}</th></tr></thead>
                     <tbody>
-                        { for HELP.iter().map(|(keys, place, does)| html! {
-                            <tr><td><kbd>{ *keys }</kbd></td><td>{ *place }</td><td>{ *does }</td></tr>
+                        { for HELP.iter().map(|row| html! {
+                            <tr><td><kbd>{ row.keys }</kbd></td><td>{ row.place }</td><td>{ row.does }</td></tr>
                         }) }
                     </tbody>
                 </table>

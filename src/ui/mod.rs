@@ -1,22 +1,65 @@
-//! Yew components and the store that applies model commands.
+//! The UI: the store and its pure parts (compiled and tested natively), and
+//! the Yew components and hooks around them (wasm32 only).
+//!
+//! Pure: [`store`] (state, actions, the reducer), [`reading`] (the
+//! article's keys, part of the reducer), [`doc`] (the session handle),
+//! [`messages`] (every sentence the page composes).
 
+pub mod doc;
+pub mod messages;
+pub mod reading;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
 mod annotation_list;
+#[cfg(target_arch = "wasm32")]
 mod app;
-mod article_view;
+#[cfg(target_arch = "wasm32")]
+mod article_pane;
+#[cfg(target_arch = "wasm32")]
 mod autosave;
+#[cfg(target_arch = "wasm32")]
+mod boot;
+#[cfg(target_arch = "wasm32")]
+mod caret;
+#[cfg(target_arch = "wasm32")]
 mod chooser;
+#[cfg(target_arch = "wasm32")]
 mod file_actions;
+#[cfg(target_arch = "wasm32")]
 mod focus;
+#[cfg(target_arch = "wasm32")]
 mod help;
+#[cfg(target_arch = "wasm32")]
+mod layout;
+#[cfg(target_arch = "wasm32")]
+mod notice_bar;
+#[cfg(target_arch = "wasm32")]
 mod page_events;
+#[cfg(target_arch = "wasm32")]
+mod paint;
+#[cfg(target_arch = "wasm32")]
 mod paste_box;
-mod reading;
-mod store;
+#[cfg(target_arch = "wasm32")]
+mod selection;
+#[cfg(target_arch = "wasm32")]
+mod toolbar;
 
+#[cfg(target_arch = "wasm32")]
 pub use app::App;
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for store::State {
+    type Action = store::Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: store::Action) -> std::rc::Rc<Self> {
+        self.update(action)
+    }
+}
 
 /// CSS pixels, rounded, for style attributes (integer formatting keeps the
 /// float formatter out of the wasm).
+#[cfg(target_arch = "wasm32")]
 fn px(v: f64) -> i64 {
     v.round() as i64
 }

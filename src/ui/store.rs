@@ -1,11 +1,19 @@
-//! The UI store: a Yew reducer over the model [`Session`] plus view state.
+//! The UI store: [`State`] (the session plus what the page shows about it)
+//! and the [`Action`]s that change it. Pure: ids and times come in the
+//! actions, nothing here reads the clock or the DOM, so the whole reducer
+//! is tested natively (`tests` below and `tests/store.rs`).
+//!
+//! Flow: an event becomes an action; [`State::update`] turns it into a model
+//! [`Command`] where the annotations change; views render from the result.
 
-use crate::model::format::{excerpt, Imported};
-use crate::model::{Annotation, Article, Change, Command, Session, Tag, TextRange};
-use crate::web::clock;
-use std::cell::{Cell, RefCell};
+use super::doc::Doc;
+use super::messages;
+use crate::keymap::ArticleKey;
+use crate::model::format::Imported;
+use crate::model::{
+    Annotation, AnnotationId, Article, Change, CharOffset, Command, Session, Tag, TextRange,
+};
 use std::rc::Rc;
-use yew::Reducible;
 
 /// A message in the notice bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,177 +28,341 @@ pub enum Notice {
     },
 }
 
-/// A selection waiting for its tag in the chooser, or an annotation being
-/// edited there.
-#[derive(Clone, Debug, PartialEq)]
+/// A span waiting for its tag in the chooser, or an annotation being edited
+/// there.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pending {
     pub range: TextRange,
     /// The annotation being edited; `None` for a new one.
-    pub editing: Option<String>,
+    pub editing: Option<AnnotationId>,
+    /// The tag focused when the chooser opens.
+    pub tag: Tag,
     /// The note the chooser starts with.
     pub note: String,
-    /// Viewport coordinates (CSS px): left and bottom of the selection's last
-    /// line, top of its first line.
-    pub left: f64,
-    pub top: f64,
-    pub bottom: f64,
 }
 
-/// The reading cursor: `head` moves, `anchor` stays while Shift is held; the
-/// selection is between them. Code points.
+/// The reading cursor, which is also the selection: `head` moves, `anchor`
+/// stays while Shift is held; the selection lies between them (either
+/// order). The one owner of the selection: the DOM selection is its view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Cursor {
-    pub anchor: usize,
-    pub head: usize,
+    pub anchor: CharOffset,
+    pub head: CharOffset,
 }
 
 impl Cursor {
-    pub fn at(offset: usize) -> Self {
+    /// A collapsed cursor at `offset`.
+    pub fn at(offset: CharOffset) -> Self {
         Self {
             anchor: offset,
             head: offset,
         }
     }
+
+    /// The selection, start before end.
+    pub fn range(self) -> TextRange {
+        let (start, end) = if self.anchor <= self.head {
+            (self.anchor, self.head)
+        } else {
+            (self.head, self.anchor)
+        };
+        TextRange::new(start, end).expect("start <= end")
+    }
+
+    pub fn is_collapsed(self) -> bool {
+        self.anchor == self.head
+    }
 }
 
+/// Whether changes are saved in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving {
+    On,
+    /// The saved session could not be read nor set aside: it is left in
+    /// place, and nothing is saved until the user downloads or discards it.
+    Paused,
+}
+
+/// Something the user asked for, or an event the page reports.
+#[derive(Clone, Debug)]
 pub enum Action {
-    /// Tag the pending selection.
+    /// Ctrl+Enter: open the chooser on the selection (the cursor).
+    OpenChooser,
+    /// Tag the span in the chooser (or save the annotation being edited).
     Tag {
         tag: Tag,
         note: String,
+        id: AnnotationId,
+        at: String,
     },
+    CloseChooser,
     Retag {
-        id: String,
+        id: AnnotationId,
         tag: Tag,
+        at: String,
     },
     Note {
-        id: String,
+        id: AnnotationId,
         note: String,
+        at: String,
     },
     Remove {
-        id: String,
-    },
-    Resize {
-        id: String,
-        range: TextRange,
+        id: AnnotationId,
     },
     Undo,
     Redo,
-    /// Replace the article (annotations are discarded); `note` says how it was read.
+    /// Replace the article (annotations are discarded); `note` says how it
+    /// was read.
     Open {
         article: Article,
         note: Option<String>,
     },
     /// Replace article and annotations with an imported file.
     Import(Imported),
-    /// The session was exported: nothing unsaved remains.
-    Exported,
+    /// The session was downloaded as `file_name`.
+    Exported {
+        file_name: String,
+    },
     Notify(Notice),
     Dismiss,
-    OpenChooser(Pending),
-    CloseChooser,
-    Focus(Option<String>),
+    /// Focus an annotation (from the panel), or none.
+    Focus(Option<AnnotationId>),
     /// Show or hide the paste box.
     Pasting(bool),
-    /// Move the reading cursor (and the selection with it).
-    MoveCursor(Cursor),
-    /// Start or stop resizing the focused annotation.
-    Resizing(bool),
+    /// The document selection changed: the cursor it shows, `None` when it
+    /// is not in the article (the cursor collapses where it was);
+    /// `clipped` when it reaches beyond the article.
+    Selected {
+        cursor: Option<Cursor>,
+        clipped: bool,
+    },
+    /// A mouse button went up after selecting, or after a press in the
+    /// article (`click`): snap the selection to whole words (unless `exact`,
+    /// Alt held); after a click that selected nothing, focus the annotation
+    /// under the cursor (again: the next one over it). Always renders
+    /// again, so that the selection view shows the result.
+    Pointer {
+        exact: bool,
+        click: bool,
+    },
+    /// A key of the article; `at` stamps a change it makes.
+    Key {
+        key: ArticleKey,
+        at: String,
+    },
     /// Show or hide the shortcut help.
     Help(bool),
     /// Show the page clutter that extraction left out, or not.
     ShowAll(bool),
-    /// Say something to screen readers.
-    Announce(String),
-}
-
-/// What changed since the last save, for [`super::autosave`].
-#[derive(Clone, Debug)]
-pub enum Journal {
-    /// An annotation was added or changed.
-    Put(String),
-    /// An annotation was deleted.
-    Delete(String),
-    /// The article was replaced: save everything.
-    Reset,
+    /// The user dealt with saved work that could not be restored: save again.
+    ResumeSaving,
 }
 
 #[derive(Clone)]
 pub struct State {
-    /// The same cell for the life of the app; replaced contents on open/import.
-    pub session: Rc<RefCell<Session>>,
-    /// Bumps on every change of annotations or article.
-    pub revision: u64,
-    /// Bumps when the article is replaced.
-    pub article_revision: u64,
-    /// Changes not yet exported; shared by every version of the state, so
-    /// that a handle kept across a long load reads the current value.
-    dirty: Rc<Cell<bool>>,
+    pub doc: Doc,
     pub notice: Option<Notice>,
     pub chooser: Option<Pending>,
+    /// The tag the chooser offers first.
     pub last_tag: Tag,
-    pub focused: Option<String>,
+    pub focused: Option<AnnotationId>,
     pub pasting: bool,
     pub cursor: Cursor,
+    /// The document selection shows `cursor` already (it came from there,
+    /// or the user selected outside the article): the selection view
+    /// writes the cursor into the page only when this is false.
+    pub selection_shown: bool,
     pub resizing: bool,
     pub help: bool,
     /// Show blocks marked extra ("Show everything").
     pub show_all: bool,
     /// The latest message for the polite live region.
     pub announcement: String,
-    /// Changes not yet saved; drained by the autosave.
-    pub journal: Rc<RefCell<Vec<Journal>>>,
+    pub saving: Saving,
     /// The innermost annotation the cursor is in (to announce entering one).
-    inside: Option<String>,
+    inside: Option<AnnotationId>,
 }
 
 impl State {
-    /// Whether there are changes not yet exported.
-    pub fn dirty(&self) -> bool {
-        self.dirty.get()
-    }
-
-    pub fn new(session: Session, dirty: bool, notice: Option<Notice>) -> Self {
+    pub fn new(session: Session, notice: Option<Notice>, saving: Saving) -> Self {
         Self {
-            session: Rc::new(RefCell::new(session)),
-            revision: 0,
-            article_revision: 0,
-            dirty: Rc::new(Cell::new(dirty)),
+            doc: Doc::new(session),
             notice,
             chooser: None,
             last_tag: Tag::Claim,
             focused: None,
             pasting: false,
             cursor: Cursor::default(),
+            selection_shown: false,
             resizing: false,
             help: false,
             show_all: false,
             announcement: String::new(),
-            journal: Rc::new(RefCell::new(vec![Journal::Reset])),
+            saving,
             inside: None,
         }
     }
 
-    /// Record a change; `verb` is "" for a command, "undo" or "redo".
-    fn changed(&mut self, change: Option<Change>, verb: &str) {
-        let Some(change) = change else {
-            self.notice = Some(Notice::Info(format!("Nothing to {verb}.")));
-            return;
-        };
-        self.revision += 1;
-        self.dirty.set(true);
+    /// The state after `action`; `self` itself when nothing changed (so
+    /// nothing re-renders).
+    pub fn update(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        if s.apply_action(action) {
+            Rc::new(s)
+        } else {
+            self
+        }
+    }
+
+    /// Carry out `action` on `self`; false when it changes nothing.
+    fn apply_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::OpenChooser => self.open_chooser(),
+            Action::Tag { tag, note, id, at } => return self.tag(tag, note, id, at),
+            Action::CloseChooser => {
+                // Back to the selection the chooser was opened on.
+                let Some(p) = self.chooser.take() else {
+                    return false;
+                };
+                self.cursor = Cursor {
+                    anchor: p.range.start(),
+                    head: p.range.end(),
+                };
+                self.selection_shown = false;
+            }
+            Action::Retag { id, tag, at } => self.command(Command::Retag { id, tag, at }),
+            Action::Note { id, note, at } => self.command(Command::Note { id, note, at }),
+            Action::Remove { id } => self.command(Command::Remove { id }),
+            Action::Undo => self.history(true),
+            Action::Redo => self.history(false),
+            Action::Open { article, note } => {
+                let message = messages::opened(&article.title, note.as_deref());
+                self.replace(Session::new(article), message);
+            }
+            Action::Import(imported) => {
+                let session = imported.session;
+                let message = messages::opened_with(
+                    &session.article().title,
+                    session.annotations().len(),
+                    imported.n_reanchored,
+                );
+                self.replace(session, message);
+            }
+            Action::Exported { file_name } => {
+                let (doc, n) = self.doc.edit(|s| {
+                    s.mark_exported();
+                    s.annotations().len()
+                });
+                self.doc = doc;
+                self.notice = Some(Notice::Info(messages::exported(n, &file_name)));
+            }
+            Action::Notify(notice) => return set(&mut self.notice, Some(notice)),
+            Action::Dismiss => return set(&mut self.notice, None),
+            Action::Focus(id) => return set(&mut self.focused, id),
+            Action::Pasting(on) => return set(&mut self.pasting, on),
+            Action::Selected { cursor, clipped } => {
+                let cursor = cursor.unwrap_or(Cursor::at(self.cursor.head));
+                let moved = self.move_cursor(cursor);
+                return set(&mut self.selection_shown, !clipped) || moved;
+            }
+            Action::Pointer { exact, click } => self.pointer(exact, click),
+            Action::Key { key, at } => return super::reading::key(self, key, at),
+            Action::Help(on) => return set(&mut self.help, on),
+            Action::ShowAll(on) => return set(&mut self.show_all, on),
+            Action::ResumeSaving => {
+                self.saving = Saving::On;
+                self.notice = Some(Notice::Info(messages::SAVED_DISCARDED.into()));
+            }
+        }
+        true
+    }
+
+    fn open_chooser(&mut self) {
+        let range = self.doc.session().normalize(self.cursor.range());
+        match range {
+            Some(range) => {
+                self.notice = None;
+                self.chooser = Some(Pending {
+                    range,
+                    editing: None,
+                    tag: self.last_tag,
+                    note: String::new(),
+                });
+            }
+            None => self.notice = Some(Notice::Info(messages::SELECT_FIRST.into())),
+        }
+    }
+
+    /// Open the chooser to edit annotation `a`.
+    pub(super) fn edit(&mut self, a: &Annotation) {
         self.notice = None;
-        let prefix = match verb {
-            "undo" => "Undone: ",
-            "redo" => "Redone: ",
-            _ => "",
-        };
-        self.announcement = format!("{prefix}{}", self.describe(&change));
-        self.journal.borrow_mut().push(match &change {
-            Change::Added(a) | Change::Updated { after: a, .. } => Journal::Put(a.id.clone()),
-            Change::Removed(a) => Journal::Delete(a.id.clone()),
+        self.chooser = Some(Pending {
+            range: a.range,
+            editing: Some(a.id.clone()),
+            tag: a.tag,
+            note: a.note.clone(),
         });
-        match &change {
+    }
+
+    fn tag(&mut self, tag: Tag, note: String, id: AnnotationId, at: String) -> bool {
+        let Some(pending) = self.chooser.take() else {
+            return false;
+        };
+        self.last_tag = tag;
+        self.cursor = Cursor::at(pending.range.end());
+        self.selection_shown = false;
+        self.command(match pending.editing {
+            Some(id) => Command::Edit { id, tag, note, at },
+            None => Command::Tag(Annotation {
+                id,
+                tag,
+                range: pending.range,
+                note,
+                created: at.clone(),
+                modified: at,
+            }),
+        });
+        true
+    }
+
+    /// Apply `command` to the session: the change is announced, or the
+    /// problem shown.
+    pub(super) fn command(&mut self, command: Command) {
+        let (doc, result) = self.doc.edit(|s| s.apply(command));
+        self.doc = doc;
+        match result {
+            Ok(change) => self.changed(&change, None),
+            Err(problem) => self.notice = Some(Notice::Error(problem.to_string())),
+        }
+    }
+
+    fn history(&mut self, undo: bool) {
+        let (doc, change) = self.doc.edit(|s| if undo { s.undo() } else { s.redo() });
+        self.doc = doc;
+        match change {
+            Some(change) => self.changed(&change, Some(undo)),
+            None => {
+                let nothing = if undo {
+                    messages::NOTHING_TO_UNDO
+                } else {
+                    messages::NOTHING_TO_REDO
+                };
+                self.notice = Some(Notice::Info(nothing.into()));
+            }
+        }
+    }
+
+    /// After a change (`undo`: by undo or redo): announce it and focus what
+    /// it touched.
+    fn changed(&mut self, change: &Change, undo: Option<bool>) {
+        self.notice = None;
+        let what = describe(&self.doc.session(), change);
+        self.announcement = match undo {
+            Some(true) => messages::undone(&what),
+            Some(false) => messages::redone(&what),
+            None => what,
+        };
+        match change {
             Change::Added(a) | Change::Updated { after: a, .. } => {
                 self.focused = Some(a.id.clone())
             }
@@ -199,182 +371,96 @@ impl State {
         }
     }
 
-    /// "Quote added: “…”. 3 quotes." and the like.
-    fn describe(&self, change: &Change) -> String {
-        let session = self.session.borrow();
-        let text = &session.article().text;
-        let quoted = |a: &Annotation| format!("“{}”", excerpt(text.slice(a.range), 80));
-        let count = |tag: Tag| {
-            let n = session
-                .annotations()
-                .iter()
-                .filter(|a| a.tag == tag)
-                .count();
-            format!("{n} {}{}", tag.name(), if n == 1 { "" } else { "s" })
-        };
-        match change {
-            Change::Added(a) => {
-                format!("{} added: {}. {}.", a.tag.label(), quoted(a), count(a.tag))
-            }
-            Change::Removed(a) => format!(
-                "{} deleted: {}. {}.",
-                a.tag.label(),
-                quoted(a),
-                count(a.tag)
-            ),
-            Change::Updated { before, after } if before.range != after.range => {
-                format!("{} now reads {}.", after.tag.label(), quoted(after))
-            }
-            Change::Updated { before, after } if before.tag != after.tag => {
-                format!(
-                    "Changed to {}: {}. {}.",
-                    after.tag.label(),
-                    quoted(after),
-                    count(after.tag)
-                )
-            }
-            Change::Updated { after, .. } => format!("Note saved for {}.", quoted(after)),
-        }
-    }
-
-    fn replace(&mut self, session: Session, notice: String) {
-        *self.session.borrow_mut() = session;
-        self.journal.borrow_mut().push(Journal::Reset);
-        self.revision += 1;
-        self.article_revision += 1;
-        self.dirty.set(false);
+    fn replace(&mut self, session: Session, message: String) {
+        self.doc = self.doc.replace(session);
         self.chooser = None;
         self.focused = None;
         self.pasting = false;
         self.cursor = Cursor::default();
+        self.selection_shown = false;
         self.resizing = false;
         self.inside = None;
-        self.notice = Some(Notice::Info(notice));
+        self.notice = Some(Notice::Info(message));
     }
 
-    fn apply(&mut self, command: Command) {
-        let result = self.session.borrow_mut().apply(command);
-        match result {
-            Ok(change) => self.changed(Some(change), ""),
-            Err(problem) => self.notice = Some(Notice::Error(problem.to_string())),
+    /// Move the cursor (the page is to show it); tell screen readers when it
+    /// enters an annotation. False when it was there already.
+    pub(super) fn move_cursor(&mut self, cursor: Cursor) -> bool {
+        if cursor == self.cursor {
+            return false;
         }
-    }
-}
-
-impl State {
-    /// Tell screen readers when the cursor enters an annotation.
-    fn announce_position(&mut self) {
-        let session = self.session.borrow();
-        let inner = session.at_offset(self.cursor.head).first().copied();
+        self.cursor = cursor;
+        self.selection_shown = false;
+        let session = self.doc.session();
+        let inner = session.at_offset(cursor.head).first().copied();
         let id = inner.map(|a| a.id.clone());
         if id != self.inside {
             if let Some(a) = inner {
-                let text = excerpt(session.article().text.slice(a.range), 80);
-                self.announcement = format!("In {}: “{text}”.", a.tag.name());
+                let text = session.article().text.slice(a.range);
+                self.announcement = messages::inside(a.tag, text);
             }
             drop(session);
             self.inside = id;
         }
+        true
+    }
+
+    fn pointer(&mut self, exact: bool, click: bool) {
+        let c = self.cursor;
+        if !c.is_collapsed() {
+            if !exact {
+                let snapped =
+                    crate::model::cursor::snap_to_words(self.doc.session().article(), c.range());
+                self.move_cursor(Cursor {
+                    anchor: snapped.start(),
+                    head: snapped.end(),
+                });
+            }
+            return;
+        }
+        if !click {
+            return;
+        }
+        // A click: the annotation under it, or the next one there when the
+        // focused one is under it too.
+        let session = self.doc.session();
+        let hits = session.at_offset(c.head);
+        let next = match hits
+            .iter()
+            .position(|a| Some(&a.id) == self.focused.as_ref())
+        {
+            Some(i) => hits.get(i + 1).or(hits.first()),
+            None => hits.first(),
+        };
+        let id = next.map(|a| a.id.clone());
+        drop(session);
+        if id.is_some() {
+            self.focused = id;
+        }
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
+/// Set `slot` to `value`; false when it held that already.
+fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        return false;
+    }
+    *slot = value;
+    true
+}
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::Tag { tag, note } => {
-                let Some(pending) = s.chooser.take() else {
-                    return self;
-                };
-                let now = clock::now_rfc3339();
-                s.last_tag = tag;
-                s.cursor = Cursor::at(pending.range.end());
-                if let Some(id) = pending.editing {
-                    s.apply(Command::Edit {
-                        id,
-                        tag,
-                        note,
-                        at: now,
-                    });
-                    return Rc::new(s);
-                }
-                s.apply(Command::Tag(Annotation {
-                    id: clock::new_id(),
-                    tag,
-                    range: pending.range,
-                    note,
-                    created: now.clone(),
-                    modified: now,
-                }));
-            }
-            Action::Retag { id, tag } => s.apply(Command::Retag {
-                id,
-                tag,
-                at: clock::now_rfc3339(),
-            }),
-            Action::Note { id, note } => s.apply(Command::Note {
-                id,
-                note,
-                at: clock::now_rfc3339(),
-            }),
-            Action::Remove { id } => s.apply(Command::Remove { id }),
-            Action::Resize { id, range } => s.apply(Command::Resize {
-                id,
-                range,
-                at: clock::now_rfc3339(),
-            }),
-            Action::Undo => {
-                let change = s.session.borrow_mut().undo();
-                s.changed(change, "undo");
-            }
-            Action::Redo => {
-                let change = s.session.borrow_mut().redo();
-                s.changed(change, "redo");
-            }
-            Action::Open { article, note } => {
-                let mut msg = format!("Opened \"{}\".", article.title);
-                if let Some(note) = note {
-                    msg.push(' ');
-                    msg.push_str(&note);
-                }
-                s.replace(Session::new(article), msg);
-            }
-            Action::Import(imported) => {
-                let n = imported.session.annotations().len();
-                let mut msg = format!(
-                    "Opened \"{}\" with {n} annotation{}.",
-                    imported.session.article().title,
-                    if n == 1 { "" } else { "s" }
-                );
-                if imported.n_reanchored > 0 {
-                    msg.push_str(&format!(
-                        " {} were placed by their quoted text because their offsets did not match.",
-                        imported.n_reanchored
-                    ));
-                }
-                s.replace(imported.session, msg);
-            }
-            Action::Exported => s.dirty.set(false),
-            Action::Notify(notice) => s.notice = Some(notice),
-            Action::Dismiss => s.notice = None,
-            Action::OpenChooser(p) => {
-                s.notice = None;
-                s.chooser = Some(p);
-            }
-            Action::CloseChooser => s.chooser = None,
-            Action::Focus(id) => s.focused = id,
-            Action::Pasting(on) => s.pasting = on,
-            Action::MoveCursor(cursor) => {
-                s.cursor = cursor;
-                s.announce_position();
-            }
-            Action::Resizing(on) => s.resizing = on && s.focused.is_some(),
-            Action::Help(on) => s.help = on,
-            Action::ShowAll(on) => s.show_all = on,
-            Action::Announce(text) => s.announcement = text,
+/// What a change did, in a sentence ("Quote added: “…”. 3 quotes.").
+fn describe(session: &Session, change: &Change) -> String {
+    let text = |a: &Annotation| session.article().text.slice(a.range);
+    match change {
+        Change::Added(a) => messages::added(a.tag, text(a), session.count(a.tag)),
+        Change::Removed(a) => messages::deleted(a.tag, text(a), session.count(a.tag)),
+        Change::Updated { before, after } if before.range != after.range => {
+            messages::resized(after.tag, text(after))
         }
-        Rc::new(s)
+        Change::Updated { before, after } if before.tag != after.tag => {
+            messages::retagged(after.tag, text(after), session.count(after.tag))
+        }
+        Change::Updated { after, .. } => messages::note_saved(text(after)),
     }
 }

@@ -9,14 +9,19 @@
 //! sit in runs (`div.run`, [`RUN_BLOCKS`] blocks each), consecutive items in
 //! one `ul`. Yew renders the container empty and never diffs its children.
 
+use super::article_runs::{Built, BLOCKS_PER_STEP};
 use super::slices::{self, Step};
-use crate::model::{markup, Article, BlockKind, Session, TextRange};
+use crate::model::{markup, Article, CharOffset, Session, TextRange};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
 
 const BLOCK_ATTR: &str = "data-block";
+
+/// The text nodes of a block, each with the code point it starts at.
+type Segments = Rc<Vec<(Node, CharOffset)>>;
 
 pub struct ArticleDom {
     container: Element,
@@ -25,20 +30,10 @@ pub struct ArticleDom {
     built: Rc<RefCell<Built>>,
     /// Cleared when this view is dropped, so that slices still pending stop.
     alive: Rc<Cell<bool>>,
-}
-
-/// What is on the page. Only runs and the open list are held: blocks and
-/// their text nodes are looked up when needed, so the page's nodes need no
-/// JavaScript wrappers (with one per node, garbage collection of a large
-/// article took hundreds of milliseconds).
-#[derive(Default)]
-struct Built {
-    /// Blocks `0..n` are on the page.
-    n: usize,
-    /// Each run, with the first block in it, in order.
-    runs: Vec<(Element, usize)>,
-    /// The list that the next block joins if it is an item.
-    list: Option<Element>,
+    /// Text nodes of blocks looked up during a [`ArticleDom::batch`]; `None`
+    /// outside one (the page's nodes may change between two: a test splits
+    /// them, a browser extension may too).
+    cache: RefCell<Option<HashMap<usize, Segments>>>,
 }
 
 /// Blocks built at once before the rest goes to later tasks: more than a
@@ -57,6 +52,7 @@ impl ArticleDom {
             container: container.clone(),
             built: Rc::default(),
             alive: Rc::new(Cell::new(true)),
+            cache: RefCell::default(),
         };
         let doc = document(container);
         let n = session.borrow().article().blocks.len();
@@ -101,8 +97,13 @@ impl ArticleDom {
         view
     }
 
+    /// The element the article is built in.
+    pub fn container(&self) -> &Element {
+        &self.container
+    }
+
     /// The element of the block that contains (or follows) code point `offset`.
-    pub fn block_element(&self, article: &Article, offset: usize) -> Option<Element> {
+    pub fn block_element(&self, article: &Article, offset: CharOffset) -> Option<Element> {
         let last = self.built.borrow().n.checked_sub(1)?;
         self.element(article.block_at_or_after(offset).min(last))
     }
@@ -124,7 +125,28 @@ impl ArticleDom {
     /// in order. Each segment ([`markup::segments`]) is one text node, in the
     /// block or in its wrapper, unless the parser split a long text (WebKit's
     /// does at 65,536 code units): so nodes are matched by their lengths.
-    fn segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, usize)>> {
+    fn segments(&self, article: &Article, i: usize) -> Option<Segments> {
+        if let Some(hit) = self.cache.borrow().as_ref().and_then(|c| c.get(&i)) {
+            return Some(hit.clone());
+        }
+        let found = Rc::new(self.find_segments(article, i)?);
+        if let Some(cache) = self.cache.borrow_mut().as_mut() {
+            cache.insert(i, found.clone());
+        }
+        Some(found)
+    }
+
+    /// Run `f` with the text nodes of each block looked up once: many range
+    /// ends in the same blocks (painting what scrolled into view) cost one
+    /// query and one walk per block.
+    pub fn batch<T>(&self, f: impl FnOnce(&Self) -> T) -> T {
+        *self.cache.borrow_mut() = Some(HashMap::new());
+        let out = f(self);
+        *self.cache.borrow_mut() = None;
+        out
+    }
+
+    fn find_segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, CharOffset)>> {
         let children = self.element(i)?.child_nodes();
         let text = &article.text;
         let mut out = Vec::new();
@@ -172,27 +194,6 @@ impl ArticleDom {
         )
     }
 
-    /// The current selection in code points, clipped to the article; `None`
-    /// when it is collapsed or does not touch the article. Not trimmed.
-    pub fn selection(&self, article: &Article) -> Option<TextRange> {
-        let range = window_selection()?.get_range_at(0).ok()?;
-        if range.collapsed() {
-            return None;
-        }
-        self.dom_range_to_text(article, &range)
-    }
-
-    /// The code-point offset of the caret (a collapsed selection), if it is
-    /// inside the article.
-    pub fn caret(&self, article: &Article) -> Option<usize> {
-        let sel = window_selection()?;
-        let node = sel.anchor_node()?;
-        if !self.container.contains(Some(&node)) {
-            return None;
-        }
-        self.point_to_char(article, &node, sel.anchor_offset())
-    }
-
     /// The DOM points of the start and end of `range`.
     fn endpoints(&self, article: &Article, range: TextRange) -> Option<((Node, u32), (Node, u32))> {
         Some((
@@ -211,36 +212,13 @@ impl ArticleDom {
         Some(dom)
     }
 
-    fn dom_range_to_text(&self, article: &Article, range: &Range) -> Option<TextRange> {
-        let whole = document(&self.container).create_range().ok()?;
-        whole.select_node_contents(&self.container).ok()?;
-        // A point clipped to the article: its offset, `outside` when it lies
-        // beyond the article on the allowed side (compare_point: -1 before,
-        // 0 inside, 1 after), `None` on the other side.
-        let clip = |node: Node, offset: u32, side: i16, outside: usize| match whole
-            .compare_point(&node, offset)
-        {
-            Ok(0) => self.point_to_char(article, &node, offset),
-            Ok(s) if s == side => Some(outside),
-            _ => None,
-        };
-        let start = clip(
-            range.start_container().ok()?,
-            range.start_offset().ok()?,
-            -1,
-            0,
-        )?;
-        let end = clip(
-            range.end_container().ok()?,
-            range.end_offset().ok()?,
-            1,
-            article.text.char_len(),
-        )?;
-        TextRange::new(start, end).filter(|r| !r.is_empty())
-    }
-
     /// The code-point offset of DOM point (`node`, `offset`) inside the article.
-    fn point_to_char(&self, article: &Article, node: &Node, offset: u32) -> Option<usize> {
+    pub(super) fn point_to_char(
+        &self,
+        article: &Article,
+        node: &Node,
+        offset: u32,
+    ) -> Option<CharOffset> {
         let blocks = &article.blocks;
         if let Some(block_el) = node
             .parent_element()
@@ -287,14 +265,19 @@ impl ArticleDom {
         Some(
             last_block_in(el)
                 .and_then(|i| blocks.get(i))
-                .map_or(article.text.char_len(), |b| b.range.end()),
+                .map_or(article.text.full_range().end(), |b| b.range.end()),
         )
     }
 
     /// The DOM point of code point `offset`: in the block whose `[start, end]`
     /// holds it, else (between blocks) at the start of the next block or the
     /// end of the previous one, as `bias` says.
-    fn char_to_point(&self, article: &Article, offset: usize, bias: Bias) -> Option<(Node, u32)> {
+    pub(super) fn char_to_point(
+        &self,
+        article: &Article,
+        offset: CharOffset,
+        bias: Bias,
+    ) -> Option<(Node, u32)> {
         let blocks = &article.blocks;
         let last = blocks.len().checked_sub(1)?;
         let i = blocks.partition_point(|b| b.range.end() < offset);
@@ -325,29 +308,8 @@ impl ArticleDom {
         web_sys::StaticRange::new(&init).ok()
     }
 
-    /// Select from `anchor` to `head` (either order), keeping the direction so
-    /// that Shift+arrow keys extend the moving end.
-    pub fn select_directed(&self, article: &Article, anchor: usize, head: usize) {
-        let bias = |at: usize| {
-            if at <= anchor.min(head) {
-                Bias::Next
-            } else {
-                Bias::Previous
-            }
-        };
-        let (Some(sel), Some((an, ao)), Some((hn, ho))) = (
-            window_selection_any(),
-            self.char_to_point(article, anchor, bias(anchor)),
-            self.char_to_point(article, head, bias(head)),
-        ) else {
-            return;
-        };
-        // Fails only on a detached document.
-        let _ = sel.set_base_and_extent(&an, ao, &hn, ho);
-    }
-
     /// The box of a caret at `offset` (zero width), in viewport coordinates.
-    pub fn caret_rect(&self, article: &Article, offset: usize) -> Option<web_sys::DomRect> {
+    pub fn caret_rect(&self, article: &Article, offset: CharOffset) -> Option<web_sys::DomRect> {
         let (node, at) = self.char_to_point(article, offset, Bias::Next)?;
         let range = document(&self.container).create_range().ok()?;
         range.set_start(&node, at).ok()?;
@@ -373,75 +335,9 @@ impl Drop for ArticleDom {
 
 /// Which block an offset between two blocks goes to.
 #[derive(Clone, Copy)]
-enum Bias {
+pub(super) enum Bias {
     Next,
     Previous,
-}
-
-/// Blocks built per step (each a few microseconds).
-const BLOCKS_PER_STEP: usize = 20;
-/// Blocks per run: the article is a list of runs of blocks (a list of items
-/// is never split). Only runs have `content-visibility: auto`, so that the
-/// browser's per-frame work for it grows with runs, not blocks: with it on
-/// every block, each frame of a 150,000-block page took over a second.
-const RUN_BLOCKS: usize = 64;
-
-impl Built {
-    /// Where the next block goes: the open list, else the last run.
-    fn target(&self) -> Option<Element> {
-        self.list
-            .clone()
-            .or_else(|| self.runs.last().map(|(run, _)| run.clone()))
-    }
-
-    /// Put blocks `self.n..to` on the page, as HTML (one parse per run or
-    /// list they go to): in the last run, or in a new one when that is full;
-    /// consecutive items in one list.
-    fn extend(&mut self, doc: &Document, container: &Element, article: &Article, to: usize) {
-        let mut html = String::new();
-        let mut target = self.target();
-        let flush = |target: &Option<Element>, html: &mut String| {
-            if let Some(t) = target.as_ref().filter(|_| !html.is_empty()) {
-                let _ = t.insert_adjacent_html("beforeend", html);
-            }
-            html.clear();
-        };
-        while self.n < to.min(article.blocks.len()) {
-            let i = self.n;
-            let item = article.blocks[i].kind == BlockKind::Item;
-            let full = self
-                .runs
-                .last()
-                .is_none_or(|(_, first)| i - first >= RUN_BLOCKS);
-            if full && !(item && self.list.is_some()) {
-                flush(&target, &mut html);
-                let Ok(run) = doc.create_element("div") else {
-                    return;
-                };
-                run.set_class_name("run");
-                let _ = container.append_child(&run);
-                self.runs.push((run, i));
-                self.list = None;
-                target = self.target();
-            }
-            if item != self.list.is_some() {
-                flush(&target, &mut html);
-                self.list = if item {
-                    let ul = doc.create_element("ul").ok();
-                    if let (Some(ul), Some((run, _))) = (&ul, self.runs.last()) {
-                        let _ = run.append_child(ul);
-                    }
-                    ul
-                } else {
-                    None
-                };
-                target = self.target();
-            }
-            markup::block_html(article, i, &mut html);
-            self.n += 1;
-        }
-        flush(&target, &mut html);
-    }
 }
 
 /// The first `i` in `0..n` for which `pred` is false (`pred` must hold for
@@ -479,16 +375,7 @@ fn last_block_in(el: &Element) -> Option<usize> {
     block_index(last.dyn_ref()?)
 }
 
-fn document(el: &Element) -> Document {
+pub(super) fn document(el: &Element) -> Document {
     el.owner_document()
         .expect("elements in a page have a document")
-}
-
-fn window_selection_any() -> Option<web_sys::Selection> {
-    web_sys::window()?.get_selection().ok()?
-}
-
-/// The selection, when it has a range.
-fn window_selection() -> Option<web_sys::Selection> {
-    window_selection_any().filter(|s| s.range_count() > 0)
 }

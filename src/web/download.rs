@@ -1,13 +1,18 @@
 //! Turning bytes into a browser download.
 
+use super::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Start a download of `contents` named `file_name`.
 ///
 /// # Errors
-/// A DOM exception if the blob or link cannot be made.
-pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
+/// [`Error::DownloadRefused`] if the blob or link cannot be made.
+pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Error> {
+    start(file_name, contents, mime).map_err(|_| Error::DownloadRefused)
+}
+
+fn start(file_name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);

@@ -6,25 +6,18 @@
 //! [`Painter::sync`] adds and deletes only the ranges that changed.
 
 use super::article_dom::ArticleDom;
-use crate::model::{overlap_regions, Annotation, Article, Session, Tag, TextRange};
+use crate::model::{overlap_regions, Annotation, AnnotationId, Article, Session, Tag, TextRange};
 use std::collections::{HashMap, HashSet};
 use web_sys::{AbstractRange, Highlight, StaticRange};
 
 pub struct Painter {
-    /// Indexed like [`Tag::ALL`].
-    by_tag: [Highlight; 3],
+    /// Indexed by [`Tag::index`].
+    by_tag: Vec<Highlight>,
     overlap: Highlight,
     focus: Highlight,
-    painted: HashMap<String, (Tag, TextRange, StaticRange)>,
+    painted: HashMap<AnnotationId, (Tag, TextRange, StaticRange)>,
     /// Painted overlap regions, sorted.
     overlaps: Vec<(TextRange, StaticRange)>,
-}
-
-fn tag_index(tag: Tag) -> usize {
-    Tag::ALL
-        .iter()
-        .position(|t| *t == tag)
-        .expect("ALL holds every tag")
 }
 
 impl Painter {
@@ -42,14 +35,14 @@ impl Painter {
             registry.set(name, &h);
             Some(h)
         };
+        let n = Tag::ALL.len() as i32;
         Some(Self {
-            by_tag: [
-                make("ann-claim", 1)?,
-                make("ann-quote", 2)?,
-                make("ann-source", 3)?,
-            ],
-            overlap: make("ann-overlap", 4)?,
-            focus: make("ann-focus", 5)?,
+            by_tag: Tag::ALL
+                .iter()
+                .map(|t| make(t.highlight(), t.index() as i32 + 1))
+                .collect::<Option<_>>()?,
+            overlap: make("ann-overlap", n + 1)?,
+            focus: make("ann-focus", n + 2)?,
             painted: HashMap::new(),
             overlaps: Vec::new(),
         })
@@ -71,9 +64,13 @@ impl Painter {
     /// O(log n + k) for k annotations in the window; DOM work only for those
     /// added, moved, retagged, removed, or scrolled in or out.
     pub fn sync(&mut self, dom: &ArticleDom, session: &Session, window: TextRange) {
+        dom.batch(|dom| self.sync_in(dom, session, window));
+    }
+
+    fn sync_in(&mut self, dom: &ArticleDom, session: &Session, window: TextRange) {
         let article = session.article();
         let wanted: Vec<&Annotation> = session.overlapping(window).collect();
-        let mut live: HashSet<&str> = HashSet::with_capacity(wanted.len());
+        let mut live: HashSet<&AnnotationId> = HashSet::with_capacity(wanted.len());
         for a in &wanted {
             live.insert(&a.id);
             if let Some((tag, range, _)) = self.painted.get(&a.id) {
@@ -83,14 +80,14 @@ impl Painter {
             }
             self.unpaint(&a.id);
             if let Some(r) = dom.static_range(article, a.range) {
-                self.by_tag[tag_index(a.tag)].add(as_abstract(&r));
+                self.by_tag[a.tag.index()].add(as_abstract(&r));
                 self.painted.insert(a.id.clone(), (a.tag, a.range, r));
             }
         }
-        let gone: Vec<String> = self
+        let gone: Vec<AnnotationId> = self
             .painted
             .keys()
-            .filter(|id| !live.contains(id.as_str()))
+            .filter(|id| !live.contains(id))
             .cloned()
             .collect();
         for id in gone {
@@ -142,9 +139,9 @@ impl Painter {
         }
     }
 
-    fn unpaint(&mut self, id: &str) {
+    fn unpaint(&mut self, id: &AnnotationId) {
         if let Some((tag, _, r)) = self.painted.remove(id) {
-            self.by_tag[tag_index(tag)].delete(as_abstract(&r));
+            self.by_tag[tag.index()].delete(as_abstract(&r));
         }
     }
 }

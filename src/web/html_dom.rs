@@ -11,6 +11,7 @@
 //! at a time, each element leaving it once read.
 
 use super::slices::Step;
+use super::Error;
 use crate::model::load::html::{sniff_charset, Element, Extractor, Finish};
 use crate::model::load::{check_page, LoadError};
 use crate::model::Article;
@@ -149,12 +150,9 @@ impl PageLoad {
     /// its text was decoded.
     ///
     /// # Errors
-    /// [`LoadError`] for empty, oversized or binary input or an encoding the
-    /// browser does not know.
-    pub fn start(
-        bytes: Vec<u8>,
-        fallback_title: &str,
-    ) -> Result<(Self, Option<String>), LoadError> {
+    /// [`Error::Load`] for empty, oversized or binary input or an encoding
+    /// the browser does not know; [`Error::NoDocument`].
+    pub fn start(bytes: Vec<u8>, fallback_title: &str) -> Result<(Self, Option<String>), Error> {
         check_page(&bytes)?;
         let (source, note) = source(bytes)?;
         Ok((Self::new(source, fallback_title)?, note))
@@ -163,13 +161,13 @@ impl PageLoad {
     /// Start loading HTML that is already text (pasted).
     ///
     /// # Errors
-    /// [`LoadError::NoText`] if the browser cannot make a document.
-    pub fn from_html(html: String, fallback_title: &str) -> Result<Self, LoadError> {
+    /// [`Error::NoDocument`] if the browser cannot make a document.
+    pub fn from_html(html: String, fallback_title: &str) -> Result<Self, Error> {
         Self::new(Source::Utf8(html), fallback_title)
     }
 
-    fn new(source: Source, fallback_title: &str) -> Result<Self, LoadError> {
-        let doc = inert_document().ok_or(LoadError::NoText)?;
+    fn new(source: Source, fallback_title: &str) -> Result<Self, Error> {
+        let doc = inert_document().ok_or(Error::NoDocument)?;
         Ok(Self {
             stage: Stage::Parse {
                 source,
@@ -185,7 +183,7 @@ impl PageLoad {
     ///
     /// # Errors
     /// [`LoadError::NoText`] when the page has no content.
-    pub fn step(&mut self) -> Step<Result<(Article, bool), LoadError>> {
+    pub fn step(&mut self) -> Step<Result<(Article, bool), Error>> {
         match &mut self.stage {
             Stage::Parse {
                 source,
@@ -200,7 +198,7 @@ impl PageLoad {
                 let _ = doc.close();
                 let elements = doc.get_elements_by_tag_name("*").length();
                 let Some(reader) = PageReader::new(doc) else {
-                    return Step::Done(Err(LoadError::NoText));
+                    return Step::Done(Err(LoadError::NoText.into()));
                 };
                 self.stage = Stage::Read { reader, elements };
                 Step::More(along)
@@ -221,7 +219,7 @@ impl PageLoad {
                 }
                 None => Step::More(READ),
             },
-            Stage::Done => Step::Done(Err(LoadError::NoText)),
+            Stage::Done => Step::Done(Err(LoadError::NoText.into())),
         }
     }
 }

@@ -5,9 +5,10 @@ use wasm_bindgen::JsCast;
 
 /// Run `f` with the event as a [`Press`]; Cmd counts as Ctrl (macOS).
 pub fn with_press<T>(e: &web_sys::KeyboardEvent, f: impl FnOnce(Press) -> T) -> T {
-    let key = e.key();
+    let (key, code) = (e.key(), e.code());
     f(Press {
         key: &key,
+        code: &code,
         primary: e.ctrl_key() || e.meta_key(),
         shift: e.shift_key(),
         alt: e.alt_key(),

@@ -2,11 +2,16 @@
 //! terms and back. Thin by design; tested by the browser end-to-end tests.
 
 pub mod article_dom;
+mod article_runs;
 pub mod clock;
 pub mod download;
+mod error;
 pub mod files;
 pub mod highlights;
 pub mod html_dom;
 pub mod keys;
+pub mod selection;
 pub mod slices;
 pub mod storage;
+
+pub use error::Error;

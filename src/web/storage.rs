@@ -4,12 +4,14 @@
 //! Keys (version 2 layout):
 //! - `annotator.v2.article`: the `article` object of the file format;
 //! - `annotator.v2.ann.<id>`: one annotation (file format, without context);
-//! - `annotator.v2.dirty`: `"1"` while there are changes not yet exported.
+//! - `annotator.v2.dirty`: `"1"` while there are changes not yet exported;
+//! - `annotator.v2.unreadable`: a saved session that failed the import
+//!   checks, set aside whole ([`set_aside`]); never cleared by the app.
 //!
 //! Loading assembles a version 1 file from the records, so it goes through
-//! the same checks as an import. A saved session that fails them is copied
-//! to `annotator.v2.unreadable` and never overwritten by accident.
+//! the same checks as an import.
 
+use super::Error;
 use crate::model::format::assemble;
 use web_sys::Storage;
 
@@ -19,17 +21,20 @@ const ANNOTATION_PREFIX: &str = "annotator.v2.ann.";
 const DIRTY_KEY: &str = "annotator.v2.dirty";
 const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok()?
+fn storage() -> Result<Storage, Error> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(Error::NoStorage)
 }
 
-fn full(e: &str) -> String {
-    format!("Could not save in the browser ({e}): storage is full or turned off. Export your annotations now.")
+fn put_item(s: &Storage, key: &str, value: &str, what: &'static str) -> Result<(), Error> {
+    s.set_item(key, value).map_err(|_| Error::StorageFull(what))
 }
 
-/// The saved session as a version 1 file, and whether it has unexported changes.
+/// The saved session as a version 1 file, and whether it has unexported
+/// changes; `None` when nothing is saved. O(records).
 pub fn load() -> Option<(String, bool)> {
-    let s = storage()?;
+    let s = storage().ok()?;
     let article = s.get_item(ARTICLE_KEY).ok()??;
     let mut records = Vec::new();
     for i in 0..s.length().unwrap_or(0) {
@@ -46,28 +51,34 @@ pub fn load() -> Option<(String, bool)> {
     ))
 }
 
-/// Replace everything saved with `article` and `annotations` (`(id, record)`).
+/// Replace everything saved with `article`, `annotations` (`(id, record)`)
+/// and the unexported flag.
 ///
 /// # Errors
-/// A message for the user when storage is full or off.
+/// [`Error::NoStorage`] or [`Error::StorageFull`]; what was written stays.
 pub fn save_all<'a>(
     article: &str,
     annotations: impl Iterator<Item = (&'a str, String)>,
-) -> Result<(), String> {
-    let s = storage().ok_or_else(|| full("no storage"))?;
+    unexported: bool,
+) -> Result<(), Error> {
+    let s = storage()?;
     clear();
-    s.set_item(ARTICLE_KEY, article)
-        .map_err(|_| full("article"))?;
+    put_item(&s, ARTICLE_KEY, article, "article")?;
     for (id, record) in annotations {
-        s.set_item(&format!("{ANNOTATION_PREFIX}{id}"), &record)
-            .map_err(|_| full("annotations"))?;
+        put_item(
+            &s,
+            &format!("{ANNOTATION_PREFIX}{id}"),
+            &record,
+            "annotations",
+        )?;
     }
+    set_dirty(unexported);
     Ok(())
 }
 
-/// Forget the saved session (an unreadable one set aside stays).
+/// Forget the saved session (a session set aside stays).
 pub fn clear() {
-    let Some(s) = storage() else {
+    let Ok(s) = storage() else {
         return;
     };
     let old: Vec<String> = (0..s.length().unwrap_or(0))
@@ -82,29 +93,42 @@ pub fn clear() {
 /// Save one annotation (new or changed).
 ///
 /// # Errors
-/// A message for the user when storage is full or off.
-pub fn put(id: &str, record: &str) -> Result<(), String> {
-    let s = storage().ok_or_else(|| full("no storage"))?;
-    s.set_item(&format!("{ANNOTATION_PREFIX}{id}"), record)
-        .map_err(|_| full("annotation"))
+/// [`Error::NoStorage`] or [`Error::StorageFull`].
+pub fn put(id: &str, record: &str) -> Result<(), Error> {
+    put_item(
+        &storage()?,
+        &format!("{ANNOTATION_PREFIX}{id}"),
+        record,
+        "annotation",
+    )
 }
 
 /// Forget one annotation.
 pub fn delete(id: &str) {
-    if let Some(s) = storage() {
+    if let Ok(s) = storage() {
         let _ = s.remove_item(&format!("{ANNOTATION_PREFIX}{id}"));
     }
 }
 
 pub fn set_dirty(dirty: bool) {
-    if let Some(s) = storage() {
+    if let Ok(s) = storage() {
         let _ = s.set_item(DIRTY_KEY, if dirty { "1" } else { "0" });
     }
 }
 
-/// Keep an unreadable saved session aside so it is never overwritten.
-pub fn set_aside_unreadable(doc: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(UNREADABLE_KEY, doc);
+/// Keep an unreadable saved session (`doc`, as [`load`] assembled it)
+/// under its own key, so that saving the next session cannot touch it.
+///
+/// # Errors
+/// When the copy could not be written (most likely: storage is nearly full,
+/// and the copy doubles what the session takes). The saved records are then
+/// the only copy: the caller must not clear them.
+pub fn set_aside(doc: &str) -> Result<(), Error> {
+    let s = storage()?;
+    put_item(&s, UNREADABLE_KEY, doc, "unreadable saved work")?;
+    // Read back: a copy that is not there is no copy.
+    match s.get_item(UNREADABLE_KEY) {
+        Ok(Some(kept)) if kept == doc => Ok(()),
+        _ => Err(Error::StorageFull("unreadable saved work")),
     }
 }

@@ -188,6 +188,23 @@ class AppPage:
         path = self.wait(lambda d: self._download_in(folder), timeout=15)
         return path.name, json.loads(path.read_text(encoding="utf-8"))
 
+    def download_after(self, act):
+        """Run `act()` (which starts a download) and return the downloaded
+        file's path, whatever it holds."""
+        self.n_exports = getattr(self, "n_exports", 0) + 1
+        folder = self.downloads / f"download-{self.n_exports}"
+        folder.mkdir()
+        self.driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)}
+        )
+        act()
+
+        def done(_):
+            files = [p for p in folder.iterdir() if not p.name.endswith(".crdownload")]
+            return files[0] if files and files[0].stat().st_size > 0 else None
+
+        return self.wait(done, timeout=15)
+
     @staticmethod
     def _download_in(folder):
         for path in folder.iterdir():

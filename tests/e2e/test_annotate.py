@@ -86,7 +86,8 @@ def test_undo_and_redo_with_all_shortcuts(app):
 def test_ctrl_enter_without_selection_shows_hint(app):
     app.driver.execute_script("getSelection().removeAllRanges()")
     app.ctrl(Keys.ENTER)
-    assert "Select some text" in app.wait_notice("Select some text")
+    notice = app.wait_notice("Select some text")
+    assert notice == "Select some text in the article first, then press Ctrl+Enter."
     assert not app.chooser()
 
 

@@ -120,8 +120,13 @@ def test_mouse_selections_snap_to_words_unless_alt(app):
     start = app.driver.execute_script(_POINT, "rbour eng", False)
     end = app.driver.execute_script(_POINT, "engin", True)
     actions = ActionBuilder(app.driver)
+    # Alt held for the whole drag: the key source pauses while the pointer
+    # moves (without the pauses Alt went up with the button press, and the
+    # test passed only because snapping gave the cursor it already had).
     actions.key_action.key_down(Keys.ALT)
     actions.pointer_action.move_to_location(int(start[0]) + 1, int(start[1]))
+    for _ in range(3):
+        actions.key_action.pause(0)
     actions.pointer_action.pointer_down()
     actions.pointer_action.move_to_location(int(end[0]) - 1, int(end[1]))
     actions.pointer_action.pointer_up()

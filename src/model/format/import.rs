@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// An import that succeeded.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Imported {
     pub session: Session,
     /// Annotations whose `start`/`end` did not match `exact` and that were

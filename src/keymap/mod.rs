@@ -1,0 +1,243 @@
+//! Every keyboard shortcut: what a key press means in each place (page-wide,
+//! the article, resizing, the chooser, the help dialog), and the table the
+//! help overlay (`?`) and the README show ([`HELP`]). Pure, so it is tested
+//! natively; `web::keys` feeds it browser events. The tests check that every
+//! press the functions here accept has its row in [`HELP`], and that every
+//! row's presses mean something.
+
+mod help;
+#[cfg(test)]
+mod tests;
+
+pub use help::{Place, Shortcut, HELP};
+
+use crate::model::cursor::Unit;
+use crate::model::Tag;
+
+/// A key press, reduced to what the keymap looks at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Press<'a> {
+    /// `KeyboardEvent.key`: what the key types (`"!"` for Shift+1).
+    pub key: &'a str,
+    /// `KeyboardEvent.code`: the physical key (`"Digit1"`), whatever Shift
+    /// or the layout make it type.
+    pub code: &'a str,
+    /// Ctrl, or Cmd on macOS.
+    pub primary: bool,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+/// Page-wide shortcuts, wherever the focus is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Global {
+    /// Ctrl+Enter: open the chooser on the selection.
+    Tag,
+    Undo,
+    Redo,
+    Export,
+}
+
+/// The global shortcut for a press, if any.
+pub fn global(p: Press) -> Option<Global> {
+    if !p.primary || p.alt {
+        return None;
+    }
+    match (p.key.to_ascii_lowercase().as_str(), p.shift) {
+        ("enter", _) => Some(Global::Tag),
+        ("z", false) => Some(Global::Undo),
+        ("z", true) | ("y", false) => Some(Global::Redo),
+        ("s", false) => Some(Global::Export),
+        _ => None,
+    }
+}
+
+/// Shortcuts of the article while it has the keyboard focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Move the cursor; with `extend`, move the selection's moving end.
+    Move {
+        unit: Unit,
+        forward: bool,
+        extend: bool,
+    },
+    /// Select the unit around the cursor.
+    Select(Unit),
+    /// Cursor to the start or end of the article.
+    Edge { end: bool, extend: bool },
+    /// Focus the next or previous annotation.
+    Annotation { next: bool },
+    /// Open the focused annotation to edit its tag and note.
+    Edit,
+    /// Delete the focused annotation.
+    Delete,
+    /// Start resizing the focused annotation.
+    Resize,
+    /// Show the shortcut help.
+    Help,
+    /// Back out one level: resizing, then selection, then focused annotation.
+    Back,
+}
+
+/// The reading shortcut for a press, if any.
+pub fn reading(p: Press) -> Option<Reading> {
+    use Reading::*;
+    let extend = p.shift;
+    let arrow = |unit, forward| {
+        Some(Move {
+            unit,
+            forward,
+            extend,
+        })
+    };
+    match p.key {
+        "ArrowRight" | "ArrowLeft" => {
+            let forward = p.key == "ArrowRight";
+            if p.alt && !p.primary {
+                arrow(Unit::Grapheme, forward)
+            } else if !p.alt {
+                arrow(Unit::Word, forward)
+            } else {
+                None
+            }
+        }
+        "ArrowDown" | "ArrowUp" if !p.alt => {
+            let unit = if p.primary {
+                Unit::Paragraph
+            } else {
+                Unit::Sentence
+            };
+            arrow(unit, p.key == "ArrowDown")
+        }
+        "Home" | "End" if !p.alt => Some(Edge {
+            end: p.key == "End",
+            extend,
+        }),
+        _ if p.primary || p.alt => None,
+        "w" | "W" => Some(Select(Unit::Word)),
+        "s" | "S" => Some(Select(Unit::Sentence)),
+        "p" | "P" => Some(Select(Unit::Paragraph)),
+        "]" => Some(Annotation { next: true }),
+        "[" => Some(Annotation { next: false }),
+        "Enter" => Some(Edit),
+        "Delete" | "Backspace" => Some(Delete),
+        "r" | "R" => Some(Resize),
+        "?" => Some(Help),
+        "Escape" => Some(Back),
+        _ => None,
+    }
+}
+
+/// While resizing an annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resizing {
+    /// Move the end (or with Shift the start) one word.
+    Move {
+        start: bool,
+        forward: bool,
+    },
+    Done,
+}
+
+pub fn resizing(p: Press) -> Option<Resizing> {
+    match p.key {
+        "ArrowRight" | "ArrowLeft" if !p.primary && !p.alt => Some(Resizing::Move {
+            start: p.shift,
+            forward: p.key == "ArrowRight",
+        }),
+        "Enter" | "Escape" | "r" | "R" if !p.primary && !p.alt => Some(Resizing::Done),
+        _ => None,
+    }
+}
+
+/// A key of the article: reading keys, or resizing keys while resizing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleKey {
+    Reading(Reading),
+    Resizing(Resizing),
+}
+
+/// The article's meaning of a press; `resizing` while an annotation is
+/// being resized (then only resizing keys count).
+pub fn article(p: Press, resizing_now: bool) -> Option<ArticleKey> {
+    if resizing_now {
+        resizing(p).map(ArticleKey::Resizing)
+    } else {
+        reading(p).map(ArticleKey::Reading)
+    }
+}
+
+/// What a key does in the tag chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chooser {
+    Cancel,
+    /// Confirm with the focused tag and the note.
+    Confirm,
+    /// Tab or Shift+Tab: kept inside the dialog.
+    Tab {
+        back: bool,
+    },
+    /// Focus the next or previous tag.
+    Move {
+        forward: bool,
+    },
+    /// Tag at once.
+    Tag(Tag),
+    /// Pick the tag, then type a note (Shift with the tag's key).
+    Pick(Tag),
+}
+
+/// The chooser's meaning of a press; `in_note` while the note field has
+/// the focus (typing there must type).
+pub fn chooser(p: Press, in_note: bool) -> Option<Chooser> {
+    match p.key {
+        "Escape" => return Some(Chooser::Cancel),
+        "Enter" if !p.primary => return Some(Chooser::Confirm),
+        "Tab" => return Some(Chooser::Tab { back: p.shift }),
+        _ => {}
+    }
+    if in_note || p.primary || p.alt {
+        return None;
+    }
+    match p.key {
+        "ArrowRight" | "ArrowDown" => return Some(Chooser::Move { forward: true }),
+        "ArrowLeft" | "ArrowUp" => return Some(Chooser::Move { forward: false }),
+        _ => {}
+    }
+    // The physical key, so that Shift+1 (which types "!") still means tag 1.
+    let key = p.code.trim_start_matches("Digit").trim_start_matches("Key");
+    let tag = Tag::ALL.into_iter().find(|t| {
+        let (digit, letter) = tag_keys(*t);
+        key == digit.to_string() || key.eq_ignore_ascii_case(&letter.to_string())
+    })?;
+    Some(if p.shift {
+        Chooser::Pick(tag)
+    } else {
+        Chooser::Tag(tag)
+    })
+}
+
+/// The two chooser keys of `tag`: its number in [`Tag::ALL`] (from 1) and
+/// the first letter of its label (`('1', 'C')` for Claim).
+pub fn tag_keys(tag: Tag) -> (char, char) {
+    let digit = char::from_digit(tag.index() as u32 + 1, 10).unwrap_or('0');
+    let letter = tag.label().chars().next().unwrap_or('?');
+    (digit, letter)
+}
+
+/// What a key does in a dialog with only a close button (the help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    Close,
+    /// Tab stays on the dialog's only control.
+    Stay,
+}
+
+pub fn dialog(p: Press) -> Option<Dialog> {
+    match p.key {
+        "Escape" => Some(Dialog::Close),
+        "?" if !p.primary && !p.alt => Some(Dialog::Close),
+        "Tab" => Some(Dialog::Stay),
+        _ => None,
+    }
+}

@@ -1,0 +1,239 @@
+//! Every sentence the page composes for the user: notices, announcements for
+//! screen readers, confirmations. One place, so that wording, quoting and
+//! pluralisation are the same everywhere and tested natively.
+//!
+//! Errors carry their own sentences (`Display` of the model's `Problem`,
+//! `ImportError` and `LoadError`, and of [`crate::web::Error`]); these
+//! functions put them in context.
+
+use crate::model::format::excerpt;
+use crate::model::Tag;
+
+/// `"1 annotation"`, `"2 annotations"`: `n` and `noun`, plural unless one.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `text` shortened to `n` code points in curly quotes: `“…”`.
+pub fn quoted(text: &str, n: usize) -> String {
+    format!("“{}”", excerpt(text, n))
+}
+
+/// After a tag, delete or retag: "Quote added: “…”. 3 quotes."
+pub fn added(tag: Tag, text: &str, n_tag: usize) -> String {
+    format!(
+        "{} added: {}. {}.",
+        tag.label(),
+        quoted(text, 80),
+        count(n_tag, tag.name())
+    )
+}
+
+pub fn deleted(tag: Tag, text: &str, n_tag: usize) -> String {
+    format!(
+        "{} deleted: {}. {}.",
+        tag.label(),
+        quoted(text, 80),
+        count(n_tag, tag.name())
+    )
+}
+
+pub fn retagged(tag: Tag, text: &str, n_tag: usize) -> String {
+    format!(
+        "Changed to {}: {}. {}.",
+        tag.label(),
+        quoted(text, 80),
+        count(n_tag, tag.name())
+    )
+}
+
+pub fn resized(tag: Tag, text: &str) -> String {
+    format!("{} now reads {}.", tag.label(), quoted(text, 80))
+}
+
+pub fn note_saved(text: &str) -> String {
+    format!("Note saved for {}.", quoted(text, 80))
+}
+
+/// What undo or redo did: "Undone: Quote added: …".
+pub fn undone(what: &str) -> String {
+    format!("Undone: {what}")
+}
+
+pub fn redone(what: &str) -> String {
+    format!("Redone: {what}")
+}
+
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+pub const NOTHING_TO_REDO: &str = "Nothing to redo.";
+
+/// A new article: "Opened “Title”." plus how it was read.
+pub fn opened(title: &str, note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("Opened \"{title}\". {note}"),
+        None => format!("Opened \"{title}\"."),
+    }
+}
+
+/// An annotation file: "Opened “Title” with 3 annotations."
+pub fn opened_with(title: &str, n: usize, n_reanchored: usize) -> String {
+    let mut msg = format!("Opened \"{title}\" with {}.", count(n, "annotation"));
+    if n_reanchored > 0 {
+        msg.push_str(&match n_reanchored {
+            1 => " 1 was placed by its quoted text because its offsets did not match.".to_owned(),
+            n => format!(
+                " {n} were placed by their quoted text because their offsets did not match."
+            ),
+        });
+    }
+    msg
+}
+
+pub const SELECT_FIRST: &str = "Select some text in the article first, then press Ctrl+Enter.";
+
+/// The cursor entered an annotation.
+pub fn inside(tag: Tag, text: &str) -> String {
+    format!("In {}: {}.", tag.name(), quoted(text, 80))
+}
+
+pub fn selected(text: &str) -> String {
+    format!("Selected: {}.", quoted(text, 120))
+}
+
+/// `[` / `]` landed on annotation `i` (0-based) of `n`.
+pub fn at_annotation(tag: Tag, i: usize, n: usize, text: &str) -> String {
+    format!(
+        "{} {} of {n}: {}. Enter edits, Delete deletes, R resizes.",
+        tag.label(),
+        i + 1,
+        quoted(text, 120)
+    )
+}
+
+pub fn no_neighbour(next: bool) -> String {
+    format!("No {} annotation.", if next { "next" } else { "previous" })
+}
+
+pub fn resizing(tag: Tag, text: &str) -> String {
+    format!(
+        "Resizing {} {}: → and ← move its end, Shift+→ and Shift+← its start; Enter or Esc ends.",
+        tag.name(),
+        quoted(text, 80)
+    )
+}
+
+pub const RESIZING_DONE: &str = "Resizing done.";
+pub const CANNOT_RESIZE: &str = "It cannot get any smaller or larger that way.";
+
+pub const LOADING_STOPPED: &str = "Loading stopped. Your current work is unchanged.";
+
+/// Asked before unexported work is replaced.
+pub fn discard(n: usize) -> String {
+    format!("Discard {} not yet exported?", count(n, "annotation"))
+}
+
+pub fn reading_file(name: &str, bytes: f64) -> String {
+    format!(
+        "Reading \"{name}\" ({} MB)…",
+        (bytes / 1_048_576.0).round() as u64
+    )
+}
+
+pub fn loading(name: &str) -> String {
+    format!("Loading \"{name}\"…")
+}
+
+pub const READING_PASTED_PAGE: &str = "Reading the pasted page…";
+pub const NO_ARTICLE_FOUND: &str =
+    "No article was found in this page, so all of its text is shown.";
+
+pub fn cannot_open(name: &str, why: &dyn std::fmt::Display) -> String {
+    format!("Could not open \"{name}\": {why}")
+}
+
+pub fn cannot_import(name: &str, why: &dyn std::fmt::Display) -> String {
+    format!("Could not open annotations \"{name}\": {why} Your current work is unchanged.")
+}
+
+pub fn cannot_paste(why: &dyn std::fmt::Display) -> String {
+    format!("Could not use the pasted text: {why}")
+}
+
+pub fn exported(n: usize, file_name: &str) -> String {
+    format!("Exported {} to {file_name}.", count(n, "annotation"))
+}
+
+/// An article too long for the browser's storage (`n_chars` code points).
+pub fn too_large_to_keep(n_chars: usize) -> String {
+    format!(
+        "This article ({}.{} million characters) is too large to keep in this browser, so it will not come back after a reload. Export your annotations (Ctrl+S) before you leave.",
+        n_chars / 1_000_000,
+        n_chars / 100_000 % 10
+    )
+}
+
+/// The saved session failed the import checks and was copied aside.
+pub fn restore_failed_kept(why: &dyn std::fmt::Display) -> String {
+    format!("Your saved work could not be restored ({why}). It was kept aside in this browser's storage.")
+}
+
+/// The saved session failed the import checks and could not be copied
+/// aside either: nothing is saved until the user decides.
+pub fn restore_failed_paused(why: &dyn std::fmt::Display, aside: &dyn std::fmt::Display) -> String {
+    format!("Your saved work could not be restored ({why}), and it could not be kept aside ({aside}). It is left untouched and nothing is saved in this browser until you download or discard it.")
+}
+
+/// The file name of a download of saved work that could not be restored.
+pub const UNREADABLE_FILE: &str = "unreadable-saved-work.json";
+
+pub const DISCARD_SAVED: &str =
+    "Discard the saved work that could not be restored? Download it first if you may want it.";
+
+pub const SAVED_DISCARDED: &str = "The saved work was discarded; your changes are saved again.";
+
+/// The line under the article's title: its source and length.
+pub fn article_meta(source: &str, n_chars: usize) -> String {
+    let source = if source.is_empty() {
+        "pasted text"
+    } else {
+        source
+    };
+    format!("{source} · {n_chars} characters")
+}
+
+pub fn save_state(unexported: bool, paused: bool) -> &'static str {
+    match (paused, unexported) {
+        (true, _) => "Not saved in this browser",
+        (false, true) => "Saved in this browser · not exported",
+        (false, false) => "Saved in this browser",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(0, "claim"), "0 claims");
+        assert_eq!(count(1, "claim"), "1 claim");
+        assert_eq!(exported(1, "a.json"), "Exported 1 annotation to a.json.");
+        assert_eq!(exported(2, "a.json"), "Exported 2 annotations to a.json.");
+        assert_eq!(discard(1), "Discard 1 annotation not yet exported?");
+    }
+
+    #[test]
+    fn reanchored_annotations_are_counted_in_words() {
+        assert_eq!(
+            opened_with("T", 1, 1),
+            "Opened \"T\" with 1 annotation. 1 was placed by its quoted text because its offsets did not match."
+        );
+        assert_eq!(opened_with("T", 3, 0), "Opened \"T\" with 3 annotations.");
+    }
+
+    #[test]
+    fn quotes_are_shortened_by_code_points() {
+        assert_eq!(quoted("👍🏽 fine", 2), "“👍🏽…”");
+        assert_eq!(added(Tag::Quote, "ok", 1), "Quote added: “ok”. 1 quote.");
+    }
+}

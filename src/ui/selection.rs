@@ -1,0 +1,145 @@
+//! The document selection as the view of the reading cursor.
+//!
+//! [`super::store::State::cursor`] is the one owner of the selection. This
+//! hook feeds it what the user selects (`selectionchange`, and on
+//! `pointerup` anywhere: a drag that ends outside the article counts too),
+//! and writes it into the page after a render that moved it (keys, tagging,
+//! snapping to words). Three small facts make that one-way:
+//! - while a mouse button is down nothing is written (writing the
+//!   selection cancels the drag that is making it);
+//! - the DOM points last written are remembered, so the `selectionchange`
+//!   our own write causes is known and not read back;
+//! - a cursor that came from the page is not written back unless the store
+//!   says the page does not show it (a drag clipped to the article).
+
+use super::layout::DomCell;
+use super::store::{Action, Cursor, State};
+use crate::web::selection::{selection_points, Points};
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Default)]
+struct View {
+    /// A mouse button is down (a drag may be under way).
+    dragging: bool,
+    /// It went down inside the article.
+    down_in_article: bool,
+    /// The user changed the selection since it went down.
+    selected_since_down: bool,
+    /// Alt was held when it went down.
+    alt_down: bool,
+    /// The cursor last written, in which article, and the DOM points.
+    written: Option<(u64, Cursor, Points)>,
+}
+
+#[hook]
+pub fn use_selection(state: &UseReducerHandle<State>, dom: &DomCell) {
+    let view = use_mut_ref(View::default);
+    {
+        let (view, dom, doc, dispatch) = (
+            view.clone(),
+            dom.clone(),
+            state.doc.cell(),
+            state.dispatcher(),
+        );
+        use_effect_with((), move |_| {
+            let (on_pointer, feed_dom) = (dispatch.clone(), dom.clone());
+            let feed = Rc::new(move |view: &RefCell<View>| {
+                let points = selection_points();
+                if view
+                    .borrow()
+                    .written
+                    .as_ref()
+                    .is_some_and(|(_, _, w)| Some(w) == points.as_ref())
+                {
+                    return;
+                }
+                {
+                    let mut v = view.borrow_mut();
+                    v.written = None;
+                    v.selected_since_down |= v.dragging;
+                }
+                let dom = feed_dom.borrow();
+                let Some(dom) = dom.as_ref() else { return };
+                let read = dom.read_selection(doc.borrow().article());
+                dispatch.dispatch(Action::Selected {
+                    cursor: read.map(|r| Cursor {
+                        anchor: r.anchor,
+                        head: r.head,
+                    }),
+                    clipped: read.is_some_and(|r| r.clipped),
+                });
+            });
+            let document = gloo::utils::document();
+            let on_change = {
+                let (view, feed) = (view.clone(), feed.clone());
+                EventListener::new(&document, "selectionchange", move |_| feed(&view))
+            };
+            let on_down = {
+                let (view, dom) = (view.clone(), dom.clone());
+                EventListener::new(&document, "pointerdown", move |e| {
+                    let inside = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .zip(dom.borrow().as_ref().map(|d| d.container().clone()))
+                        .is_some_and(|(t, c)| c.contains(Some(&t)));
+                    let mut v = view.borrow_mut();
+                    v.dragging = true;
+                    v.down_in_article = inside;
+                    v.selected_since_down = false;
+                    v.alt_down = e
+                        .dyn_ref::<web_sys::MouseEvent>()
+                        .is_some_and(|m| m.alt_key());
+                })
+            };
+            let on_up = EventListener::new(&document, "pointerup", move |e| {
+                let alt = e
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .is_some_and(|m| m.alt_key());
+                // The last change may not have been reported yet.
+                feed(&view);
+                let (click, selected, exact) = {
+                    let mut v = view.borrow_mut();
+                    v.dragging = false;
+                    (
+                        std::mem::take(&mut v.down_in_article),
+                        std::mem::take(&mut v.selected_since_down),
+                        alt || std::mem::take(&mut v.alt_down),
+                    )
+                };
+                if click || selected {
+                    on_pointer.dispatch(Action::Pointer { exact, click });
+                }
+            });
+            move || drop((on_change, on_down, on_up))
+        });
+    }
+    // After every render: show the cursor if it moved and the page does not
+    // show it already.
+    let (view, dom, cursor, shown, generation) = (
+        view.clone(),
+        dom.clone(),
+        state.cursor,
+        state.selection_shown,
+        state.doc.generation(),
+    );
+    let doc = state.doc.cell();
+    use_effect(move || {
+        let mut v = view.borrow_mut();
+        let same = v
+            .written
+            .as_ref()
+            .is_some_and(|(g, c, _)| *g == generation && *c == cursor);
+        if v.dragging || shown || same {
+            return;
+        }
+        if let Some(dom) = dom.borrow().as_ref() {
+            v.written = dom
+                .select_directed(doc.borrow().article(), cursor.anchor, cursor.head)
+                .map(|points| (generation, cursor, points));
+        }
+    });
+}

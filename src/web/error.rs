@@ -1,0 +1,49 @@
+//! [`Error`]: what can go wrong in the browser glue, each with the sentence
+//! the user reads.
+
+use crate::model::load::LoadError;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// `localStorage` is missing or turned off.
+    NoStorage,
+    /// `localStorage` refused to keep `what` (it is full).
+    StorageFull(&'static str),
+    /// The browser did not start the download.
+    DownloadRefused,
+    /// A file could not be read; the browser's reason.
+    FileUnreadable(String),
+    /// The browser could not make the inert document a page is read into.
+    NoDocument,
+    /// The page itself cannot be loaded.
+    Load(LoadError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NoStorage => write!(
+                f,
+                "This browser keeps no storage for the page (it may be turned off). Export your annotations now."
+            ),
+            Error::StorageFull(what) => write!(
+                f,
+                "Could not save the {what} in the browser: its storage is full. Export your annotations now."
+            ),
+            Error::DownloadRefused => write!(f, "The browser refused the download."),
+            Error::FileUnreadable(why) => write!(f, "The file could not be read: {why}"),
+            Error::NoDocument => write!(
+                f,
+                "This browser could not set up a document to read the page in."
+            ),
+            Error::Load(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Self {
+        Error::Load(e)
+    }
+}

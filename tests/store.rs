@@ -1,0 +1,433 @@
+//! The UI store natively: what each action does to the state the page
+//! renders from. Fixtures are marker strings (see `common/mod.rs`); the
+//! cursor is given by the text it selects.
+
+mod common;
+
+use annotator::keymap::{ArticleKey, Reading, Resizing};
+use annotator::model::cursor::Unit;
+use annotator::model::{AnnotationId, CharOffset, Tag};
+use annotator::ui::messages;
+use annotator::ui::store::{Action, Cursor, Notice, Saving, State};
+use common::{render, session};
+use std::rc::Rc;
+
+const AT: &str = "2026-02-03T04:05:06.000Z";
+
+fn state(marked: &str) -> Rc<State> {
+    Rc::new(State::new(session(marked), None, Saving::On))
+}
+
+fn run(s: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+    actions.into_iter().fold(s, State::update)
+}
+
+/// The cursor over the `nth` occurrence of `needle`, anchor at its start.
+fn over(s: &State, needle: &str) -> Cursor {
+    let text = s.doc.session().article().text.as_str().to_owned();
+    let byte = text.find(needle).expect("needle in the text");
+    let start = text[..byte].chars().count();
+    Cursor {
+        anchor: CharOffset::new(start),
+        head: CharOffset::new(start + needle.chars().count()),
+    }
+}
+
+fn selected(cursor: Cursor) -> Action {
+    Action::Selected {
+        cursor: Some(cursor),
+        clipped: false,
+    }
+}
+
+fn key(k: Reading) -> Action {
+    Action::Key {
+        key: ArticleKey::Reading(k),
+        at: AT.into(),
+    }
+}
+
+fn tag(t: Tag, id: &str) -> Action {
+    Action::Tag {
+        tag: t,
+        note: String::new(),
+        id: AnnotationId::from(id),
+        at: AT.into(),
+    }
+}
+
+fn rendered(s: &State) -> String {
+    render(&s.doc.session())
+}
+
+#[test]
+fn ctrl_enter_tags_the_cursor_and_collapses_it_at_the_end() {
+    let s = state("The sky is green, said Ann.");
+    let c = over(&s, "sky is green");
+    let s = run(s, [selected(c), Action::OpenChooser]);
+    let pending = s.chooser.clone().expect("the chooser opens");
+    assert_eq!(pending.range, c.range());
+    assert_eq!(pending.tag, Tag::Claim, "the first tag is offered first");
+    let s = run(s, [tag(Tag::Quote, "n1")]);
+    assert_eq!(rendered(&s), "The [sky is green]{quote}, said Ann.");
+    assert!(s.chooser.is_none());
+    assert_eq!(s.cursor, Cursor::at(c.head));
+    assert!(
+        !s.selection_shown,
+        "the page is to show the collapsed cursor"
+    );
+    assert_eq!(s.focused, Some(AnnotationId::from("n1")));
+    assert_eq!(s.announcement, "Quote added: “sky is green”. 1 quote.");
+    assert_eq!(s.last_tag, Tag::Quote);
+    assert!(s.doc.session().has_unexported());
+}
+
+#[test]
+fn ctrl_enter_without_a_selection_explains() {
+    let s = run(state("Nothing selected."), [Action::OpenChooser]);
+    assert!(s.chooser.is_none());
+    assert_eq!(s.notice, Some(Notice::Info(messages::SELECT_FIRST.into())));
+    // White space alone is no selection either.
+    let blank = Cursor {
+        anchor: CharOffset::new(7),
+        head: CharOffset::new(8),
+    };
+    let s = run(
+        state("Nothing selected."),
+        [selected(blank), Action::OpenChooser],
+    );
+    assert!(s.chooser.is_none());
+}
+
+#[test]
+fn a_selection_is_trimmed_and_a_backward_one_tags_the_same() {
+    let s = state("Say  hello world  now");
+    let c = over(&s, "  hello world  ");
+    let backward = Cursor {
+        anchor: c.head,
+        head: c.anchor,
+    };
+    let s = run(
+        s,
+        [
+            selected(backward),
+            Action::OpenChooser,
+            tag(Tag::Source, "n1"),
+        ],
+    );
+    assert_eq!(rendered(&s), "Say  [hello world]{source}  now");
+}
+
+#[test]
+fn a_selection_outside_the_article_collapses_the_cursor_where_it_was() {
+    let s = state("One two three.");
+    let c = over(&s, "two");
+    let s = run(
+        s,
+        [
+            selected(c),
+            Action::Selected {
+                cursor: None,
+                clipped: false,
+            },
+        ],
+    );
+    assert_eq!(s.cursor, Cursor::at(c.head));
+    assert!(s.selection_shown, "the user's selection elsewhere stays");
+    let s = run(s, [Action::OpenChooser]);
+    assert!(s.chooser.is_none());
+}
+
+#[test]
+fn a_clipped_selection_is_shown_again_and_mouse_selections_snap_to_words() {
+    let s = state("Harbour town votes today.");
+    let partial = Cursor {
+        anchor: CharOffset::new(2),
+        head: CharOffset::new(10),
+    };
+    let s = run(
+        s,
+        [Action::Selected {
+            cursor: Some(partial),
+            clipped: true,
+        }],
+    );
+    assert!(
+        !s.selection_shown,
+        "the page shows more than the article part"
+    );
+    // The drag began above the article: no click.
+    let s = run(
+        s,
+        [Action::Pointer {
+            exact: false,
+            click: false,
+        }],
+    );
+    assert_eq!(s.cursor, over(&s, "Harbour town"));
+    let exact = run(
+        state("Harbour town votes today."),
+        [
+            selected(partial),
+            Action::Pointer {
+                exact: true,
+                click: true,
+            },
+        ],
+    );
+    assert_eq!(exact.cursor, partial, "Alt keeps character precision");
+}
+
+#[test]
+fn clicks_cycle_through_the_annotations_under_the_pointer() {
+    let s = state("[Mayor [Ann]{source} said]{quote} so.");
+    let on_ann = Cursor::at(CharOffset::new(7));
+    let released_elsewhere = Action::Pointer {
+        exact: false,
+        click: false,
+    };
+    let s = run(s, [selected(on_ann), released_elsewhere]);
+    assert_eq!(s.focused, None, "only a press in the article is a click");
+    let s = run(
+        s,
+        [Action::Pointer {
+            exact: false,
+            click: true,
+        }],
+    );
+    assert_eq!(s.focused, Some(AnnotationId::from("a1")), "innermost first");
+    let s = run(
+        s,
+        [Action::Pointer {
+            exact: false,
+            click: true,
+        }],
+    );
+    assert_eq!(s.focused, Some(AnnotationId::from("a2")));
+    let s = run(
+        s,
+        [Action::Pointer {
+            exact: false,
+            click: true,
+        }],
+    );
+    assert_eq!(s.focused, Some(AnnotationId::from("a1")), "and round again");
+}
+
+#[test]
+fn escape_in_the_chooser_gives_back_the_selection() {
+    let s = state("Elin Sørensen spoke.");
+    let c = over(&s, "Elin Sørensen");
+    let s = run(s, [selected(c), Action::OpenChooser]);
+    // Focusing the note field moves the document selection out of the article.
+    let s = run(
+        s,
+        [
+            Action::Selected {
+                cursor: None,
+                clipped: false,
+            },
+            Action::CloseChooser,
+        ],
+    );
+    assert_eq!(s.cursor, c);
+    assert!(!s.selection_shown);
+    assert_eq!(rendered(&s), "Elin Sørensen spoke.");
+}
+
+#[test]
+fn keyboard_selection_tag_edit_resize_and_delete() {
+    let s = state("The council voted. We cannot ask three hundred families to wait.");
+    let s = run(
+        s,
+        [
+            key(Reading::Move {
+                unit: Unit::Sentence,
+                forward: true,
+                extend: false,
+            }),
+            key(Reading::Move {
+                unit: Unit::Word,
+                forward: true,
+                extend: false,
+            }),
+            key(Reading::Select(Unit::Sentence)),
+        ],
+    );
+    assert_eq!(
+        s.announcement,
+        "Selected: “We cannot ask three hundred families to wait.”."
+    );
+    let s = run(s, [Action::OpenChooser, tag(Tag::Claim, "k1")]);
+    assert_eq!(
+        rendered(&s),
+        "The council voted. [We cannot ask three hundred families to wait.]{claim}"
+    );
+    // Enter edits the focused annotation: the chooser offers its tag and note.
+    let s = run(s, [key(Reading::Edit)]);
+    let pending = s.chooser.clone().expect("editing opens the chooser");
+    assert_eq!(
+        (pending.editing, pending.tag),
+        (Some(AnnotationId::from("k1")), Tag::Claim)
+    );
+    let s = run(
+        s,
+        [Action::Tag {
+            tag: Tag::Quote,
+            note: "checked".into(),
+            id: AnnotationId::from("unused"),
+            at: AT.into(),
+        }],
+    );
+    assert_eq!(s.doc.session().annotations()[0].note, "checked");
+    assert_eq!(s.doc.session().count(Tag::Quote), 1);
+    // R, then Shift+← moves the start back over "voted.".
+    let shrink = |s| {
+        run(
+            s,
+            [Action::Key {
+                key: ArticleKey::Resizing(Resizing::Move {
+                    start: true,
+                    forward: false,
+                }),
+                at: AT.into(),
+            }],
+        )
+    };
+    let s = run(s, [key(Reading::Resize)]);
+    assert!(s.resizing);
+    let s = shrink(s);
+    assert_eq!(
+        rendered(&s),
+        "The council [voted. We cannot ask three hundred families to wait.]{quote}"
+    );
+    let s = run(
+        s,
+        [
+            Action::Key {
+                key: ArticleKey::Resizing(Resizing::Done),
+                at: AT.into(),
+            },
+            key(Reading::Delete),
+        ],
+    );
+    assert!(!s.resizing);
+    assert_eq!(
+        rendered(&s),
+        "The council voted. We cannot ask three hundred families to wait."
+    );
+    assert_eq!(s.focused, None);
+}
+
+#[test]
+fn brackets_walk_the_annotations_in_reading_order() {
+    let s = state("[One]{claim} and [two]{quote} and [three]{source}.");
+    let next = key(Reading::Annotation { next: true });
+    let s = run(s, [next.clone()]);
+    assert_eq!(
+        s.announcement,
+        "Claim 1 of 3: “One”. Enter edits, Delete deletes, R resizes."
+    );
+    let s = run(s, [next.clone(), next.clone()]);
+    assert_eq!(s.focused, Some(AnnotationId::from("a3")));
+    let s = run(s, [next]);
+    assert_eq!(s.announcement, "No next annotation.");
+    assert_eq!(s.focused, Some(AnnotationId::from("a3")), "focus stays");
+}
+
+#[test]
+fn undo_and_redo_say_what_they_did() {
+    let s = state("A [claim]{claim} here.");
+    let s = run(s, [Action::Undo]);
+    // The change undo made: the claim is gone again.
+    assert_eq!(s.announcement, "Undone: Claim deleted: “claim”. 0 claims.");
+    assert_eq!(rendered(&s), "A claim here.");
+    let s = run(s, [Action::Redo]);
+    assert_eq!(s.announcement, "Redone: Claim added: “claim”. 1 claim.");
+    let s = run(s, [Action::Undo, Action::Undo]);
+    assert_eq!(
+        s.notice,
+        Some(Notice::Info(messages::NOTHING_TO_UNDO.into()))
+    );
+}
+
+#[test]
+fn export_clears_unexported_and_counts_in_words() {
+    let s = state("[One]{claim} thing.");
+    assert!(s.doc.session().has_unexported());
+    let s = run(
+        s,
+        [Action::Exported {
+            file_name: "x.annotations.json".into(),
+        }],
+    );
+    assert!(!s.doc.session().has_unexported());
+    assert_eq!(
+        s.notice,
+        Some(Notice::Info(
+            "Exported 1 annotation to x.annotations.json.".into()
+        ))
+    );
+}
+
+#[test]
+fn an_action_that_changes_nothing_keeps_the_state() {
+    let s = run(state("Some text."), [selected(Cursor::default())]);
+    for action in [
+        Action::Dismiss,
+        Action::Help(false),
+        Action::CloseChooser,
+        selected(Cursor::default()),
+        key(Reading::Back),
+        tag(Tag::Claim, "x"),
+    ] {
+        let label = format!("{action:?}");
+        let after = State::update(s.clone(), action);
+        assert!(Rc::ptr_eq(&s, &after), "{label} re-rendered");
+    }
+    let after = State::update(
+        s.clone(),
+        Action::Pointer {
+            exact: false,
+            click: true,
+        },
+    );
+    assert!(
+        !Rc::ptr_eq(&s, &after),
+        "a pointer release always shows the selection again"
+    );
+}
+
+#[test]
+fn a_problem_is_shown_and_changes_nothing() {
+    let s = state("[One]{claim} thing.");
+    let s = run(
+        s,
+        [Action::Retag {
+            id: AnnotationId::from("gone"),
+            tag: Tag::Quote,
+            at: AT.into(),
+        }],
+    );
+    assert!(matches!(s.notice, Some(Notice::Error(_))));
+    assert_eq!(rendered(&s), "[One]{claim} thing.");
+}
+
+#[test]
+fn entering_an_annotation_is_announced_once() {
+    let s = state("Before [inside]{quote} after.");
+    let into = Cursor::at(CharOffset::new(9));
+    let s = run(s, [selected(into)]);
+    assert_eq!(s.announcement, "In quote: “inside”.");
+    let s = run(
+        s,
+        [
+            key(Reading::Annotation { next: false }),
+            selected(Cursor::at(CharOffset::new(10))),
+        ],
+    );
+    assert_eq!(
+        s.announcement, "Quote 1 of 1: “inside”. Enter edits, Delete deletes, R resizes.",
+        "moving inside the same annotation says nothing new"
+    );
+}
