@@ -7,7 +7,7 @@ use super::doc::Doc;
 use super::layout::DomCell;
 use super::store::{Action, State};
 use crate::model::format::excerpt;
-use crate::model::{AnnotationId, Tag};
+use crate::model::{Annotation, AnnotationId, Tag, Text};
 use crate::web::clock;
 use web_sys::Element;
 use yew::prelude::*;
@@ -106,6 +106,37 @@ fn flash(el: &Element) {
     .forget();
 }
 
+/// Bring the focused annotation's row into view, a little later: the
+/// highlight in the article is painted first, the panel follows.
+#[hook]
+fn use_follow_focus(
+    focused: &Option<AnnotationId>,
+    doc: &Doc,
+    scroller: &NodeRef,
+    view: &UseStateHandle<(f64, f64)>,
+) {
+    let (scroller, doc, view) = (scroller.clone(), doc.clone(), view.clone());
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    use_effect_with(focused.clone(), move |focused| {
+        let focused = focused.clone();
+        let later = move || {
+            let index = focused.as_ref().and_then(|id| doc.session().position(id));
+            // From the tracked view, not the element: reading layout here
+            // would force a layout in the middle of every change.
+            if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
+                let (top, height) = *view;
+                let row_top = i as f64 * ROW_PX;
+                if row_top < top || row_top + ROW_PX > top + height {
+                    let to = (row_top - height / 3.0).max(0.0);
+                    el.set_scroll_top(to);
+                    view.set((to, height));
+                }
+            }
+        };
+        *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(PANEL_DELAY_MS, later));
+    });
+}
+
 #[function_component(AnnotationList)]
 pub fn annotation_list(props: &AnnotationListProps) -> Html {
     let scroller = use_node_ref();
@@ -119,41 +150,14 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             }
         })
     };
-    // Bring the focused annotation's row into view, a little later: the
-    // highlight in the article is painted first, the panel follows.
-    {
-        let (scroller, doc, view) = (scroller.clone(), props.doc.clone(), view.clone());
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with(props.focused.clone(), move |focused| {
-            let focused = focused.clone();
-            let later = move || {
-                let index = focused.as_ref().and_then(|id| doc.session().position(id));
-                // From the tracked view, not the element: reading layout here
-                // would force a layout in the middle of every change.
-                if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
-                    let (top, height) = *view;
-                    let row_top = i as f64 * ROW_PX;
-                    if row_top < top || row_top + ROW_PX > top + height {
-                        let to = (row_top - height / 3.0).max(0.0);
-                        el.set_scroll_top(to);
-                        view.set((to, height));
-                    }
-                }
-            };
-            *pending.borrow_mut() =
-                Some(gloo::timers::callback::Timeout::new(PANEL_DELAY_MS, later));
-        });
-    }
-
+    use_follow_focus(&props.focused, &props.doc, &scroller, &view);
     let session = props.doc.session();
-    let all = session.annotations();
-    let text = &session.article().text;
-    let (top, height) = *view;
-    let first = ((top / ROW_PX) as usize)
-        .saturating_sub(OVERSCAN)
-        .min(all.len());
-    let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(all.len());
+    let (all, text) = (session.annotations(), &session.article().text);
     let n = all.len();
+    // The rows in view, and a few either side.
+    let (top, height) = *view;
+    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
+    let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(n);
     html! {
         <aside class="panel" aria-labelledby="panel-title">
             <div class="panel-head">
@@ -170,15 +174,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <div class="rows-scroll" ref={scroller} {onscroll}>
                     <ol class="rows" style={format!("height:{}px", super::px(n as f64 * ROW_PX))}>
                         { for all[first..last].iter().enumerate().map(|(k, a)| {
-                            let i = first + k;
-                            let row = Row {
-                                id: AttrValue::from(a.id.as_str().to_owned()),
-                                tag: a.tag,
-                                excerpt: excerpt(text.slice(a.range), 120).into(),
-                                note: AttrValue::from(a.note.clone()),
-                                position: i,
-                                set_size: n,
-                            };
+                            let row = Row::of(a, text, first + k, n);
                             let focused = props.focused.as_ref() == Some(&a.id);
                             html! {
                                 <RowView key={a.id.as_str()} {focused} {row} callbacks={props.callbacks.clone()} />
@@ -201,6 +197,20 @@ struct Row {
     /// Index in reading order, and the number of rows.
     position: usize,
     set_size: usize,
+}
+
+impl Row {
+    /// Annotation `a`, row `position` of `set_size`.
+    fn of(a: &Annotation, text: &Text, position: usize, set_size: usize) -> Self {
+        Self {
+            id: AttrValue::from(a.id.as_str().to_owned()),
+            tag: a.tag,
+            excerpt: excerpt(text.slice(a.range), 120).into(),
+            note: AttrValue::from(a.note.clone()),
+            position,
+            set_size,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -57,10 +57,7 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             { toolbar(&state, &readers, has_extra) }
-            <p class="steps">
-                {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
-                {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
-            </p>
+            { steps() }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
                 <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} callbacks={panel} />
@@ -76,6 +73,16 @@ pub fn app() -> Html {
             </div>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
+    }
+}
+
+/// The one-line instructions under the toolbar.
+fn steps() -> Html {
+    html! {
+        <p class="steps">
+            {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
+            {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
+        </p>
     }
 }
 

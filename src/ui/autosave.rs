@@ -8,6 +8,7 @@
 //! that, at once. While saving is paused (saved work that could not be
 //! restored nor set aside), nothing is written.
 
+use super::doc::Doc;
 use super::messages;
 use super::store::{Action, Notice, Saving, State};
 use crate::model::{format, Session};
@@ -87,47 +88,16 @@ pub fn use_autosave(state: &UseReducerHandle<State>, stored: bool) {
         use_effect_with(
             (state.doc.clone(), on, unexported),
             move |(doc, on, unexported)| {
-                if !*on {
-                    saver.pending.borrow_mut().take();
-                    saver.saved.set(None);
-                    return;
-                }
                 let notify = move |r: Result<(), String>| {
                     if let Err(message) = r {
                         dispatch.dispatch(Action::Notify(Notice::Error(message)));
                     }
                 };
-                let now = (doc.generation(), doc.revision());
-                saver.generation.set(now.0);
-                let last = saver.saved.get();
-                if last == Some(now) {
-                    // Only the unexported flag changed (an export).
-                    storage::set_dirty(*unexported);
-                    return;
-                }
-                let touched = match last {
-                    Some((g, r)) if g == now.0 && saver.pending.borrow().is_none() => {
-                        doc.session().touched_since(r)
-                    }
-                    _ => None,
-                };
-                match touched {
-                    Some(ids) => {
-                        let session = doc.session();
-                        let text = &session.article().text;
-                        for id in ids {
-                            match session.get(&id) {
-                                Some(a) => notify(
-                                    storage::put(id.as_str(), &format::annotation_record(text, a))
-                                        .map_err(|e| e.to_string()),
-                                ),
-                                None => storage::delete(id.as_str()),
-                            }
-                        }
-                        storage::set_dirty(*unexported);
-                        saver.saved.set(Some(now));
-                    }
-                    None => schedule_rewrite(&saver, doc.cell(), notify),
+                if *on {
+                    save(&saver, doc, *unexported, notify);
+                } else {
+                    saver.pending.borrow_mut().take();
+                    saver.saved.set(None);
                 }
             },
         );
@@ -146,6 +116,45 @@ pub fn use_autosave(state: &UseReducerHandle<State>, stored: bool) {
             });
         move || drop((on_hide, on_hidden))
     });
+}
+
+/// Bring storage to `doc`: only the annotations touched since the last
+/// save, or (a new article, a long history) everything, a little later.
+fn save(
+    saver: &Rc<Saver>,
+    doc: &Doc,
+    unexported: bool,
+    notify: impl Fn(Result<(), String>) + 'static,
+) {
+    let now = (doc.generation(), doc.revision());
+    saver.generation.set(now.0);
+    let last = saver.saved.get();
+    if last == Some(now) {
+        // Only the unexported flag changed (an export).
+        return storage::set_dirty(unexported);
+    }
+    let touched = match last {
+        Some((g, r)) if g == now.0 && saver.pending.borrow().is_none() => {
+            doc.session().touched_since(r)
+        }
+        _ => None,
+    };
+    let Some(ids) = touched else {
+        return schedule_rewrite(saver, doc.cell(), notify);
+    };
+    let session = doc.session();
+    let text = &session.article().text;
+    for id in ids {
+        match session.get(&id) {
+            Some(a) => notify(
+                storage::put(id.as_str(), &format::annotation_record(text, a))
+                    .map_err(|e| e.to_string()),
+            ),
+            None => storage::delete(id.as_str()),
+        }
+    }
+    storage::set_dirty(unexported);
+    saver.saved.set(Some(now));
 }
 
 /// Write the whole session in [`REWRITE_DELAY_MS`] (unless a rewrite is

@@ -9,6 +9,7 @@ use super::store::Pending;
 use crate::keymap::{self, Chooser as Key};
 use crate::model::Tag;
 use crate::web::keys;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -29,63 +30,38 @@ pub struct ChooserProps {
 const WIDTH: f64 = 340.0;
 const HEIGHT: f64 = 190.0;
 
+/// The chooser's own state and elements.
+#[derive(Clone)]
+struct Parts {
+    selected: UseStateHandle<Tag>,
+    note: UseStateHandle<String>,
+    root: NodeRef,
+    note_ref: NodeRef,
+    /// Indexed by [`Tag::index`].
+    buttons: Rc<Vec<NodeRef>>,
+}
+
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
-    let selected = use_state(|| props.pending.tag);
-    let note = use_state(|| props.pending.note.clone());
-    let root = use_node_ref();
-    let note_ref = use_node_ref();
-    let buttons: Vec<NodeRef> = Tag::ALL.iter().map(|_| NodeRef::default()).collect();
-    let buttons = use_memo((), move |_| buttons);
-    super::focus::use_return_focus(buttons[props.pending.tag.index()].clone());
-
-    let onkeydown = {
-        let (on_tag, on_cancel, buttons) = (
-            props.on_tag.clone(),
-            props.on_cancel.clone(),
-            buttons.clone(),
-        );
-        let (selected, note, note_ref, root) = (
-            selected.clone(),
-            note.clone(),
-            note_ref.clone(),
-            root.clone(),
-        );
-        Callback::from(move |e: KeyboardEvent| {
-            // Keys typed here never reach the page's shortcuts.
-            e.stop_propagation();
-            let in_note = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .is_some();
-            let Some(key) = keys::with_press(&e, |p| keymap::chooser(p, in_note)) else {
-                return;
-            };
-            if let Key::Tab { back } = key {
-                return trap_tab(&e, &root, back);
-            }
-            e.prevent_default();
-            match key {
-                Key::Cancel => on_cancel.emit(()),
-                Key::Confirm => on_tag.emit((*selected, (*note).clone())),
-                Key::Tag(tag) => on_tag.emit((tag, (*note).clone())),
-                Key::Move { forward } => {
-                    let tag = if forward {
-                        (*selected).next()
-                    } else {
-                        (*selected).previous()
-                    };
-                    selected.set(tag);
-                    focus(&buttons[tag.index()]);
-                }
-                Key::Pick(tag) => {
-                    selected.set(tag);
-                    focus(&note_ref);
-                }
-                Key::Tab { .. } => {}
-            }
-        })
+    let buttons = use_memo((), |_| {
+        Tag::ALL.iter().map(|_| NodeRef::default()).collect()
+    });
+    let parts = Parts {
+        selected: use_state(|| props.pending.tag),
+        note: use_state(|| props.pending.note.clone()),
+        root: use_node_ref(),
+        note_ref: use_node_ref(),
+        buttons,
     };
+    super::focus::use_return_focus(parts.buttons[props.pending.tag.index()].clone());
+    let onkeydown = on_key(props, parts.clone());
+    let Parts {
+        selected,
+        note,
+        root,
+        note_ref,
+        buttons,
+    } = parts;
     let style = position(props.place);
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
@@ -107,6 +83,46 @@ pub fn chooser(props: &ChooserProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// The dialog's keys, as [`keymap::chooser`] reads them.
+fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
+    let (on_tag, on_cancel) = (props.on_tag.clone(), props.on_cancel.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        // Keys typed here never reach the page's shortcuts.
+        e.stop_propagation();
+        let in_note = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        let Some(key) = keys::with_press(&e, |press| keymap::chooser(press, in_note)) else {
+            return;
+        };
+        if let Key::Tab { back } = key {
+            return trap_tab(&e, &p.root, back);
+        }
+        e.prevent_default();
+        let selected = *p.selected;
+        match key {
+            Key::Cancel => on_cancel.emit(()),
+            Key::Confirm => on_tag.emit((selected, (*p.note).clone())),
+            Key::Tag(tag) => on_tag.emit((tag, (*p.note).clone())),
+            Key::Move { forward } => {
+                let tag = if forward {
+                    selected.next()
+                } else {
+                    selected.previous()
+                };
+                p.selected.set(tag);
+                focus(&p.buttons[tag.index()]);
+            }
+            Key::Pick(tag) => {
+                p.selected.set(tag);
+                focus(&p.note_ref);
+            }
+            Key::Tab { .. } => {}
+        }
+    })
 }
 
 /// The button of `tag`, with its keys.

@@ -6,8 +6,8 @@
 //! `ImportError` and `LoadError`, and of [`crate::web::Error`]); these
 //! functions put them in context.
 
-use crate::model::format::excerpt;
-use crate::model::Tag;
+use crate::model::format::{excerpt, Imported};
+use crate::model::{Annotation, Change, Session, Tag};
 
 /// `"1 annotation"`, `"2 annotations"`: `n` and `noun`, plural unless one.
 pub fn count(n: usize, noun: &str) -> String {
@@ -55,6 +55,23 @@ pub fn note_saved(text: &str) -> String {
     format!("Note saved for {}.", quoted(text, 80))
 }
 
+/// What a change did, with the counts after it ("Quote added: “…”. 3
+/// quotes.").
+pub fn change(session: &Session, change: &Change) -> String {
+    let text = |a: &Annotation| session.article().text.slice(a.range);
+    match change {
+        Change::Added(a) => added(a.tag, text(a), session.count(a.tag)),
+        Change::Removed(a) => deleted(a.tag, text(a), session.count(a.tag)),
+        Change::Updated { before, after } if before.range != after.range => {
+            resized(after.tag, text(after))
+        }
+        Change::Updated { before, after } if before.tag != after.tag => {
+            retagged(after.tag, text(after), session.count(after.tag))
+        }
+        Change::Updated { after, .. } => note_saved(text(after)),
+    }
+}
+
 /// What undo or redo did: "Undone: Quote added: …".
 pub fn undone(what: &str) -> String {
     format!("Undone: {what}")
@@ -73,6 +90,16 @@ pub fn opened(title: &str, note: Option<&str>) -> String {
         Some(note) => format!("Opened \"{title}\". {note}"),
         None => format!("Opened \"{title}\"."),
     }
+}
+
+/// An annotation file opened.
+pub fn imported(imported: &Imported) -> String {
+    let session = &imported.session;
+    opened_with(
+        &session.article().title,
+        session.annotations().len(),
+        imported.n_reanchored,
+    )
 }
 
 /// An annotation file: "Opened “Title” with 3 annotations."

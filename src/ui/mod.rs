@@ -5,6 +5,7 @@
 //! article's keys, part of the reducer), [`doc`] (the session handle),
 //! [`messages`] (every sentence the page composes).
 
+mod action;
 pub mod doc;
 pub mod messages;
 pub mod reading;

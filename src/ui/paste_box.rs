@@ -1,5 +1,6 @@
 //! [`PasteBox`]: the empty article area that takes pasted or typed text.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +10,34 @@ pub struct PasteBoxProps {
     /// Pasted rich content: its HTML, and its plain text as a fallback.
     pub on_html: Callback<(String, String)>,
     pub on_cancel: Callback<()>,
+}
+
+/// Pasting into the empty box opens the text at once; rich content (a
+/// piece of a web page) goes through the same extraction as a saved page.
+fn on_paste(props: &PasteBoxProps) -> Callback<Event> {
+    let (on_text, on_html) = (props.on_text.clone(), props.on_html.clone());
+    Callback::from(move |e: Event| {
+        let Some(data) = e
+            .dyn_ref::<web_sys::ClipboardEvent>()
+            .and_then(|c| c.clipboard_data())
+        else {
+            return;
+        };
+        let text = data.get_data("text/plain").unwrap_or_default();
+        let html = data.get_data("text/html").unwrap_or_default();
+        let empty = e
+            .target_dyn_into::<web_sys::HtmlTextAreaElement>()
+            .is_some_and(|a| a.value().is_empty());
+        if !empty || (text.trim().is_empty() && html.trim().is_empty()) {
+            return;
+        }
+        e.prevent_default();
+        if html.trim().is_empty() {
+            on_text.emit(text);
+        } else {
+            on_html.emit((html, text));
+        }
+    })
 }
 
 #[function_component(PasteBox)]
@@ -30,33 +59,7 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
             }
         })
     };
-    // Pasting into the empty box opens the text at once; rich content (a
-    // piece of a web page) goes through the same extraction as a saved page.
-    let onpaste = {
-        let (on_text, on_html) = (props.on_text.clone(), props.on_html.clone());
-        Callback::from(move |e: Event| {
-            let Some(data) = e
-                .dyn_ref::<web_sys::ClipboardEvent>()
-                .and_then(|c| c.clipboard_data())
-            else {
-                return;
-            };
-            let text = data.get_data("text/plain").unwrap_or_default();
-            let html = data.get_data("text/html").unwrap_or_default();
-            let empty = e
-                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
-                .is_some_and(|a| a.value().is_empty());
-            if !empty || (text.trim().is_empty() && html.trim().is_empty()) {
-                return;
-            }
-            e.prevent_default();
-            if html.trim().is_empty() {
-                on_text.emit(text);
-            } else {
-                on_html.emit((html, text));
-            }
-        })
-    };
+    let onpaste = on_paste(props);
     let on_cancel = {
         let cb = props.on_cancel.clone();
         Callback::from(move |_| cb.emit(()))
@@ -73,5 +76,3 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
         </section>
     }
 }
-
-use wasm_bindgen::JsCast;

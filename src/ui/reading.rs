@@ -63,38 +63,8 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
             let anchor = if extend { c.anchor } else { head };
             s.move_cursor(Cursor { anchor, head })
         }
-        Reading::Select(unit) => {
-            let session = s.doc.session();
-            let Some(r) = around(session.article(), c.head, unit) else {
-                return false;
-            };
-            let text = messages::selected(session.article().text.slice(r));
-            drop(session);
-            s.move_cursor(Cursor {
-                anchor: r.start(),
-                head: r.end(),
-            });
-            s.announcement = text;
-            true
-        }
-        Reading::Annotation { next } => {
-            let session = s.doc.session();
-            let found = neighbour(&session, focused, c.head, next).map(|(i, a)| {
-                let text = session.article().text.slice(a.range);
-                let said = messages::at_annotation(a.tag, i, session.annotations().len(), text);
-                (a.id.clone(), a.range.start(), said)
-            });
-            drop(session);
-            match found {
-                Some((id, start, said)) => {
-                    s.focused = Some(id);
-                    s.move_cursor(Cursor::at(start));
-                    s.announcement = said;
-                }
-                None => s.announcement = messages::no_neighbour(next),
-            }
-            true
-        }
+        Reading::Select(unit) => select(s, unit),
+        Reading::Annotation { next } => go_to_neighbour(s, focused, next),
         Reading::Edit => focused.map(|a| s.edit(a)).is_some(),
         Reading::Delete => focused
             .map(|a| s.command(Command::Remove { id: a.id.clone() }))
@@ -117,6 +87,42 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
         }
         Reading::Back => false,
     }
+}
+
+/// Select the `unit` around the cursor, and say what it holds.
+fn select(s: &mut State, unit: Unit) -> bool {
+    let session = s.doc.session();
+    let Some(r) = around(session.article(), s.cursor.head, unit) else {
+        return false;
+    };
+    let text = messages::selected(session.article().text.slice(r));
+    drop(session);
+    s.move_cursor(Cursor {
+        anchor: r.start(),
+        head: r.end(),
+    });
+    s.announcement = text;
+    true
+}
+
+/// Focus the next (previous) annotation and put the cursor at its start.
+fn go_to_neighbour(s: &mut State, focused: Option<&Annotation>, next: bool) -> bool {
+    let session = s.doc.session();
+    let found = neighbour(&session, focused, s.cursor.head, next).map(|(i, a)| {
+        let text = session.article().text.slice(a.range);
+        let said = messages::at_annotation(a.tag, i, session.annotations().len(), text);
+        (a.id.clone(), a.range.start(), said)
+    });
+    drop(session);
+    match found {
+        Some((id, start, said)) => {
+            s.focused = Some(id);
+            s.move_cursor(Cursor::at(start));
+            s.announcement = said;
+        }
+        None => s.announcement = messages::no_neighbour(next),
+    }
+    true
 }
 
 /// The annotation after (or before) the focused one, or after (before) the

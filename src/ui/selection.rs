@@ -35,98 +35,26 @@ struct View {
     written: Option<(u64, Cursor, Points)>,
 }
 
+type ViewCell = Rc<RefCell<View>>;
+type Session = Rc<RefCell<crate::model::Session>>;
+type Dispatch = UseReducerDispatcher<State>;
+
 #[hook]
 pub fn use_selection(state: &UseReducerHandle<State>, dom: &DomCell) {
-    let view = use_mut_ref(View::default);
+    let view: ViewCell = use_mut_ref(View::default);
     {
-        let (view, dom, doc, dispatch) = (
+        let (view, dom, doc, d) = (
             view.clone(),
             dom.clone(),
             state.doc.cell(),
             state.dispatcher(),
         );
-        use_effect_with((), move |_| {
-            let (on_pointer, feed_dom) = (dispatch.clone(), dom.clone());
-            let feed = Rc::new(move |view: &RefCell<View>| {
-                let points = selection_points();
-                if view
-                    .borrow()
-                    .written
-                    .as_ref()
-                    .is_some_and(|(_, _, w)| Some(w) == points.as_ref())
-                {
-                    return;
-                }
-                {
-                    let mut v = view.borrow_mut();
-                    v.written = None;
-                    v.selected_since_down |= v.dragging;
-                }
-                let dom = feed_dom.borrow();
-                let Some(dom) = dom.as_ref() else { return };
-                let read = dom.read_selection(doc.borrow().article());
-                dispatch.dispatch(Action::Selected {
-                    cursor: read.map(|r| Cursor {
-                        anchor: r.anchor,
-                        head: r.head,
-                    }),
-                    clipped: read.is_some_and(|r| r.clipped),
-                });
-            });
-            let document = gloo::utils::document();
-            let on_change = {
-                let (view, feed) = (view.clone(), feed.clone());
-                EventListener::new(&document, "selectionchange", move |_| feed(&view))
-            };
-            let on_down = {
-                let (view, dom) = (view.clone(), dom.clone());
-                EventListener::new(&document, "pointerdown", move |e| {
-                    let inside = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                        .zip(dom.borrow().as_ref().map(|d| d.container().clone()))
-                        .is_some_and(|(t, c)| c.contains(Some(&t)));
-                    let mut v = view.borrow_mut();
-                    v.dragging = true;
-                    v.down_in_article = inside;
-                    v.selected_since_down = false;
-                    v.alt_down = e
-                        .dyn_ref::<web_sys::MouseEvent>()
-                        .is_some_and(|m| m.alt_key());
-                })
-            };
-            let on_up = EventListener::new(&document, "pointerup", move |e| {
-                let alt = e
-                    .dyn_ref::<web_sys::MouseEvent>()
-                    .is_some_and(|m| m.alt_key());
-                // The last change may not have been reported yet.
-                feed(&view);
-                let (click, selected, exact) = {
-                    let mut v = view.borrow_mut();
-                    v.dragging = false;
-                    (
-                        std::mem::take(&mut v.down_in_article),
-                        std::mem::take(&mut v.selected_since_down),
-                        alt || std::mem::take(&mut v.alt_down),
-                    )
-                };
-                if click || selected {
-                    on_pointer.dispatch(Action::Pointer { exact, click });
-                }
-            });
-            move || drop((on_change, on_down, on_up))
-        });
+        use_effect_with((), move |_| listen(view, dom, doc, d));
     }
     // After every render: show the cursor if it moved and the page does not
     // show it already.
-    let (view, dom, cursor, shown, generation) = (
-        view.clone(),
-        dom.clone(),
-        state.cursor,
-        state.selection_shown,
-        state.doc.generation(),
-    );
-    let doc = state.doc.cell();
+    let (view, dom, doc) = (view.clone(), dom.clone(), state.doc.cell());
+    let (cursor, shown, generation) = (state.cursor, state.selection_shown, state.doc.generation());
     use_effect(move || {
         let mut v = view.borrow_mut();
         let same = v
@@ -142,4 +70,80 @@ pub fn use_selection(state: &UseReducerHandle<State>, dom: &DomCell) {
                 .map(|points| (generation, cursor, points));
         }
     });
+}
+
+/// Tell the store what the user selected, unless the change is our own
+/// write.
+fn feed(view: &ViewCell, dom: &DomCell, doc: &Session, d: &Dispatch) {
+    let points = selection_points();
+    {
+        let mut v = view.borrow_mut();
+        if v.written
+            .as_ref()
+            .is_some_and(|(_, _, w)| Some(w) == points.as_ref())
+        {
+            return;
+        }
+        v.written = None;
+        v.selected_since_down |= v.dragging;
+    }
+    let dom = dom.borrow();
+    let Some(dom) = dom.as_ref() else { return };
+    let read = dom.read_selection(doc.borrow().article());
+    d.dispatch(Action::Selected {
+        cursor: read.map(|r| Cursor {
+            anchor: r.anchor,
+            head: r.head,
+        }),
+        clipped: read.is_some_and(|r| r.clipped),
+    });
+}
+
+fn alt_held(e: &Event) -> bool {
+    e.dyn_ref::<web_sys::MouseEvent>()
+        .is_some_and(|m| m.alt_key())
+}
+
+/// The document's `selectionchange`, `pointerdown` and `pointerup`; the
+/// returned closure removes them.
+fn listen(view: ViewCell, dom: DomCell, doc: Session, d: Dispatch) -> impl FnOnce() {
+    let document = gloo::utils::document();
+    let on_change = {
+        let (view, dom, doc, d) = (view.clone(), dom.clone(), doc.clone(), d.clone());
+        EventListener::new(&document, "selectionchange", move |_| {
+            feed(&view, &dom, &doc, &d)
+        })
+    };
+    let on_down = {
+        let (view, dom) = (view.clone(), dom.clone());
+        EventListener::new(&document, "pointerdown", move |e| {
+            let inside = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(dom.borrow().as_ref().map(|d| d.container().clone()))
+                .is_some_and(|(t, c)| c.contains(Some(&t)));
+            let mut v = view.borrow_mut();
+            v.dragging = true;
+            v.down_in_article = inside;
+            v.selected_since_down = false;
+            v.alt_down = alt_held(e);
+        })
+    };
+    let on_up = EventListener::new(&document, "pointerup", move |e| {
+        // The last change may not have been reported yet.
+        feed(&view, &dom, &doc, &d);
+        let (click, selected, exact) = {
+            let mut v = view.borrow_mut();
+            v.dragging = false;
+            (
+                v.down_in_article,
+                v.selected_since_down,
+                alt_held(e) || v.alt_down,
+            )
+        };
+        if click || selected {
+            d.dispatch(Action::Pointer { exact, click });
+        }
+    });
+    move || drop((on_change, on_down, on_up))
 }

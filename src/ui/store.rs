@@ -6,157 +6,11 @@
 //! Flow: an event becomes an action; [`State::update`] turns it into a model
 //! [`Command`] where the annotations change; views render from the result.
 
+pub use super::action::{Action, Cursor, Notice, Pending, Saving};
 use super::doc::Doc;
 use super::messages;
-use crate::keymap::ArticleKey;
-use crate::model::format::Imported;
-use crate::model::{
-    Annotation, AnnotationId, Article, Change, CharOffset, Command, Session, Tag, TextRange,
-};
+use crate::model::{Annotation, AnnotationId, Change, Command, Session, Tag};
 use std::rc::Rc;
-
-/// A message in the notice bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Info(String),
-    /// Something the user tried failed; nothing was changed.
-    Error(String),
-    /// Work under way (a large file loading), `percent` done; can be cancelled.
-    Progress {
-        label: String,
-        percent: u8,
-    },
-}
-
-/// A span waiting for its tag in the chooser, or an annotation being edited
-/// there.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pending {
-    pub range: TextRange,
-    /// The annotation being edited; `None` for a new one.
-    pub editing: Option<AnnotationId>,
-    /// The tag focused when the chooser opens.
-    pub tag: Tag,
-    /// The note the chooser starts with.
-    pub note: String,
-}
-
-/// The reading cursor, which is also the selection: `head` moves, `anchor`
-/// stays while Shift is held; the selection lies between them (either
-/// order). The one owner of the selection: the DOM selection is its view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Cursor {
-    pub anchor: CharOffset,
-    pub head: CharOffset,
-}
-
-impl Cursor {
-    /// A collapsed cursor at `offset`.
-    pub fn at(offset: CharOffset) -> Self {
-        Self {
-            anchor: offset,
-            head: offset,
-        }
-    }
-
-    /// The selection, start before end.
-    pub fn range(self) -> TextRange {
-        let (start, end) = if self.anchor <= self.head {
-            (self.anchor, self.head)
-        } else {
-            (self.head, self.anchor)
-        };
-        TextRange::new(start, end).expect("start <= end")
-    }
-
-    pub fn is_collapsed(self) -> bool {
-        self.anchor == self.head
-    }
-}
-
-/// Whether changes are saved in the browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Saving {
-    On,
-    /// The saved session could not be read nor set aside: it is left in
-    /// place, and nothing is saved until the user downloads or discards it.
-    Paused,
-}
-
-/// Something the user asked for, or an event the page reports.
-#[derive(Clone, Debug)]
-pub enum Action {
-    /// Ctrl+Enter: open the chooser on the selection (the cursor).
-    OpenChooser,
-    /// Tag the span in the chooser (or save the annotation being edited).
-    Tag {
-        tag: Tag,
-        note: String,
-        id: AnnotationId,
-        at: String,
-    },
-    CloseChooser,
-    Retag {
-        id: AnnotationId,
-        tag: Tag,
-        at: String,
-    },
-    Note {
-        id: AnnotationId,
-        note: String,
-        at: String,
-    },
-    Remove {
-        id: AnnotationId,
-    },
-    Undo,
-    Redo,
-    /// Replace the article (annotations are discarded); `note` says how it
-    /// was read.
-    Open {
-        article: Article,
-        note: Option<String>,
-    },
-    /// Replace article and annotations with an imported file.
-    Import(Imported),
-    /// The session was downloaded as `file_name`.
-    Exported {
-        file_name: String,
-    },
-    Notify(Notice),
-    Dismiss,
-    /// Focus an annotation (from the panel), or none.
-    Focus(Option<AnnotationId>),
-    /// Show or hide the paste box.
-    Pasting(bool),
-    /// The document selection changed: the cursor it shows, `None` when it
-    /// is not in the article (the cursor collapses where it was);
-    /// `clipped` when it reaches beyond the article.
-    Selected {
-        cursor: Option<Cursor>,
-        clipped: bool,
-    },
-    /// A mouse button went up after selecting, or after a press in the
-    /// article (`click`): snap the selection to whole words (unless `exact`,
-    /// Alt held); after a click that selected nothing, focus the annotation
-    /// under the cursor (again: the next one over it). Always renders
-    /// again, so that the selection view shows the result.
-    Pointer {
-        exact: bool,
-        click: bool,
-    },
-    /// A key of the article; `at` stamps a change it makes.
-    Key {
-        key: ArticleKey,
-        at: String,
-    },
-    /// Show or hide the shortcut help.
-    Help(bool),
-    /// Show the page clutter that extraction left out, or not.
-    ShowAll(bool),
-    /// The user dealt with saved work that could not be restored: save again.
-    ResumeSaving,
-}
 
 #[derive(Clone)]
 pub struct State {
@@ -219,17 +73,7 @@ impl State {
         match action {
             Action::OpenChooser => self.open_chooser(),
             Action::Tag { tag, note, id, at } => return self.tag(tag, note, id, at),
-            Action::CloseChooser => {
-                // Back to the selection the chooser was opened on.
-                let Some(p) = self.chooser.take() else {
-                    return false;
-                };
-                self.cursor = Cursor {
-                    anchor: p.range.start(),
-                    head: p.range.end(),
-                };
-                self.selection_shown = false;
-            }
+            Action::CloseChooser => return self.close_chooser(),
             Action::Retag { id, tag, at } => self.command(Command::Retag { id, tag, at }),
             Action::Note { id, note, at } => self.command(Command::Note { id, note, at }),
             Action::Remove { id } => self.command(Command::Remove { id }),
@@ -240,31 +84,15 @@ impl State {
                 self.replace(Session::new(article), message);
             }
             Action::Import(imported) => {
-                let session = imported.session;
-                let message = messages::opened_with(
-                    &session.article().title,
-                    session.annotations().len(),
-                    imported.n_reanchored,
-                );
-                self.replace(session, message);
+                let message = messages::imported(&imported);
+                self.replace(imported.session, message);
             }
-            Action::Exported { file_name } => {
-                let (doc, n) = self.doc.edit(|s| {
-                    s.mark_exported();
-                    s.annotations().len()
-                });
-                self.doc = doc;
-                self.notice = Some(Notice::Info(messages::exported(n, &file_name)));
-            }
+            Action::Exported { file_name } => self.exported(&file_name),
             Action::Notify(notice) => return set(&mut self.notice, Some(notice)),
             Action::Dismiss => return set(&mut self.notice, None),
             Action::Focus(id) => return set(&mut self.focused, id),
             Action::Pasting(on) => return set(&mut self.pasting, on),
-            Action::Selected { cursor, clipped } => {
-                let cursor = cursor.unwrap_or(Cursor::at(self.cursor.head));
-                let moved = self.move_cursor(cursor);
-                return set(&mut self.selection_shown, !clipped) || moved;
-            }
+            Action::Selected { cursor, clipped } => return self.selected(cursor, clipped),
             Action::Pointer { exact, click } => self.pointer(exact, click),
             Action::Key { key, at } => return super::reading::key(self, key, at),
             Action::Help(on) => return set(&mut self.help, on),
@@ -275,6 +103,15 @@ impl State {
             }
         }
         true
+    }
+
+    fn exported(&mut self, file_name: &str) {
+        let (doc, n) = self.doc.edit(|s| {
+            s.mark_exported();
+            s.annotations().len()
+        });
+        self.doc = doc;
+        self.notice = Some(Notice::Info(messages::exported(n, file_name)));
     }
 
     fn open_chooser(&mut self) {
@@ -291,6 +128,19 @@ impl State {
             }
             None => self.notice = Some(Notice::Info(messages::SELECT_FIRST.into())),
         }
+    }
+
+    /// Close the chooser, back to the selection it was opened on.
+    fn close_chooser(&mut self) -> bool {
+        let Some(p) = self.chooser.take() else {
+            return false;
+        };
+        self.cursor = Cursor {
+            anchor: p.range.start(),
+            head: p.range.end(),
+        };
+        self.selection_shown = false;
+        true
     }
 
     /// Open the chooser to edit annotation `a`.
@@ -356,7 +206,7 @@ impl State {
     /// it touched.
     fn changed(&mut self, change: &Change, undo: Option<bool>) {
         self.notice = None;
-        let what = describe(&self.doc.session(), change);
+        let what = messages::change(&self.doc.session(), change);
         self.announcement = match undo {
             Some(true) => messages::undone(&what),
             Some(false) => messages::redone(&what),
@@ -405,6 +255,12 @@ impl State {
         true
     }
 
+    fn selected(&mut self, cursor: Option<Cursor>, clipped: bool) -> bool {
+        let cursor = cursor.unwrap_or(Cursor::at(self.cursor.head));
+        let moved = self.move_cursor(cursor);
+        set(&mut self.selection_shown, !clipped) || moved
+    }
+
     fn pointer(&mut self, exact: bool, click: bool) {
         let c = self.cursor;
         if !c.is_collapsed() {
@@ -447,20 +303,4 @@ fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
     }
     *slot = value;
     true
-}
-
-/// What a change did, in a sentence ("Quote added: “…”. 3 quotes.").
-fn describe(session: &Session, change: &Change) -> String {
-    let text = |a: &Annotation| session.article().text.slice(a.range);
-    match change {
-        Change::Added(a) => messages::added(a.tag, text(a), session.count(a.tag)),
-        Change::Removed(a) => messages::deleted(a.tag, text(a), session.count(a.tag)),
-        Change::Updated { before, after } if before.range != after.range => {
-            messages::resized(after.tag, text(after))
-        }
-        Change::Updated { before, after } if before.tag != after.tag => {
-            messages::retagged(after.tag, text(after), session.count(after.tag))
-        }
-        Change::Updated { after, .. } => messages::note_saved(text(after)),
-    }
 }

@@ -11,7 +11,7 @@
 
 use super::article_runs::{Built, BLOCKS_PER_STEP};
 use super::slices::{self, Step};
-use crate::model::{markup, Article, CharOffset, Session, TextRange};
+use crate::model::{markup, Article, CharOffset, Session, TextRange, Utf16Offset};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -20,8 +20,9 @@ use web_sys::{Document, Element, Node, Range};
 
 const BLOCK_ATTR: &str = "data-block";
 
-/// The text nodes of a block, each with the code point it starts at.
-type Segments = Rc<Vec<(Node, CharOffset)>>;
+/// The text nodes of a block, each with the UTF-16 offset it starts at in
+/// the article's text (a DOM offset inside the node adds to it).
+type Segments = Rc<Vec<(Node, Utf16Offset)>>;
 
 pub struct ArticleDom {
     container: Element,
@@ -121,7 +122,7 @@ impl ArticleDom {
             .flatten()
     }
 
-    /// The text nodes of block `i`, each with the code point it starts at,
+    /// The text nodes of block `i`, each with the UTF-16 offset it starts at,
     /// in order. Each segment ([`markup::segments`]) is one text node, in the
     /// block or in its wrapper, unless the parser split a long text (WebKit's
     /// does at 65,536 code units): so nodes are matched by their lengths.
@@ -146,7 +147,7 @@ impl ArticleDom {
         out
     }
 
-    fn find_segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, CharOffset)>> {
+    fn find_segments(&self, article: &Article, i: usize) -> Option<Vec<(Node, Utf16Offset)>> {
         let children = self.element(i)?.child_nodes();
         let text = &article.text;
         let mut out = Vec::new();
@@ -168,7 +169,7 @@ impl ArticleDom {
                 let node = nodes.get(j)?;
                 j += 1;
                 let len = node.dyn_ref::<web_sys::CharacterData>()?.length();
-                out.push((node, text.utf16_to_char(at)));
+                out.push((node, at));
                 at += len as usize;
             }
             if !wrapped {
@@ -229,18 +230,23 @@ impl ArticleDom {
             let segments = self.segments(article, i)?;
             // A text node: its segment's start plus the offset inside it.
             if let Some((_, start)) = segments.iter().find(|(n, _)| n.is_same_node(Some(node))) {
-                let base = article.text.char_to_utf16(*start);
-                return Some(article.text.utf16_to_char(base + offset as usize).min(end));
+                return Some(
+                    article
+                        .text
+                        .utf16_to_char(*start + offset as usize)
+                        .min(end),
+                );
             }
             // An inline element: before or after its segment.
             if let Some(k) = segments
                 .iter()
                 .position(|(n, _)| n.parent_node().is_some_and(|p| p.is_same_node(Some(node))))
             {
+                let at = |s: &(Node, Utf16Offset)| article.text.utf16_to_char(s.1);
                 return Some(if offset == 0 {
-                    segments[k].1
+                    at(&segments[k])
                 } else {
-                    segments.get(k + 1).map_or(end, |s| s.1)
+                    segments.get(k + 1).map_or(end, at)
                 });
             }
         }
@@ -251,7 +257,7 @@ impl ArticleDom {
             return Some(
                 self.segments(article, i)?
                     .get(offset as usize)
-                    .map_or(block.range.end(), |s| s.1),
+                    .map_or(block.range.end(), |s| article.text.utf16_to_char(s.1)),
             );
         }
         // A point between children: the start of the first block at or after it.
@@ -289,9 +295,9 @@ impl ArticleDom {
         let block = blocks[i].range;
         let clamped = offset.clamp(block.start(), block.end());
         let segments = self.segments(article, i)?;
-        let (node, start) = &segments[segments.partition_point(|s| s.1 <= clamped).max(1) - 1];
-        let utf16 = article.text.char_to_utf16(clamped) - article.text.char_to_utf16(*start);
-        Some((node.clone(), u32::try_from(utf16).ok()?))
+        let at = article.text.char_to_utf16(clamped);
+        let (node, start) = &segments[segments.partition_point(|s| s.1 <= at).max(1) - 1];
+        Some((node.clone(), u32::try_from(at - *start).ok()?))
     }
 
     /// A static (not live) range over `range`, for highlights: the browser

@@ -1,0 +1,149 @@
+//! What the store holds besides the session, and the [`Action`]s that
+//! change it. Plain data, so tests build them freely.
+
+use crate::keymap::ArticleKey;
+use crate::model::format::Imported;
+use crate::model::{AnnotationId, Article, CharOffset, Tag, TextRange};
+
+/// A message in the notice bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    /// Something the user tried failed; nothing was changed.
+    Error(String),
+    /// Work under way (a large file loading), `percent` done; can be cancelled.
+    Progress {
+        label: String,
+        percent: u8,
+    },
+}
+
+/// A span waiting for its tag in the chooser, or an annotation being edited
+/// there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub range: TextRange,
+    /// The annotation being edited; `None` for a new one.
+    pub editing: Option<AnnotationId>,
+    /// The tag focused when the chooser opens.
+    pub tag: Tag,
+    /// The note the chooser starts with.
+    pub note: String,
+}
+
+/// The reading cursor, which is also the selection: `head` moves, `anchor`
+/// stays while Shift is held; the selection lies between them (either
+/// order). The one owner of the selection: the DOM selection is its view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Cursor {
+    pub anchor: CharOffset,
+    pub head: CharOffset,
+}
+
+impl Cursor {
+    /// A collapsed cursor at `offset`.
+    pub fn at(offset: CharOffset) -> Self {
+        Self {
+            anchor: offset,
+            head: offset,
+        }
+    }
+
+    /// The selection, start before end.
+    pub fn range(self) -> TextRange {
+        let (start, end) = if self.anchor <= self.head {
+            (self.anchor, self.head)
+        } else {
+            (self.head, self.anchor)
+        };
+        TextRange::new(start, end).expect("start <= end")
+    }
+
+    pub fn is_collapsed(self) -> bool {
+        self.anchor == self.head
+    }
+}
+
+/// Whether changes are saved in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving {
+    On,
+    /// The saved session could not be read nor set aside: it is left in
+    /// place, and nothing is saved until the user downloads or discards it.
+    Paused,
+}
+
+/// Something the user asked for, or an event the page reports.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Ctrl+Enter: open the chooser on the selection (the cursor).
+    OpenChooser,
+    /// Tag the span in the chooser (or save the annotation being edited).
+    Tag {
+        tag: Tag,
+        note: String,
+        id: AnnotationId,
+        at: String,
+    },
+    CloseChooser,
+    Retag {
+        id: AnnotationId,
+        tag: Tag,
+        at: String,
+    },
+    Note {
+        id: AnnotationId,
+        note: String,
+        at: String,
+    },
+    Remove {
+        id: AnnotationId,
+    },
+    Undo,
+    Redo,
+    /// Replace the article (annotations are discarded); `note` says how it
+    /// was read.
+    Open {
+        article: Article,
+        note: Option<String>,
+    },
+    /// Replace article and annotations with an imported file.
+    Import(Imported),
+    /// The session was downloaded as `file_name`.
+    Exported {
+        file_name: String,
+    },
+    Notify(Notice),
+    Dismiss,
+    /// Focus an annotation (from the panel), or none.
+    Focus(Option<AnnotationId>),
+    /// Show or hide the paste box.
+    Pasting(bool),
+    /// The document selection changed: the cursor it shows, `None` when it
+    /// is not in the article (the cursor collapses where it was);
+    /// `clipped` when it reaches beyond the article.
+    Selected {
+        cursor: Option<Cursor>,
+        clipped: bool,
+    },
+    /// A mouse button went up after selecting, or after a press in the
+    /// article (`click`): snap the selection to whole words (unless `exact`,
+    /// Alt held); after a click that selected nothing, focus the annotation
+    /// under the cursor (again: the next one over it). Always renders
+    /// again, so that the selection view shows the result.
+    Pointer {
+        exact: bool,
+        click: bool,
+    },
+    /// A key of the article; `at` stamps a change it makes.
+    Key {
+        key: ArticleKey,
+        at: String,
+    },
+    /// Show or hide the shortcut help.
+    Help(bool),
+    /// Show the page clutter that extraction left out, or not.
+    ShowAll(bool),
+    /// The user dealt with saved work that could not be restored: save again.
+    ResumeSaving,
+}
