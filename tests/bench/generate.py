@@ -36,20 +36,62 @@ def sentence(rng):
     return text
 
 
-def article(n_bytes, seed=1):
-    """Plain text of about `n_bytes` UTF-8 bytes: paragraphs of 2 to 6 sentences."""
+def paragraphs(n_bytes, seed=1):
+    """Paragraphs of 2 to 6 sentences, about `n_bytes` UTF-8 bytes in all."""
     rng = random.Random(seed)
-    paragraphs, size = [], 0
+    out, size = [], 0
     while size < n_bytes:
         p = " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
-        paragraphs.append(p)
+        out.append(p)
         size += len(p.encode("utf-8")) + 2
-    return "\n\n".join(paragraphs) + "\n"
+    return out
 
 
-def annotations_file(text, n, seed=2, title="bench"):
+def article(n_bytes, seed=1):
+    """Plain text of about `n_bytes` UTF-8 bytes: paragraphs of 2 to 6
+    sentences separated by blank lines."""
+    return "\n\n".join(paragraphs(n_bytes, seed)) + "\n"
+
+
+def markdown(n_bytes, seed=1):
+    """A Markdown article of about `n_bytes`: a title, a section heading every
+    12 paragraphs, emphasis, strong text and code in some, a short list
+    every 20 paragraphs."""
+    rng = random.Random(seed + 10)
+    out = ["# Harbour inquiry: the full report"]
+    for i, p in enumerate(paragraphs(n_bytes, seed)):
+        if i % 12 == 11:
+            out.append(f"## Part {i // 12 + 1}")
+        words = p.split(" ")
+        if len(words) > 6:
+            j = rng.randrange(len(words) - 2)
+            kind = rng.choice(["*{}*", "**{}**", "`{}`"])
+            words[j] = kind.format(words[j].strip(".,"))
+        out.append(" ".join(words))
+        if i % 20 == 19:
+            out.append("\n".join(f"- {sentence(rng)}" for _ in range(3)))
+    return "\n\n".join(out) + "\n"
+
+
+# The article shapes the benchmark loads, each about `n_bytes`: (file name,
+# contents). The same prose in each, laid out as people's files are.
+def shapes(n_bytes):
+    ps = paragraphs(n_bytes)
+    html, _ = page(n_bytes)
+    return {
+        "paragraphs": ("bench-paragraphs.txt", "\n\n".join(ps) + "\n"),
+        "lines": ("bench-lines.txt", "\n".join(ps) + "\n"),
+        "giant": ("bench-giant.txt", " ".join(ps) + "\n"),
+        "markdown": ("bench-article.md", markdown(n_bytes)),
+        "page": ("bench-page.html", html),
+    }
+
+
+def annotations_file(text, n, seed=2, title="bench", article=None):
     """A version 1 file with `n` annotations over `text`: word-aligned spans of
-    1 to 12 words, a fifth of them nested in or overlapping another."""
+    1 to 12 words, a fifth of them nested in or overlapping another.
+    `article`: the file's article object (an export's, with its blocks), else
+    one is made for `text`."""
     rng = random.Random(seed)
     starts = [i for i in range(len(text)) if (i == 0 or text[i - 1] == " ") and not text[i].isspace()]
     spans = set()
@@ -74,7 +116,8 @@ def annotations_file(text, n, seed=2, title="bench"):
     stamp = "2026-01-01T00:00:00.000Z"
     return {
         "version": 1,
-        "article": {
+        "article": article
+        or {
             "title": title,
             "source": f"{title}.txt",
             "text": text,
