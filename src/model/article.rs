@@ -144,9 +144,13 @@ pub struct Metadata {
 
 impl Article {
     /// An article whose blocks are the paragraphs of `text`: runs of lines
-    /// separated by lines that are empty or white space only.
+    /// separated by lines that are empty or white space only. A text with no
+    /// blank line between two lines of text (one paragraph per line, as
+    /// exports and transcripts are written) has one block per line instead.
+    /// Only the blocks depend on this: the text, and so every offset, is the
+    /// same either way. O(n).
     pub fn from_plain(title: String, source: String, text: String) -> Self {
-        let blocks = paragraphs(&text);
+        let blocks = paragraphs(&text, !has_blank_line(&text));
         Self {
             title,
             source,
@@ -175,8 +179,26 @@ impl Article {
     }
 }
 
-/// Paragraph blocks of plain text: maximal runs of lines that are not blank.
-fn paragraphs(text: &str) -> Vec<Block> {
+/// Whether a blank line (empty or white space only) stands between two
+/// lines of text.
+fn has_blank_line(text: &str) -> bool {
+    let mut seen_text = false;
+    let mut blank_after_text = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            blank_after_text |= seen_text;
+        } else if blank_after_text {
+            return true;
+        } else {
+            seen_text = true;
+        }
+    }
+    false
+}
+
+/// Paragraph blocks of plain text: maximal runs of lines that are not blank,
+/// or with `per_line` each line that is not blank.
+fn paragraphs(text: &str, per_line: bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut char_offset = CharOffset::ZERO;
     let mut open: Option<CharOffset> = None;
@@ -190,6 +212,9 @@ fn paragraphs(text: &str) -> Vec<Block> {
         } else {
             open.get_or_insert(char_offset);
             last_content_end = char_offset + line.trim_end_matches(['\n', '\r']).chars().count();
+            if per_line {
+                blocks.push(paragraph(open.take().expect("just set"), last_content_end));
+            }
         }
         char_offset += n;
     }
@@ -231,6 +256,18 @@ mod tests {
         assert_eq!(at(0), 0);
         assert_eq!(at(14), 1);
         assert_eq!(at(100), 2);
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_block() {
+        let a = Article::from_plain("t".into(), "".into(), "One 👍🏽\nTwo\r\n  three\n\n".into());
+        assert_eq!(shown(&a), ["One 👍🏽", "Two", "  three"]);
+        // One blank line anywhere between text: paragraphs, as before.
+        let b = Article::from_plain("t".into(), "".into(), "One\nTwo\n\nThree\nFour".into());
+        assert_eq!(shown(&b), ["One\nTwo", "Three\nFour"]);
+        // Blank lines only before or after the text do not count.
+        let c = Article::from_plain("t".into(), "".into(), "\n \nOne\nTwo\n\n".into());
+        assert_eq!(shown(&c), ["One", "Two"]);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! Shift+move selects whole units. Paragraphs are the article's blocks;
 //! words and sentences never cross a block. All offsets are code points.
 //!
-//! Cost: one block is segmented per call, O(block length).
+//! Cost: a window of the block around the offset is segmented per call,
+//! O(min(block length, [`WINDOW`])) for units shorter than the window, so a
+//! paragraph of a million characters moves as fast as a short one.
 
 use super::{Article, CharOffset, TextRange};
 use unicode_segmentation::UnicodeSegmentation;
@@ -24,18 +26,84 @@ pub enum Unit {
     Paragraph,
 }
 
-/// The units of block `block_idx`, in order, non-empty, absolute offsets.
-fn units(article: &Article, block_idx: usize, unit: Unit) -> Vec<TextRange> {
+/// Code points of a block segmented on each side of the offset, at first.
+const WINDOW: usize = 4_096;
+
+/// The units of block `block_idx` near `offset`, in order, non-empty,
+/// absolute offsets: all of them for a block up to twice [`WINDOW`] long;
+/// else those of a window around `offset` that are whole, the window
+/// growing until the units there reach `offset` from both sides (or the
+/// block's edges).
+fn units(article: &Article, block_idx: usize, unit: Unit, offset: CharOffset) -> Vec<TextRange> {
+    units_within(article, block_idx, unit, offset, WINDOW)
+}
+
+fn units_within(
+    article: &Article,
+    block_idx: usize,
+    unit: Unit,
+    offset: CharOffset,
+    mut window: usize,
+) -> Vec<TextRange> {
     let block = article.blocks[block_idx].range;
     if unit == Unit::Paragraph {
         return vec![block];
     }
+    let at = offset.clamp(block.start(), block.end());
+    loop {
+        let from = at.saturating_sub(window);
+        let end = (at + window).min(block.end());
+        if from <= block.start() && end == block.end() {
+            return segment(article, block, unit);
+        }
+        let start = if from <= block.start() {
+            block.start()
+        } else {
+            safe_start(article, from, at)
+        };
+        let piece = TextRange::new(start, end).expect("start <= end");
+        let mut found = segment(article, piece, unit);
+        // A unit at a cut edge of the window may be only part of one.
+        if start > block.start() && !found.is_empty() {
+            found.remove(0);
+        }
+        if end < block.end() {
+            found.pop();
+        }
+        let reaches_back = start == block.start() || found.first().is_some_and(|u| u.start() < at);
+        let reaches_on = end == block.end() || found.last().is_some_and(|u| u.end() > at);
+        if reaches_back && reaches_on {
+            return found;
+        }
+        window *= 4;
+    }
+}
+
+/// Where a window that should start at `from` may start: just after the
+/// first white space in `from..at`, where no grapheme cluster, word or
+/// regional-indicator pair (a flag) can straddle the cut; `from` itself
+/// when there is none (the window then grows).
+fn safe_start(article: &Article, from: CharOffset, at: CharOffset) -> CharOffset {
+    let Some(before) = TextRange::new(from, at) else {
+        return from;
+    };
+    article
+        .text
+        .slice(before)
+        .chars()
+        .position(char::is_whitespace)
+        .map_or(from, |i| from + i + 1)
+}
+
+/// The units of `range` (a block, or part of one), segmented on their own.
+fn segment(article: &Article, range: TextRange, unit: Unit) -> Vec<TextRange> {
+    let block = range;
     let s = article.text.slice(block);
     let pieces: Box<dyn Iterator<Item = &str>> = match unit {
         Unit::Grapheme => Box::new(s.graphemes(true)),
         Unit::Word => Box::new(s.split_word_bounds()),
         Unit::Sentence => Box::new(s.split_sentence_bounds()),
-        Unit::Paragraph => unreachable!("handled above"),
+        Unit::Paragraph => return vec![block],
     };
     let mut out = Vec::new();
     let mut at = block.start();
@@ -72,7 +140,7 @@ fn units(article: &Article, block_idx: usize, unit: Unit) -> Vec<TextRange> {
 pub fn forward(article: &Article, offset: CharOffset, unit: Unit) -> CharOffset {
     (article.block_at_or_after(offset)..article.blocks.len())
         .find_map(|b| {
-            units(article, b, unit)
+            units(article, b, unit, offset)
                 .into_iter()
                 .find(|u| u.end() > offset)
         })
@@ -86,7 +154,7 @@ pub fn backward(article: &Article, offset: CharOffset, unit: Unit) -> CharOffset
     (0..last)
         .rev()
         .find_map(|b| {
-            units(article, b, unit)
+            units(article, b, unit, offset)
                 .into_iter()
                 .rev()
                 .find(|u| u.start() < offset)
@@ -109,14 +177,14 @@ pub fn around(article: &Article, offset: CharOffset, unit: Unit) -> Option<TextR
     let from = article.block_at_or_after(offset);
     (from..article.blocks.len())
         .find_map(|b| {
-            units(article, b, unit)
+            units(article, b, unit, offset)
                 .into_iter()
                 .find(|u| u.end() > offset)
         })
         .or_else(|| {
             (0..from.min(article.blocks.len()))
                 .rev()
-                .find_map(|b| units(article, b, unit).pop())
+                .find_map(|b| units(article, b, unit, offset).pop())
         })
 }
 
@@ -128,4 +196,41 @@ pub fn snap_to_words(article: &Article, range: TextRange) -> TextRange {
     let start = inside(range.start()).map_or(range.start(), TextRange::start);
     let end = inside(range.end()).map_or(range.end(), TextRange::end);
     TextRange::new(start, end.max(start)).expect("end >= start")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long one-paragraph article in many scripts, flags and emoji.
+    fn long_block() -> Article {
+        let piece = "Mayor 👍🏽 said “no.” Then 东京 voted 7.5 to 2. שלום עולם! 🇺🇦🇺🇦🇺🇦 ok... e\u{301}t U.S. rules? ";
+        Article::from_plain("t".into(), String::new(), piece.repeat(40))
+    }
+
+    #[test]
+    fn windowed_units_are_the_block_s_own() {
+        let article = long_block();
+        let block = article.blocks[0].range;
+        assert_eq!(article.blocks.len(), 1);
+        for unit in [Unit::Grapheme, Unit::Word, Unit::Sentence] {
+            let all = segment(&article, block, unit);
+            for window in [8, 64, 300] {
+                for at in (0..block.end().get()).step_by(37) {
+                    let at = CharOffset::new(at);
+                    let near = units_within(&article, 0, unit, at, window);
+                    let first = all.iter().position(|u| *u == near[0]);
+                    let first = first.unwrap_or_else(|| {
+                        panic!("{unit:?} {window} {at}: {:?} is not a unit", near[0])
+                    });
+                    assert_eq!(
+                        near,
+                        all[first..first + near.len()],
+                        "{unit:?} window {window} at {at}"
+                    );
+                    assert!(near[0].start() < at || first == 0);
+                }
+            }
+        }
+    }
 }

@@ -12,11 +12,91 @@ use std::fmt::Write;
 pub struct Segment {
     pub range: TextRange,
     pub kinds: Vec<InlineKind>,
+    /// A piece of a long run, in an element of its own (a bare `span` when
+    /// it has no formatting) so that the browser keeps it a short text node.
+    pub piece: bool,
 }
 
+impl Segment {
+    /// Whether the segment's text node sits in an element of its own
+    /// (rather than directly in the block).
+    pub fn is_wrapped(&self) -> bool {
+        self.piece || !self.kinds.is_empty()
+    }
+}
+
+/// Longest segment before it is cut into pieces, in code points. A text node
+/// of a million characters makes every change of its highlights or of the
+/// selection cost the browser tens of milliseconds to repaint; pieces of
+/// this size keep that local, and look the same.
+pub const PIECE_CHARS: usize = 2_048;
+
+/// How far past [`PIECE_CHARS`] a cut looks for white space before it cuts
+/// at a grapheme boundary instead (text without spaces, such as Chinese).
+const PIECE_SLACK: usize = 256;
+
 /// The segments of block `i`, in order, covering it without gaps. Never two
-/// unformatted segments in a row (the parser would join their text nodes).
+/// unwrapped segments in a row (the parser would join their text nodes).
+/// Runs longer than [`PIECE_CHARS`] come in pieces, each cut just after
+/// white space (or, failing that, at a grapheme boundary), never inside a
+/// character or a cluster.
 pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
+    let runs = runs(article, i);
+    if runs.iter().all(|s| s.range.len() <= PIECE_CHARS) {
+        return runs;
+    }
+    runs.into_iter().flat_map(|s| pieces(article, s)).collect()
+}
+
+/// `s` cut into pieces of about [`PIECE_CHARS`] (itself when short).
+fn pieces(article: &Article, s: Segment) -> Vec<Segment> {
+    if s.range.len() <= PIECE_CHARS {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut start = s.range.start();
+    while s.range.end() - start > PIECE_CHARS {
+        let cut = cut_after(article, start + PIECE_CHARS, s.range.end());
+        out.push(Segment {
+            range: TextRange::new(start, cut).expect("cut after start"),
+            kinds: s.kinds.clone(),
+            piece: true,
+        });
+        start = cut;
+    }
+    out.push(Segment {
+        range: TextRange::new(start, s.range.end()).expect("start before end"),
+        kinds: s.kinds,
+        piece: true,
+    });
+    out
+}
+
+/// Where to end a piece at or after `at`: after the first white space within
+/// [`PIECE_SLACK`], else at the first grapheme boundary; `end` at the most.
+fn cut_after(article: &Article, at: CharOffset, end: CharOffset) -> CharOffset {
+    use unicode_segmentation::UnicodeSegmentation;
+    let look = TextRange::new(at, (at + PIECE_SLACK).min(end)).expect("at <= end");
+    let text = article.text.slice(look);
+    if let Some(i) = text.chars().position(char::is_whitespace) {
+        return at + i + 1;
+    }
+    // A boundary after the first whole cluster that starts at or after `at`;
+    // the window's first cluster may have begun before it.
+    let from = TextRange::new(at.saturating_sub(16), look.end()).expect("ordered");
+    let chars_before = at - from.start();
+    let mut seen = 0;
+    for g in article.text.slice(from).graphemes(true) {
+        seen += g.chars().count();
+        if seen > chars_before {
+            return (from.start() + seen).min(end);
+        }
+    }
+    look.end()
+}
+
+/// The block's text cut at its inline formatting (see [`segments`]).
+fn runs(article: &Article, i: usize) -> Vec<Segment> {
     let Some(block) = article.blocks.get(i) else {
         return Vec::new();
     };
@@ -46,6 +126,7 @@ pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
             _ => out.push(Segment {
                 range: piece,
                 kinds,
+                piece: false,
             }),
         }
     }
@@ -54,6 +135,7 @@ pub fn segments(article: &Article, i: usize) -> Vec<Segment> {
         out.push(Segment {
             range,
             kinds: Vec::new(),
+            piece: false,
         });
     }
     out
@@ -86,6 +168,11 @@ pub fn block_html(article: &Article, i: usize, out: &mut String) {
     for s in &segments {
         let text = article.text.slice(s.range);
         match s.kinds.as_slice() {
+            [] if s.piece => {
+                out.push_str("<span>");
+                escape(text, out);
+                out.push_str("</span>");
+            }
             [] => escape(text, out),
             [kind] if !kind.is_link() => {
                 let element = kind.element();
@@ -135,6 +222,43 @@ mod tests {
         let mut b = BlockBuilder::default();
         b.push_marked(BlockKind::Paragraph, raw, marks, false);
         b.finish("t".into())
+    }
+
+    #[test]
+    fn long_runs_come_in_pieces_cut_after_white_space_or_between_clusters() {
+        let words = "Mayor 👍🏽 said e\u{301}t 🇺🇦🇺🇦 東京 ".repeat(400);
+        let cjk = "東京都👩\u{200d}👩\u{200d}👧e\u{301}".repeat(600);
+        for raw in [words, cjk] {
+            let a = Article::from_plain("t".into(), String::new(), raw.clone());
+            let segs = segments(&a, 0);
+            assert!(segs.len() > 2, "cut into pieces");
+            let mut at = a.blocks[0].range.start();
+            let mut html = String::new();
+            for s in &segs {
+                assert_eq!(s.range.start(), at, "no gaps");
+                assert!(s.piece && s.is_wrapped() && s.range.len() <= PIECE_CHARS + PIECE_SLACK);
+                at = s.range.end();
+            }
+            assert_eq!(at, a.blocks[0].range.end());
+            // Every cut is a grapheme boundary of the whole text.
+            use unicode_segmentation::UnicodeSegmentation;
+            let text = a.text.as_str();
+            let boundaries: Vec<usize> = text
+                .grapheme_indices(true)
+                .map(|(b, _)| text[..b].chars().count())
+                .collect();
+            for s in &segs[1..] {
+                assert!(
+                    boundaries.contains(&s.range.start().get()),
+                    "cut inside a cluster"
+                );
+            }
+            block_html(&a, 0, &mut html);
+            assert_eq!(html.matches("<span>").count(), segs.len());
+        }
+        // Short blocks stay one text node.
+        let short = Article::from_plain("t".into(), String::new(), "short".into());
+        assert!(!segments(&short, 0)[0].is_wrapped());
     }
 
     #[test]

@@ -185,13 +185,14 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
         return Html::default();
     };
     let session = state.doc.session();
-    let article = session.article();
-    let place = dom
-        .borrow()
-        .as_ref()
-        .and_then(|d| d.range_box(article, pending.range))
-        .unwrap_or((16.0, 16.0, 16.0));
-    let excerpt = excerpt(article.text.slice(pending.range), 60);
+    let excerpt = excerpt(session.article().text.slice(pending.range), 60);
+    let locate = {
+        let (dom, cell, range) = (dom.clone(), state.doc.cell(), pending.range);
+        Callback::from(move |()| {
+            let dom = dom.borrow();
+            dom.as_ref()?.range_box(cell.borrow().article(), range)
+        })
+    };
     let d = state.dispatcher();
     let on_tag = {
         let d = d.clone();
@@ -201,5 +202,5 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
         })
     };
     let on_cancel = Callback::from(move |()| d.dispatch(Action::CloseChooser));
-    html! { <Chooser {pending} excerpt={excerpt} {place} {on_tag} {on_cancel} /> }
+    html! { <Chooser {pending} excerpt={excerpt} {locate} {on_tag} {on_cancel} /> }
 }

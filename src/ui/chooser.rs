@@ -19,9 +19,9 @@ pub struct ChooserProps {
     pub pending: Pending,
     /// The span's text, shortened.
     pub excerpt: AttrValue,
-    /// Where the span is: left and bottom of its last line, top of its
-    /// first, in viewport CSS px.
-    pub place: (f64, f64, f64),
+    /// Where the span is now: left and bottom of its last line, top of its
+    /// first, in viewport CSS px (it may scroll the span into view first).
+    pub locate: Callback<(), Option<(f64, f64, f64)>>,
     pub on_tag: Callback<(Tag, String)>,
     pub on_cancel: Callback<()>,
 }
@@ -62,7 +62,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
         note_ref,
         buttons,
     } = parts;
-    let style = position(props.place);
+    let style = use_follow_span(&props.locate);
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
              aria-describedby="chooser-help" ref={root} {style} {onkeydown}>
@@ -158,6 +158,67 @@ fn focus(node: &NodeRef) {
     }
 }
 
+/// How many frames the chooser measures its span again after it opens: a
+/// span scrolled into view moves while the browser lays out the runs it
+/// skipped and keeps the scroll position anchored.
+const SETTLE_FRAMES: u32 = 12;
+
+/// The chooser's style, placed by its span: at once, then once a frame for
+/// [`SETTLE_FRAMES`] frames and after every scroll or resize.
+#[hook]
+fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
+    let style = use_state({
+        let locate = locate.clone();
+        move || position(locate.emit(()).unwrap_or((16.0, 16.0, 16.0)))
+    });
+    let (locate, handle) = (locate.clone(), style.clone());
+    use_effect_with((), move |_| {
+        let place = std::rc::Rc::new(move || {
+            if let Some(b) = locate.emit(()) {
+                handle.set(position(b));
+            }
+        });
+        let frames = frames(SETTLE_FRAMES, place.clone());
+        let window = gloo::utils::window();
+        let on_scroll = {
+            let place = place.clone();
+            gloo::events::EventListener::new(&window, "scroll", move |_| place())
+        };
+        let on_resize = gloo::events::EventListener::new(&window, "resize", move |_| place());
+        move || drop((frames, on_scroll, on_resize))
+    });
+    (*style).clone()
+}
+
+/// Frames still to come; dropping it cancels them.
+struct Frames(std::rc::Rc<std::cell::Cell<bool>>);
+
+impl Drop for Frames {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// Run `f` in each of the next `n` animation frames, until the result is
+/// dropped.
+fn frames(n: u32, f: std::rc::Rc<dyn Fn()>) -> Frames {
+    let alive = std::rc::Rc::new(std::cell::Cell::new(true));
+    fn next(n: u32, f: std::rc::Rc<dyn Fn()>, alive: std::rc::Rc<std::cell::Cell<bool>>) {
+        if n == 0 || !alive.get() {
+            return;
+        }
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if alive.get() {
+                f();
+                next(n - 1, f, alive);
+            }
+        });
+        let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    }
+    next(n, f, alive.clone());
+    Frames(alive)
+}
+
 /// Below the span, or above it when there is no room below; in page
 /// coordinates so that it stays beside the text when the page scrolls.
 fn position((left, top, bottom): (f64, f64, f64)) -> String {
@@ -168,6 +229,9 @@ fn position((left, top, bottom): (f64, f64, f64)) -> String {
     } else {
         bottom + 8.0
     };
+    // Inside the viewport and below the sticky toolbar, whatever the span's
+    // box said.
+    let top = top.min(vh - HEIGHT - 8.0).max(toolbar_bottom() + 8.0);
     format!(
         "left:{}px;top:{}px",
         super::px(left + scroll_x),
@@ -208,6 +272,15 @@ fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
     if let Some(el) = target.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
+}
+
+/// Where the sticky toolbar ends, in viewport CSS px (0 without one).
+fn toolbar_bottom() -> f64 {
+    gloo::utils::document()
+        .query_selector(".toolbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |t| t.get_bounding_client_rect().bottom().max(0.0))
 }
 
 /// Viewport width and height, and page scroll offsets, in CSS px.

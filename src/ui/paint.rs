@@ -13,10 +13,11 @@ use yew::prelude::*;
 
 type PainterCell = Rc<RefCell<Option<Painter>>>;
 
-/// Make the painted ranges match the annotations in view.
-fn repaint(dom: &DomCell, painter: &PainterCell, session: &Session) {
+/// Make the painted ranges match the annotations in view; `fresh`: the
+/// view moved, so measure what is in it again.
+fn repaint(dom: &DomCell, painter: &PainterCell, session: &Session, fresh: bool) {
     if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut()) {
-        if let Some(window) = dom.visible_window(session.article()) {
+        if let Some(window) = dom.visible_window(session.article(), fresh) {
             p.sync(dom, session, window);
         }
     }
@@ -36,10 +37,14 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     }
     {
         let (dom, painter, doc) = (dom.clone(), painter.clone(), state.doc.clone());
-        let deps = (state.doc.clone(), state.pasting, state.focused.clone());
-        use_effect_with(deps, move |(_, _, focused)| {
+        let shown = (state.doc.generation(), state.pasting, state.show_all);
+        let fresh = use_mut_ref(|| None);
+        let deps = (state.doc.clone(), shown, state.focused.clone());
+        use_effect_with(deps, move |(_, shown, focused)| {
             let session = doc.session();
-            repaint(&dom, &painter, &session);
+            // Measure the view again when other text may be in it.
+            let moved = fresh.replace(Some(*shown)) != Some(*shown);
+            repaint(&dom, &painter, &session, moved);
             if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow().as_ref()) {
                 let range = focused
                     .as_ref()
@@ -60,7 +65,7 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
                 (queued.clone(), dom.clone(), painter.clone(), cell.clone());
             let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
                 queued.set(false);
-                repaint(&dom, &painter, &cell.borrow());
+                repaint(&dom, &painter, &cell.borrow(), true);
             });
             let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
         };

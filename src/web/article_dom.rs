@@ -35,6 +35,8 @@ pub struct ArticleDom {
     /// outside one (the page's nodes may change between two: a test splits
     /// them, a browser extension may too).
     cache: RefCell<Option<HashMap<usize, Segments>>>,
+    /// The last window measured by `visible_window`.
+    window: Cell<Option<TextRange>>,
 }
 
 /// Blocks built at once before the rest goes to later tasks: more than a
@@ -54,6 +56,7 @@ impl ArticleDom {
             built: Rc::default(),
             alive: Rc::new(Cell::new(true)),
             cache: RefCell::default(),
+            window: Cell::default(),
         };
         let doc = document(container);
         let n = session.borrow().article().blocks.len();
@@ -96,6 +99,21 @@ impl ArticleDom {
             done,
         );
         view
+    }
+
+    /// The runs on the page (each with its first block) and the number of
+    /// blocks on the page.
+    pub(super) fn runs(&self) -> (Vec<(Element, usize)>, usize) {
+        let built = self.built.borrow();
+        (built.runs.clone(), built.n)
+    }
+
+    pub(super) fn last_window(&self) -> Option<TextRange> {
+        self.window.get()
+    }
+
+    pub(super) fn set_last_window(&self, window: Option<TextRange>) {
+        self.window.set(window);
     }
 
     /// The element the article is built in.
@@ -158,7 +176,7 @@ impl ArticleDom {
                 text.char_to_utf16(s.range.start()),
                 text.char_to_utf16(s.range.end()),
             );
-            let wrapped = !s.kinds.is_empty();
+            let wrapped = s.is_wrapped();
             let (nodes, mut j) = if wrapped {
                 k += 1;
                 (children.get(k - 1)?.child_nodes(), 0)
@@ -177,22 +195,6 @@ impl ArticleDom {
             }
         }
         Some(out)
-    }
-
-    /// The part of the text shown in the viewport, widened by one viewport
-    /// height above and below, as whole blocks. O(log n) layout reads.
-    pub fn visible_window(&self, article: &Article) -> Option<TextRange> {
-        let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
-        let (above, below) = (-height, 2.0 * height);
-        let n = self.built.borrow().n;
-        let rect = |i: usize| self.element(i).map(|e| e.get_bounding_client_rect());
-        let first = partition_point(n, |i| rect(i).is_some_and(|r| r.bottom() < above));
-        let last = partition_point(n, |i| rect(i).is_some_and(|r| r.top() <= below));
-        let (first, last) = (first.min(last.saturating_sub(1)), last.checked_sub(1)?);
-        TextRange::new(
-            article.blocks.get(first)?.range.start(),
-            article.blocks.get(last)?.range.end(),
-        )
     }
 
     /// The DOM points of the start and end of `range`.
@@ -348,7 +350,7 @@ pub(super) enum Bias {
 
 /// The first `i` in `0..n` for which `pred` is false (`pred` must hold for
 /// a prefix of `0..n`, as in `slice::partition_point`).
-fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+pub(super) fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;

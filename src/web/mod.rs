@@ -13,5 +13,6 @@ pub mod keys;
 pub mod selection;
 pub mod slices;
 pub mod storage;
+mod viewport;
 
 pub use error::Error;

@@ -89,12 +89,25 @@ impl ArticleDom {
     }
 
     /// Where to put a dialog about `range`: the left and bottom of its last
-    /// line box and the top of its first, in viewport CSS px.
+    /// line box and the top of its first, in viewport CSS px. A span out of
+    /// view (scrolled away, or in a run the browser has not laid out) is
+    /// first scrolled to a third of the viewport's height, then measured.
     pub fn range_box(&self, article: &Article, range: TextRange) -> Option<(f64, f64, f64)> {
-        let rects = self.dom_range(article, range)?.get_client_rects()?;
-        let first = rects.get(0)?;
-        let last = rects.get(rects.length().checked_sub(1)?)?;
-        Some((last.left(), first.top(), last.bottom()))
+        let measure = || {
+            let rects = self.dom_range(article, range)?.get_client_rects()?;
+            let first = rects.get(0)?;
+            let last = rects.get(rects.length().checked_sub(1)?)?;
+            Some((last.left(), first.top(), last.bottom()))
+        };
+        let window = web_sys::window()?;
+        let height = window.inner_height().ok()?.as_f64()?;
+        let seen = measure();
+        if seen.is_some_and(|(_, top, bottom)| bottom > 0.0 && top < height) {
+            return seen;
+        }
+        let top = seen.map_or(0.0, |(_, top, _)| top);
+        window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
+        measure()
     }
 }
 

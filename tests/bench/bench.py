@@ -5,7 +5,12 @@ API, from the input event to a mark after the next painted frame
 (requestAnimationFrame, then a zero-delay task). Never fails a build: it
 reports, it does not judge.
 
-Usage: scripts/bench [--smoke] [--runs N] [--out FILE]
+Each article shape of `generate.shapes` (blank-line paragraphs, one
+paragraph per line, one giant paragraph, Markdown, a saved web page; about
+1 MB each) is opened, given 10,000 annotations, tagged, undone, scrolled
+and exported; then a 45 MB saved page is opened.
+
+Usage: scripts/bench [--smoke] [--runs N] [--out FILE] [--shapes S ...] [--no-big-page]
 """
 
 import argparse
@@ -149,20 +154,46 @@ def choose(driver, label, path, cond, arg):
     return result(driver)
 
 
-def select_words(driver, block, n_words):
-    """Select the first `n_words` words of block `block` (a native selection)."""
-    driver.execute_script(
-        """
-        const [i, n] = arguments;
-        const el = document.querySelector(`[data-block="${i}"]`);
-        el.scrollIntoView({block: 'center'});
-        const t = el.firstChild, words = t.data.split(' ');
-        const end = words.slice(0, n).join(' ').length;
-        getSelection().setBaseAndExtent(t, 0, t, end);
-        """,
-        block,
-        n_words,
-    )
+# Selects `n` words at fraction `f` of the article's blocks and, inside that
+# block, at fraction `g` of its text (a native selection, after scrolling it
+# into the middle of the view). Works on any shape: many short blocks, or
+# one block of a million characters.
+SELECT = """
+const [f, g, n] = arguments;
+const blocks = document.querySelectorAll('article.article [data-block]');
+const el = blocks[Math.min(blocks.length - 1, Math.floor(f * blocks.length))];
+const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+const nodes = [];
+let total = 0;
+for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push([t, total]); total += t.data.length; }
+let want = Math.floor(g * total), k = 0;
+while (k + 1 < nodes.length && nodes[k + 1][1] <= want) k++;
+const t = nodes[k][0];
+let at = want - nodes[k][1];
+const space = t.data.indexOf(' ', at);
+at = space < 0 ? 0 : space + 1;
+let end = at;
+for (let i = 0; i < n; i++) { const s = t.data.indexOf(' ', end + 1); if (s < 0) break; end = s; }
+if (end <= at) end = Math.min(t.data.length, at + 5);
+const r = document.createRange();
+r.setStart(t, at); r.setEnd(t, end);
+const box = r.getBoundingClientRect();
+window.scrollBy(0, box.top - innerHeight / 2);
+getSelection().setBaseAndExtent(t, at, t, end);
+"""
+
+
+def select_words(driver, k, n_words):
+    """Select `n_words` words somewhere new for key press `k`."""
+    driver.execute_script(SELECT, (k * 0.618) % 1, (k * 0.382) % 1, n_words)
+
+
+def download(driver, folder, before):
+    """The newest finished download in `folder` not in `before`."""
+    def done(_):
+        new = [p for p in folder.iterdir() if p not in before and not p.name.endswith(".crdownload")]
+        return new[0] if new else None
+    return wait(driver, done)
 
 
 # Times the opening of a file chosen in the "Open article" input: from its
@@ -184,7 +215,7 @@ document.querySelector("input[aria-label='Open article']").addEventListener('cha
 def big_page(driver, url, workdir, n_bytes, runs):
     """Open a saved web page of `n_bytes` `runs` times; returns {metric: [samples]}."""
     html, _ = generate.page(n_bytes)
-    path = pathlib.Path(workdir) / "bench-page.html"
+    path = pathlib.Path(workdir) / "bench-big-page.html"
     path.write_text(html, encoding="utf-8")
     samples = {k: [] for k in TARGETS if k.startswith("big_page_")}
     for _ in range(runs):
@@ -212,29 +243,53 @@ def percentile(values, p):
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys):
-    """All workloads `runs` times; returns {metric: [samples]}."""
+def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys, shapes=None):
+    """Every article shape (`generate.shapes`, or those named in `shapes`),
+    `runs` times each; returns {shape: {metric: [samples]}}."""
     workdir = pathlib.Path(workdir)
-    text = generate.article(n_bytes)
-    article = workdir / "bench-article.txt"
-    article.write_text(text, encoding="utf-8")
-    annotations = workdir / "bench.annotations.json"
-    annotations.write_text(json.dumps(generate.annotations_file(text, n_annotations)), encoding="utf-8")
+    downloads = workdir / "downloads"
+    downloads.mkdir(exist_ok=True)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
     driver.get(url)
+    out = {}
+    for shape, (name, contents) in generate.shapes(n_bytes).items():
+        if shapes and shape not in shapes:
+            continue
+        article = workdir / name
+        article.write_text(contents, encoding="utf-8")
+        out[shape] = shape_run(driver, url, workdir, article, n_annotations, runs, n_keys)
+    return out
+
+
+def annotations_for(driver, workdir, article, n_annotations):
+    """An annotation file for `article` as the app reads it: the app's own
+    export of it (so its canonical text and blocks), with `n_annotations`
+    spans over that text."""
+    folder = workdir / "downloads"
+    before = set(folder.iterdir())
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    exported = json.loads(download(driver, folder, before).read_text(encoding="utf-8"))
+    doc = generate.annotations_file(exported["article"]["text"], n_annotations, article=exported["article"])
+    path = workdir / f"{article.stem}.annotations.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def shape_run(driver, url, workdir, article, n_annotations, runs, n_keys):
+    """One article file, `runs` times: open, import, tag, undo, scroll, export."""
     samples = {k: [] for k in TARGETS if k != "wasm_gzip_kb" and not k.startswith("big_page_")}
-    n_blocks = text.count("\n\n") + 1
+    annotations = None
     for _ in range(runs):
         samples["navigation_to_interactive_ms"].append(fresh(driver, url))
-        samples["open_article_ms"].append(
-            choose(driver, "Open article", article, "blocks", n_blocks)
-        )
+        samples["open_article_ms"].append(choose(driver, "Open article", article, "built", article.name))
+        annotations = annotations or annotations_for(driver, workdir, article, n_annotations)
         samples["import_annotations_ms"].append(
             choose(driver, "Open annotations", annotations, "countPainted", n_annotations)
         )
         tagged = 0
         for k in range(n_keys):
-            select_words(driver, (k * 7919) % n_blocks, 3 + k % 5)
+            select_words(driver, k, 3 + k % 5)
             ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
             if not wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".chooser"), 10):
                 continue
@@ -316,6 +371,8 @@ def main():
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run (checks the benchmark works)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default=str(ROOT / "target" / "bench.json"))
+    parser.add_argument("--shapes", nargs="*", help="only these article shapes (default: all)")
+    parser.add_argument("--no-big-page", action="store_true", help="skip the 45 MB page")
     args = parser.parse_args()
     n_bytes, n_annotations, runs, n_keys, page_bytes = (
         (20_000, 200, 1, 3, 1_000_000) if args.smoke else (1_000_000, 10_000, args.runs, 20, 45_000_000)
@@ -324,13 +381,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp, serve(ROOT / "dist") as url:
         driver = chromium(pathlib.Path(tmp) / "profile", pathlib.Path(tmp) / "downloads")
         try:
-            samples = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys)
-            samples.update(big_page(driver, url, tmp, page_bytes, runs))
+            by_shape = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys, args.shapes)
+            big = {} if args.no_big_page else big_page(driver, url, tmp, page_bytes, runs)
             version = driver.capabilities.get("browserVersion", "?")
         finally:
             driver.quit()
-    samples["wasm_gzip_kb"] = [gz / 1024]
-    rows = summarize(samples)
+    shapes = {shape: summarize(samples) for shape, samples in by_shape.items()}
+    rows = summarize({**big, "wasm_gzip_kb": [gz / 1024]})
     report = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, {platform.platform()}",
@@ -343,6 +400,7 @@ def main():
             "page_bytes": page_bytes,
         },
         "wasm_bytes": {"raw": raw, "gzip9": gz},
+        "shapes": shapes,
         "metrics": rows,
     }
     out = pathlib.Path(args.out)
@@ -354,6 +412,10 @@ def main():
         f"{n_keys} key presses per run, {page_bytes} byte web page"
     )
     print(f"wasm: {raw} bytes raw, {gz} bytes gzip -9")
+    for shape, shape_rows in shapes.items():
+        print(f"\n{shape}: {generate.SHAPES[shape]}")
+        print_table(shape_rows)
+    print()
     print_table(rows)
     print(f"figures written to {out}")
 

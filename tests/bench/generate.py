@@ -73,6 +73,15 @@ def markdown(n_bytes, seed=1):
     return "\n\n".join(out) + "\n"
 
 
+SHAPES = {
+    "paragraphs": "plain text, paragraphs between blank lines",
+    "lines": "plain text, one paragraph per line",
+    "giant": "plain text, one line, no paragraph breaks",
+    "markdown": "Markdown: headings, emphasis, lists",
+    "page": "saved web page: menus, dated entries, comments",
+}
+
+
 # The article shapes the benchmark loads, each about `n_bytes`: (file name,
 # contents). The same prose in each, laid out as people's files are.
 def shapes(n_bytes):
