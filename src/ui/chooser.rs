@@ -163,8 +163,9 @@ fn focus(node: &NodeRef) {
 /// skipped and keeps the scroll position anchored.
 const SETTLE_FRAMES: u32 = 12;
 
-/// The chooser's style, placed by its span: at once, then once a frame for
-/// [`SETTLE_FRAMES`] frames and after every scroll or resize.
+/// The chooser's style, placed by its span: at once, then once a frame while
+/// the span still moves (for [`SETTLE_FRAMES`] frames at most), and after
+/// every scroll or resize. Each placement reads the layout.
 #[hook]
 fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
     let style = use_state({
@@ -173,18 +174,31 @@ fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
     });
     let (locate, handle) = (locate.clone(), style.clone());
     use_effect_with((), move |_| {
+        let shown = std::cell::RefCell::new((*handle).clone());
+        // Place again; true when that moved the chooser.
         let place = std::rc::Rc::new(move || {
-            if let Some(b) = locate.emit(()) {
-                handle.set(position(b));
+            let Some(b) = locate.emit(()) else {
+                return false;
+            };
+            let at = position(b);
+            if *shown.borrow() == at {
+                return false;
             }
+            *shown.borrow_mut() = at.clone();
+            handle.set(at);
+            true
         });
         let frames = frames(SETTLE_FRAMES, place.clone());
         let window = gloo::utils::window();
         let on_scroll = {
             let place = place.clone();
-            gloo::events::EventListener::new(&window, "scroll", move |_| place())
+            gloo::events::EventListener::new(&window, "scroll", move |_| {
+                place();
+            })
         };
-        let on_resize = gloo::events::EventListener::new(&window, "resize", move |_| place());
+        let on_resize = gloo::events::EventListener::new(&window, "resize", move |_| {
+            place();
+        });
         move || drop((frames, on_scroll, on_resize))
     });
     (*style).clone()
@@ -199,17 +213,16 @@ impl Drop for Frames {
     }
 }
 
-/// Run `f` in each of the next `n` animation frames, until the result is
-/// dropped.
-fn frames(n: u32, f: std::rc::Rc<dyn Fn()>) -> Frames {
+/// Run `f` in each of the next `n` animation frames while it returns true,
+/// until the result is dropped.
+fn frames(n: u32, f: std::rc::Rc<dyn Fn() -> bool>) -> Frames {
     let alive = std::rc::Rc::new(std::cell::Cell::new(true));
-    fn next(n: u32, f: std::rc::Rc<dyn Fn()>, alive: std::rc::Rc<std::cell::Cell<bool>>) {
+    fn next(n: u32, f: std::rc::Rc<dyn Fn() -> bool>, alive: std::rc::Rc<std::cell::Cell<bool>>) {
         if n == 0 || !alive.get() {
             return;
         }
         let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if alive.get() {
-                f();
+            if alive.get() && f() {
                 next(n - 1, f, alive);
             }
         });

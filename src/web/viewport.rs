@@ -45,6 +45,22 @@ impl ArticleDom {
         let first = partition_point(runs.len(), |r| rect(r).bottom() < above);
         let last = partition_point(runs.len(), |r| rect(r).top() <= below);
         let (first, last) = (first.min(last.saturating_sub(1)), last.checked_sub(1)?);
+        // Runs whose blocks are all hidden (clutter out of the readable
+        // view) have no height, at the top of the next run: keep them out
+        // at either end, so a long hidden comment section below the
+        // article is not painted whenever the article's end is in view.
+        let last = match rect(last) {
+            r if r.height() == 0.0 => partition_point(last + 1, |k| rect(k).top() < r.top())
+                .saturating_sub(1)
+                .max(first),
+            _ => last,
+        };
+        let first = match rect(first) {
+            r if r.height() == 0.0 => (first
+                + partition_point(last - first, |k| rect(first + k).bottom() <= r.bottom()))
+            .min(last),
+            _ => first,
+        };
         let last_block = runs.get(last + 1).map_or(n, |(_, b)| *b).checked_sub(1)?;
         let whole = TextRange::new(
             article.blocks.get(runs[first].1)?.range.start(),

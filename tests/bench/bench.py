@@ -160,7 +160,9 @@ def choose(driver, label, path, cond, arg):
 # one block of a million characters.
 SELECT = """
 const [f, g, n] = arguments;
-const blocks = document.querySelectorAll('article.article [data-block]');
+// Only blocks the user sees (not clutter hidden from the readable view).
+const blocks = [...document.querySelectorAll('article.article [data-block]')]
+  .filter(b => b.getClientRects().length > 0);
 const el = blocks[Math.min(blocks.length - 1, Math.floor(f * blocks.length))];
 const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
 const nodes = [];
