@@ -87,7 +87,7 @@ fn parse(spec: &str) -> Owned {
 fn means(place: Place, p: Press) -> bool {
     match place {
         Place::Anywhere => global(p).is_some(),
-        Place::Chooser => chooser(p, false).is_some(),
+        Place::Chooser => chooser(p, false, &Schema::default()).is_some(),
         Place::Dialog => dialog(p).is_some(),
         Place::Article => reading(p).is_some(),
         Place::Resizing => resizing(p).is_some(),
@@ -159,13 +159,15 @@ fn the_chooser_reads_the_physical_key() {
         shift: true,
         ..Press::default()
     };
-    assert_eq!(chooser(shift_1, false), Some(Chooser::Pick(Tag::Claim)));
+    let schema = Schema::default();
+    let chooser = |p, in_note| chooser(p, in_note, &schema);
+    assert_eq!(chooser(shift_1, false), Some(Chooser::Pick("claim".into())));
     let s = Press {
         key: "s",
         code: "KeyS",
         ..Press::default()
     };
-    assert_eq!(chooser(s, false), Some(Chooser::Tag(Tag::Source)));
+    assert_eq!(chooser(s, false), Some(Chooser::Tag("source".into())));
     assert_eq!(chooser(s, true), None, "typing in the note types");
     assert_eq!(chooser(press("Escape"), true), Some(Chooser::Cancel));
     assert_eq!(
@@ -179,7 +181,8 @@ fn the_chooser_reads_the_physical_key() {
         None,
         "Ctrl+Enter is not a confirmation"
     );
-    assert_eq!(tag_keys(Tag::Quote), ('2', 'Q'));
+    let quote = schema.tag(&"quote".into()).unwrap();
+    assert_eq!(tag_keys(quote), (Some('2'), Some('Q')));
 }
 
 #[test]
