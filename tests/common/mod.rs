@@ -17,6 +17,7 @@
 #![allow(dead_code)]
 
 pub mod export;
+pub mod invariants;
 
 use annotator::model::{
     Annotation, Article, CharOffset, Command, FieldKind, FieldValue, Fields, Relation, Schema,
@@ -245,8 +246,8 @@ fn written(v: &FieldValue) -> String {
 /// The closing mark of `a`, the `n`th to close (from 1).
 fn closing(session: &Session, a: &Annotation, n: usize) -> String {
     let mut mark = format!("]{{{}", a.tag);
-    let target = session.relations_of(&a.id).any(|r| r.to == a.id);
-    if target && a.id != format!("a{n}").as_str() {
+    let related = session.relations_of(&a.id).next().is_some();
+    if related && a.id != format!("a{n}").as_str() {
         mark.push_str(&format!("#{}", a.id));
     }
     for (k, v) in &a.fields {
@@ -272,8 +273,8 @@ fn closing(session: &Session, a: &Annotation, n: usize) -> String {
 /// the inner of two equal spans first. At one offset, spans that end close
 /// before spans that start, and close innermost (opened last) first. A
 /// relation is written on its start, sorted by type and target. An
-/// annotation's `#name` is written when a relation ends at it and its id
-/// is not the one [`parse`] would give it (names are for linking).
+/// annotation's `#name` is written when it has relations and its id is not
+/// the one [`parse`] would give it (names are for linking).
 pub fn render(session: &Session) -> String {
     let text = session.article().text.as_str();
     let mut nesting: Vec<(usize, &Annotation)> = session.annotations().iter().enumerate().collect();

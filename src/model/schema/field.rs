@@ -123,9 +123,12 @@ impl FieldValue {
     }
 
     /// The value as JSON text (`"False"` in quotes, `true`, `3.5`), for
-    /// messages.
+    /// messages; a number that is not finite as Rust writes it (`inf`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "a number that is not finite".into())
+        match self {
+            FieldValue::Number(n) if !n.is_finite() => n.to_string(),
+            v => serde_json::to_string(v).expect("plain data serialises"),
+        }
     }
 }
 
