@@ -427,3 +427,26 @@ fn entering_an_annotation_is_announced_once() {
         "moving inside the same annotation says nothing new"
     );
 }
+
+#[test]
+fn deleting_an_annotation_says_which_relations_went_with_it() {
+    let s = state("[Zas]{source#z} said [it]{quote -said-by-> z}.");
+    let s = run(
+        s,
+        [
+            key(Reading::Annotation { next: true }),
+            key(Reading::Delete),
+        ],
+    );
+    assert_eq!(
+        s.announcement,
+        "Source deleted: “Zas”. 0 sources. 1 relation removed."
+    );
+    assert_eq!(rendered(&s), "Zas said [it]{quote}.");
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.announcement, "Undone: Source added: “Zas”. 1 source.");
+    assert_eq!(
+        rendered(&s),
+        "[Zas]{source#z} said [it]{quote -said-by-> z}."
+    );
+}

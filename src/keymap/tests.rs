@@ -186,6 +186,25 @@ fn the_chooser_reads_the_physical_key() {
 }
 
 #[test]
+fn the_chooser_takes_the_keys_of_ones_own_tags() {
+    let mut parts = Schema::default().to_parts();
+    parts
+        .tags
+        .push(Schema::default().suggest_tag("statistic", "Statistic"));
+    let schema = Schema::new(parts.tags, parts.relations).unwrap();
+    let key = |key, code| Press {
+        key,
+        code,
+        ..Press::default()
+    };
+    let statistic = Some(Chooser::Tag("statistic".into()));
+    assert_eq!(chooser(key("4", "Digit4"), false, &schema), statistic);
+    assert_eq!(chooser(key("t", "KeyT"), false, &schema), statistic);
+    assert_eq!(chooser(key("4", "Digit4"), false, &Schema::default()), None);
+    assert_eq!(chooser(key("1", "Numpad1"), false, &schema), None);
+}
+
+#[test]
 fn global_shortcuts_need_ctrl() {
     assert_eq!(
         global(Press {

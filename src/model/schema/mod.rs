@@ -267,12 +267,13 @@ impl Schema {
 
     /// The relation types an annotation tagged `from` may start, to one
     /// tagged `to`.
-    pub fn relation_types_between<'a>(
-        &'a self,
-        from: &'a TagId,
-        to: &'a TagId,
-    ) -> impl Iterator<Item = &'a RelationType> {
-        self.relations.iter().filter(move |r| r.allows(from, to))
+    pub fn relation_types_between(
+        &self,
+        from: &TagId,
+        to: &TagId,
+    ) -> impl Iterator<Item = &RelationType> {
+        let (from, to) = (from.clone(), to.clone());
+        self.relations.iter().filter(move |r| r.allows(&from, &to))
     }
 
     /// A new tag for the tag dialog: the first free number key, the first
@@ -308,3 +309,6 @@ impl Schema {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
