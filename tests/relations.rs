@@ -235,3 +235,37 @@ fn a_long_run_of_commands_keeps_every_invariant_through_undo_and_redo() {
     }
     assert_eq!(&render(&s), renders.last().unwrap());
 }
+
+#[test]
+fn a_session_from_parts_refuses_what_a_command_would() {
+    let (text, spans) = common::parse("[Zas]{source#z} said [it]{quote -said-by-> z}.");
+    let article = annotator::model::Article::from_plain("T".into(), String::new(), text);
+    let schema = annotator::model::Schema::default();
+    let (annotations, relations) = common::parts(&schema, &spans);
+    let build = |relations: Vec<Relation>| {
+        annotator::model::Session::from_parts(
+            article.clone(),
+            schema.clone(),
+            annotations.clone(),
+            relations,
+        )
+    };
+    let s = build(relations.clone()).unwrap();
+    assert_eq!(render(&s), "[Zas]{source#z} said [it]{quote -said-by-> z}.");
+    invariants::check(&s);
+    let twice = vec![relations[0].clone(), relations[0].clone()];
+    assert_eq!(
+        build(twice).unwrap_err(),
+        Problem::DuplicateRelationId(relations[0].id.clone())
+    );
+    let backwards = vec![relation("z", "said-by", "a2")];
+    assert!(matches!(
+        build(backwards),
+        Err(Problem::RelationNotAllowed { .. })
+    ));
+    let dangling = vec![relation("a2", "said-by", "ghost")];
+    assert_eq!(
+        build(dangling).unwrap_err(),
+        Problem::NoSuchAnnotation("ghost".into())
+    );
+}

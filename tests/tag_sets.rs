@@ -260,6 +260,18 @@ fn removing_a_field_drops_its_values_and_changing_one_checks_them() {
         marked,
         "[a]{claim verdict=False} [b]{claim verdict=False} [c]{claim}",
     );
+    // A new default changes what unset verdicts count as.
+    assert_eq!(s.count_choice("claim", "verdict", "Unverified"), 1);
+    let mut other_default = tag_of(&s, "claim");
+    other_default.fields[0].default = Some("Unsupported".into());
+    s.apply(Command::UpdateTag {
+        tag: other_default,
+        at: "t".into(),
+    })
+    .unwrap();
+    assert_eq!(s.count_choice("claim", "verdict", "Unverified"), 0);
+    assert_eq!(s.count_choice("claim", "verdict", "Unsupported"), 1);
+    invariants::check(&s);
 }
 
 #[test]
@@ -286,6 +298,30 @@ fn removing_a_tag_retags_or_deletes_its_annotations_in_one_step() {
     );
     let retagged = render(&s);
     undo_and_redo(&mut s, 1, marked, &retagged);
+    s.undo().unwrap();
+    // Quotes become sources: a source is not "said by" a source.
+    let change = s
+        .apply(Command::RemoveTag {
+            id: "quote".into(),
+            then: Disposal::Retag("source".into()),
+            at: "t".into(),
+        })
+        .unwrap();
+    assert_eq!((change.n_annotations(), change.n_unlinked()), (1, 1));
+    assert_eq!(
+        render(&s),
+        "[Zas]{source#z kind=Person} said [it]{source} and [so]{claim#c -said-by-> z}."
+    );
+    invariants::check(&s);
+    s.undo().unwrap();
+    s.redo().unwrap();
+    s.undo().unwrap();
+    s.apply(Command::RemoveTag {
+        id: "quote".into(),
+        then: Disposal::Retag("claim".into()),
+        at: "t".into(),
+    })
+    .unwrap();
     // Sources are deleted, with every relation to them; relation types
     // without a source at an end go too.
     let change = s
