@@ -7,7 +7,8 @@ mod common;
 use annotator::model::{
     Command, Cue, Disposal, FieldDef, FieldKind, Problem, RelationType, Schema, Session, TagDef,
 };
-use common::{invariants, render, session};
+use common::invariants::{self, undo_and_redo};
+use common::{render, session};
 
 fn statistic(s: &Session) -> TagDef {
     let mut tag = s.schema().suggest_tag("statistic", "Statistic");
@@ -22,25 +23,6 @@ fn tag_of(s: &Session, id: &str) -> TagDef {
 
 fn ids(s: &Session) -> Vec<String> {
     s.schema().tags().iter().map(|t| t.id.to_string()).collect()
-}
-
-/// Undo the last `steps` commands, back to `before` (checking invariants
-/// on the way), and redo them back to `after`.
-fn undo_and_redo(s: &mut Session, steps: usize, before: &str, after: &str) {
-    let n = s.revision();
-    let (schema, renders) = (s.schema().clone(), render(s));
-    for _ in 0..steps {
-        s.undo().unwrap();
-        invariants::check(s);
-    }
-    assert_eq!(render(s), before);
-    for _ in 0..steps {
-        s.redo().unwrap();
-        invariants::check(s);
-    }
-    assert_eq!((render(s), s.schema()), (renders.clone(), &schema));
-    assert_eq!(render(s), after);
-    assert!(s.revision() > n);
 }
 
 #[test]
@@ -341,78 +323,4 @@ fn removing_a_tag_retags_or_deletes_its_annotations_in_one_step() {
         (marked.to_owned(), &Schema::default())
     );
     invariants::check(&s);
-}
-
-#[test]
-fn relation_types_are_added_changed_and_removed() {
-    let marked = "[Zas]{source#z} said [it]{quote -said-by-> z} and [so]{claim -said-by-> z}.";
-    let mut s = session(marked);
-    let mut said_by = s.schema().relation_type(&"said-by".into()).unwrap().clone();
-    said_by.from = vec!["claim".into()];
-    assert_eq!(
-        s.apply(Command::UpdateRelationType(said_by.clone())).unwrap_err().to_string(),
-        "The changed relation type \"Said by\" would not allow 1 relation it has; remove those first."
-    );
-    said_by.label = "Stated by".into();
-    said_by.from = vec!["claim".into(), "quote".into(), "source".into()];
-    s.apply(Command::UpdateRelationType(said_by)).unwrap();
-    let change = s
-        .apply(Command::RemoveRelationType {
-            id: "said-by".into(),
-        })
-        .unwrap();
-    assert_eq!(change.n_unlinked(), 2);
-    assert_eq!(
-        render(&s),
-        "[Zas]{source} said [it]{quote} and [so]{claim}."
-    );
-    s.apply(Command::AddRelationType(RelationType {
-        id: "quotes".into(),
-        label: "Quotes".into(),
-        inverse_label: "Quoted by".into(),
-        from: vec!["claim".into()],
-        to: vec!["quote".into()],
-    }))
-    .unwrap();
-    s.apply(Command::Link(common::relation("a3", "quotes", "a2")))
-        .unwrap();
-    let after = "[Zas]{source} said [it]{quote} and [so]{claim -quotes-> a2}.";
-    assert_eq!(render(&s), after);
-    undo_and_redo(&mut s, 4, marked, after);
-}
-
-#[test]
-fn a_whole_tag_set_is_used_only_when_everything_fits() {
-    let mut s = session("[Zas]{source#z kind=Person} said [it]{claim verdict=False -said-by-> z}.");
-    let mut parts = Schema::default().to_parts();
-    parts.tags.retain(|t| t.id != "quote");
-    for k in &mut parts.relations {
-        k.from.retain(|t| t != "quote");
-    }
-    let without_quotes = Schema::new(parts.tags.clone(), parts.relations.clone()).unwrap();
-    s.apply(Command::UseSchema(without_quotes.clone())).unwrap();
-    assert_eq!(*s.schema(), without_quotes);
-    let no_relations = Schema::new(parts.tags.clone(), Vec::new()).unwrap();
-    assert_eq!(
-        s.apply(Command::UseSchema(no_relations))
-            .unwrap_err()
-            .to_string(),
-        "This tag set does not fit the annotations: it has no relation type \"said-by\"."
-    );
-    let mut tags = parts.tags.clone();
-    tags.retain(|t| t.id != "source");
-    let no_sources = Schema::new(tags, Vec::new()).unwrap();
-    assert_eq!(
-        s.apply(Command::UseSchema(no_sources)).unwrap_err().to_string(),
-        "This tag set does not fit the annotations: it has no tag \"source\", which 1 annotation has."
-    );
-    let mut tags = parts.tags.clone();
-    tags[0].fields.clear();
-    let no_verdicts = Schema::new(tags, parts.relations.clone()).unwrap();
-    assert_eq!(
-        s.apply(Command::UseSchema(no_verdicts)).unwrap_err().to_string(),
-        "This tag set does not fit the annotations: for the claim “it”, the field \"verdict\" is \"False\", but the tag \"Claim\" has no fields."
-    );
-    s.undo().unwrap();
-    assert_eq!(*s.schema(), Schema::default());
 }

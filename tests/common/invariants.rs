@@ -1,6 +1,7 @@
 //! The session's invariants, checked by a naive scan (for tests that drive
 //! it through many commands, undo and redo).
 
+use super::render;
 use annotator::model::{FieldKind, Session};
 use std::collections::BTreeSet;
 
@@ -69,4 +70,23 @@ pub fn check(s: &Session) {
             }
         }
     }
+}
+
+/// Undo the last `steps` commands, back to `before` (checking invariants
+/// on the way), and redo them back to `after`.
+pub fn undo_and_redo(s: &mut Session, steps: usize, before: &str, after: &str) {
+    let n = s.revision();
+    let (schema, renders) = (s.schema().clone(), render(s));
+    for _ in 0..steps {
+        s.undo().unwrap();
+        check(s);
+    }
+    assert_eq!(render(s), before);
+    for _ in 0..steps {
+        s.redo().unwrap();
+        check(s);
+    }
+    assert_eq!((render(s), s.schema()), (renders.clone(), &schema));
+    assert_eq!(render(s), after);
+    assert!(s.revision() > n);
 }

@@ -3,7 +3,7 @@
 //! value does not fit ([`FieldProblem`]).
 
 use super::syntax::{is_date, url_problem};
-use super::FieldId;
+use super::{FieldId, FieldValue};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -81,72 +81,6 @@ impl FieldKind {
             FieldKind::Url => "a URL field holds a web address, as text",
             FieldKind::Date => "a date field holds a date (YYYY-MM-DD), as text",
         }
-    }
-}
-
-/// A field's value. Serialised untagged: a JSON string, boolean or number.
-///
-/// Invariant in a session: numbers are finite (a check refuses NaN and
-/// infinities, which JSON cannot hold either), so equality is an
-/// equivalence and `Eq` holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum FieldValue {
-    Bool(bool),
-    Number(f64),
-    /// Text, a choice's option label, a URL or a date.
-    Text(String),
-}
-
-impl Eq for FieldValue {}
-
-impl FieldValue {
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            FieldValue::Text(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            FieldValue::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-
-    pub fn as_number(&self) -> Option<f64> {
-        match self {
-            FieldValue::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-
-    /// The value as JSON text (`"False"` in quotes, `true`, `3.5`), for
-    /// messages; a number that is not finite as Rust writes it (`inf`).
-    pub fn to_json(&self) -> String {
-        match self {
-            FieldValue::Number(n) if !n.is_finite() => n.to_string(),
-            v => serde_json::to_string(v).expect("plain data serialises"),
-        }
-    }
-}
-
-impl From<&str> for FieldValue {
-    fn from(s: &str) -> Self {
-        FieldValue::Text(s.to_owned())
-    }
-}
-
-impl From<bool> for FieldValue {
-    fn from(b: bool) -> Self {
-        FieldValue::Bool(b)
-    }
-}
-
-impl From<f64> for FieldValue {
-    fn from(n: f64) -> Self {
-        FieldValue::Number(n)
     }
 }
 

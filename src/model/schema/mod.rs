@@ -11,12 +11,14 @@ mod defaults;
 mod field;
 pub mod palette;
 pub mod syntax;
+mod value;
 
 pub use check::{
     SchemaProblem, MAX_FIELDS, MAX_LABEL_LEN, MAX_RELATION_TYPES, MAX_TAGS, RESERVED_TAG_IDS,
 };
-pub use field::{FieldDef, FieldKind, FieldProblem, FieldValue, MAX_TEXT_LEN};
+pub use field::{FieldDef, FieldKind, FieldProblem, MAX_TEXT_LEN};
 pub use palette::Cue;
+pub use value::FieldValue;
 
 use super::id::string_id;
 use super::{Annotation, Fields};
