@@ -269,3 +269,28 @@ fn a_session_from_parts_refuses_what_a_command_would() {
         Problem::NoSuchAnnotation("ghost".into())
     );
 }
+
+#[test]
+fn link_targets_are_the_allowed_tags_nearest_first() {
+    let s = session(
+        "[Ann]{source#n} met [Bo]{source#b}: [it rains]{claim#c -said-by-> b} [says]{quote} [Cy]{source#y} and [Di]{source}.",
+    );
+    let targets = |from: &str, kind: &str| -> Vec<String> {
+        s.link_targets(&from.into(), &kind.into())
+            .iter()
+            .map(|a| s.article().text.slice(a.range).to_owned())
+            .collect()
+    };
+    assert_eq!(
+        targets("c", "said-by"),
+        ["Cy", "Ann", "Di"],
+        "Bo is linked already"
+    );
+    assert_eq!(targets("c", "evidence"), ["Bo", "Cy", "Ann", "Di"]);
+    assert_eq!(targets("y", "supports"), ["it rains"]);
+    assert!(
+        targets("y", "said-by").is_empty(),
+        "a source does not start said-by"
+    );
+    assert!(targets("c", "likes").is_empty() && targets("zz", "said-by").is_empty());
+}

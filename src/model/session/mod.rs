@@ -12,8 +12,8 @@ mod plan_schema;
 
 use super::change_log::{ChangeLog, Touched, LOG_LEN};
 use super::{
-    Annotation, AnnotationId, Article, CharOffset, Effect, Problem, Relation, RelationId, Schema,
-    TagId, TextRange,
+    Annotation, AnnotationId, Article, CharOffset, Effect, Problem, Relation, RelationId,
+    RelationTypeId, Schema, TagId, TextRange,
 };
 use counts::Counts;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -216,6 +216,40 @@ impl Session {
             .into_iter()
             .flatten()
             .filter_map(|r| self.relations.get(r))
+    }
+
+    /// The annotations a relation of type `kind` from annotation `from` may
+    /// go to: tagged as the type allows at its end, not `from` itself, not
+    /// linked from it that way already; nearest first (code points between
+    /// the spans, 0 when they overlap), then in reading order. Empty when
+    /// `from` or `kind` does not exist or the type does not start at
+    /// `from`'s tag. O(n log n).
+    pub fn link_targets(&self, from: &AnnotationId, kind: &RelationTypeId) -> Vec<&Annotation> {
+        let (Some(a), Some(k)) = (self.get(from), self.schema.relation_type(kind)) else {
+            return Vec::new();
+        };
+        if !k.from.contains(&a.tag) {
+            return Vec::new();
+        }
+        let linked: HashSet<&AnnotationId> = self
+            .relations_of(from)
+            .filter(|r| r.kind == *kind && r.from == *from)
+            .map(|r| &r.to)
+            .collect();
+        let mut out: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .filter(|b| b.id != *from && k.to.contains(&b.tag) && !linked.contains(&b.id))
+            .collect();
+        let gap = |b: &Annotation| {
+            if b.range.end() <= a.range.start() {
+                a.range.start() - b.range.end()
+            } else {
+                b.range.start().get().saturating_sub(a.range.end().get())
+            }
+        };
+        out.sort_by_key(|b| gap(b));
+        out
     }
 
     /// Starts at 0 and grows by one with every applied command, undo and
