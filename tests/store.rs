@@ -450,3 +450,23 @@ fn deleting_an_annotation_says_which_relations_went_with_it() {
         "[Zas]{source#z} said [it]{quote -said-by-> z}."
     );
 }
+
+#[test]
+fn a_file_with_another_tag_set_resets_the_tag_offered_first() {
+    use annotator::model::format::{export, import};
+    use annotator::model::Schema;
+    let s = state("One two.");
+    let c = over(&s, "One");
+    let s = run(s, [selected(c), Action::OpenChooser, tag("quote", "n1")]);
+    assert_eq!(s.last_tag, "quote");
+    let mut parts = Schema::default().to_parts();
+    parts.tags.retain(|t| t.id != "quote");
+    parts.relations.clear();
+    let schema = Schema::new(parts.tags, parts.relations).unwrap();
+    let file = export(&common::session_with(schema, "[Two]{source} three."));
+    let s = run(s, [Action::Import(import(file.as_bytes()).unwrap())]);
+    assert_eq!(s.last_tag, "claim", "quote is not in the new tag set");
+    let two = over(&s, "Two");
+    let s = run(s, [selected(two), Action::OpenChooser]);
+    assert_eq!(s.chooser.as_ref().map(|p| p.tag.as_str()), Some("claim"));
+}
