@@ -1,96 +1,88 @@
-//! The annotation file: golden export, JSON Schema validation, round trips,
-//! and imports that must be refused with a message naming the problem.
+//! The annotation file: golden export (version 2), the previous release's
+//! files (version 1), JSON Schema validation, round trips with fields and
+//! relations, storage records and tag set files. Refused imports are in
+//! `tests/import_errors.rs`.
 
 mod common;
 
-use annotator::model::format::{export, import, sha256_hex, ImportError};
-use annotator::model::sample::sample_article;
-use annotator::model::{Command, Session, Tag};
-use common::{annotation, py_slice, range, render, session};
+use annotator::model::format::tag_set::{export_tag_set, import_tag_set};
+use annotator::model::format::{
+    annotation_record, article_record, assemble, export, import, relation_record, schema_record,
+};
+use annotator::model::{Command, Schema};
+use common::export::{check_export, schema_errors};
+use common::{render, sample_session, session, session_with};
 use serde_json::{json, Value};
 
-fn schema_validator() -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_str(include_str!("../docs/annotations.schema.json")).unwrap();
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the schema is valid")
-}
-
-/// Everything an export promises: the schema, sorted spans, and
-/// `text[start:end] == exact` with 32 code points of context.
-fn check_export(json_text: &str) -> Value {
-    let doc: Value = serde_json::from_str(json_text).unwrap();
-    let errors: Vec<String> = schema_validator()
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "schema errors: {errors:#?}");
-    let text = doc["article"]["text"].as_str().unwrap();
-    assert_eq!(doc["article"]["sha256"], sha256_hex(text));
-    let mut last = (0, 0);
-    for a in doc["annotations"].as_array().unwrap() {
-        let (start, end) = (
-            a["start"].as_u64().unwrap() as usize,
-            a["end"].as_u64().unwrap() as usize,
-        );
-        assert!((start, end) >= last, "sorted by start, then end");
-        last = (start, end);
-        assert_eq!(a["exact"], py_slice(text, start, end));
-        assert_eq!(a["prefix"], py_slice(text, start.saturating_sub(32), start));
-        assert_eq!(a["suffix"], py_slice(text, end, end + 32));
-    }
-    doc
-}
-
-fn sample_session() -> Session {
-    let mut s = Session::new(sample_article());
-    let text = s.article().text.as_str().to_owned();
-    let find = |needle: &str| {
-        let byte = text.find(needle).unwrap();
-        let start = text[..byte].chars().count();
-        range(start, start + needle.chars().count())
-    };
-    for (id, tag, needle) in [
-        ("q1", Tag::Quote, "\"This pier is our road.\""),
-        ("s1", Tag::Source, "Mayor Elin Sørensen"),
-        ("c1", Tag::Claim, "The rebuild will cost 4.2 million euros"),
-        ("s2", Tag::Source, "Brandt & Kové"),
-        (
-            "c2",
-            Tag::Claim,
-            "Ferry traffic to the islands fell by 38 percent in February",
-        ),
-    ] {
-        s.apply(Command::Tag(annotation(id, tag, find(needle))))
-            .unwrap();
-    }
-    s.apply(Command::Note {
-        id: "c1".into(),
-        note: "Ask the firm for the report.".into(),
-        at: "2026-01-02T04:00:00.000Z".into(),
-    })
-    .unwrap();
-    s
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
 fn sample_export_matches_golden_file() {
     let out = export(&sample_session());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/sample.annotations.json"
-    );
+    let path = data("sample.annotations.json");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, &out).unwrap();
+        std::fs::write(&path, &out).unwrap();
     }
     let golden = std::fs::read_to_string(path).expect("run with UPDATE_GOLDEN=1 to create it");
     assert_eq!(
         out, golden,
         "export changed; if intended, rerun with UPDATE_GOLDEN=1"
     );
-    check_export(&out);
+    let doc = check_export(&out);
+    assert_eq!(doc["relations"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["annotations"][2]["fields"]["verdict"], "Mostly true");
+    assert_eq!(doc["annotations"][2]["fields"]["check-worthy"], true);
+    let back = import(out.as_bytes()).unwrap();
+    assert_eq!(
+        export(&back.session),
+        out,
+        "the golden file re-imports identically"
+    );
+}
+
+/// The previous release's export (version 1) still imports, every
+/// annotation kept, with the default tag set and no relations.
+#[test]
+fn version_1_files_of_the_previous_release_import_unchanged() {
+    let v1 = std::fs::read(data("sample.v1.annotations.json")).unwrap();
+    let doc: Value = serde_json::from_slice(&v1).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert!(schema_errors(&doc).is_empty(), "the schema still takes v1");
+    let back = import(&v1).unwrap();
+    assert_eq!(back.version, 1);
+    assert_eq!(back.n_reanchored, 0);
+    let s = &back.session;
+    assert_eq!(*s.schema(), Schema::default());
+    assert_eq!(s.relations().len(), 0);
+    let kept: Vec<(&str, &str, &str, &str)> = s
+        .annotations()
+        .iter()
+        .map(|a| {
+            (
+                a.id.as_str(),
+                a.tag.as_str(),
+                s.article().text.slice(a.range),
+                a.note.as_str(),
+            )
+        })
+        .collect();
+    let written: Vec<(&str, &str, &str, &str)> = doc["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let s = |k: &str| a[k].as_str().unwrap();
+            (s("id"), s("tag"), s("exact"), s("note"))
+        })
+        .collect();
+    assert_eq!(kept, written);
+    assert!(s.annotations().iter().all(|a| a.fields.is_empty()));
+    // Exported again, it is the same annotations as version 2.
+    let again = check_export(&export(s));
+    assert_eq!(again["annotations"].as_array().unwrap().len(), 5);
+    assert_eq!(again["article"], doc["article"]);
 }
 
 #[test]
@@ -100,14 +92,68 @@ fn exports_of_fixtures_validate_and_round_trip() {
         "Mayor 👍🏽 [speaks]{quote} after [东京]{source} and [مرحبا]{claim}.\n\n[Second]{claim} paragraph.",
         "[[Ann]{source} said \"[it rains]{claim}\"]{quote}",
         "no annotations at all",
+        "[Zas]{source#s kind=Person role=\"Secretary General\"} said [“we won”]{quote kind=Direct -said-by-> s}.",
+        "[It rains]{claim check-worthy=true fact-check-url=https://f.example/1 summary=\"It rains, says \\\"Zas\\\"\" verdict=False -evidence-> a2 -said-by-> a2} per [the met office]{source kind=Organisation}.",
+        "[a]{claim verdict=\"Mostly true\"} [b]{claim -said-by-> s} [c]{source#s -contradicts-> a1 -supports-> a2}",
     ] {
         let s = session(marked);
+        assert_eq!(render(&s), marked, "the fixture renders back");
         let out = export(&s);
         check_export(&out);
         let back = import(out.as_bytes()).unwrap();
         assert_eq!(back.n_reanchored, 0);
         assert_eq!(render(&back.session), marked);
         assert_eq!(export(&back.session), out, "export -> import -> export is stable");
+    }
+}
+
+#[test]
+fn a_tag_set_of_ones_own_travels_with_the_file() {
+    let mut schema = Schema::default().to_parts();
+    let mut statistic = Schema::default().suggest_tag("statistic", "Statistic");
+    statistic.fields.push(annotator::model::FieldDef::new(
+        "value",
+        "Value",
+        annotator::model::FieldKind::Number,
+    ));
+    assert_eq!((statistic.key, statistic.letter), (Some('4'), Some('t')));
+    schema.tags.push(statistic);
+    let schema = Schema::new(schema.tags, schema.relations).unwrap();
+    let marked = "Traffic fell by [38 percent]{statistic value=38.5}.";
+    let s = session_with(schema.clone(), marked);
+    let out = export(&s);
+    check_export(&out);
+    let back = import(out.as_bytes()).unwrap();
+    assert_eq!(*back.session.schema(), schema);
+    assert_eq!(render(&back.session), marked);
+    // Alone, as a tag set file; and taken from an annotations file.
+    let file = export_tag_set(&schema);
+    assert_eq!(serde_json::from_str::<Value>(&file).unwrap()["tag_set"], 1);
+    assert_eq!(import_tag_set(file.as_bytes()).unwrap(), schema);
+    assert_eq!(import_tag_set(out.as_bytes()).unwrap(), schema);
+    let v1 = std::fs::read(data("sample.v1.annotations.json")).unwrap();
+    assert_eq!(import_tag_set(&v1).unwrap(), Schema::default());
+    for (bytes, expected) in [
+        (br#"{"name": "x"}"#.to_vec(), "neither a tag set"),
+        (
+            br#"{"tag_set": 2, "tags": []}"#.to_vec(),
+            "this tag set has version 2",
+        ),
+        (
+            br#"{"tag_set": 1, "tags": []}"#.to_vec(),
+            "The tag set in this file is not valid: a tag set needs at least one tag.",
+        ),
+        (
+            br##"{"tag_set": 1, "tags": [{"id": "x", "label": "X", "colour": "#ffffff"}]}"##
+                .to_vec(),
+            "missing field `color`",
+        ),
+    ] {
+        let message = import_tag_set(&bytes).unwrap_err().to_string();
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
     }
 }
 
@@ -123,166 +169,75 @@ fn import_reanchors_moved_spans_by_their_quote() {
 }
 
 #[test]
-fn import_without_optional_fields_uses_paragraphs() {
-    let doc = json!({
-        "version": 1,
-        "article": { "title": "T", "text": "One.\n\nTwo 👍 three." },
-        "annotations": [{ "id": "x", "tag": "source", "start": 10, "end": 15,
-                          "exact": "three", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z" }]
-    });
-    let back = import(doc.to_string().as_bytes()).unwrap();
-    assert_eq!(back.session.article().blocks.len(), 2);
-    assert_eq!(render(&back.session), "One.\n\nTwo 👍 [three]{source}.");
-}
-
-/// Bad files and the words the user must see.
-#[test]
-fn bad_imports_are_refused_with_a_named_problem() {
-    let good = export(&session("The [sky]{claim} is blue."));
-    let with = |edit: &dyn Fn(&mut Value)| {
-        let mut v: Value = serde_json::from_str(&good).unwrap();
-        edit(&mut v);
-        v.to_string().into_bytes()
-    };
-    let cases: Vec<(Vec<u8>, &str)> = vec![
-        (Vec::new(), "empty"),
-        (b"\xff\xfe{\x00".to_vec(), "not UTF-8"),
-        (good.as_bytes()[..good.len() / 2].to_vec(), "truncated"),
-        (
-            b"{\"version\": 1,, }".to_vec(),
-            "not valid JSON: error at line 1, column 15",
-        ),
-        (
-            b"[1, 2, 3]".to_vec(),
-            "not an annotations file: it holds no JSON object",
-        ),
-        (br#"{"name": "left-pad"}"#.to_vec(), "no \"version\" field"),
-        (
-            with(&|v| v["version"] = json!(2)),
-            "version 2; this app reads version 1",
-        ),
-        (
-            with(&|v| v["article"]["text"] = json!("The sky is green.")),
-            "does not match its sha256",
-        ),
-        (
-            with(&|v| v["annotations"][0]["tag"] = json!("opinion")),
-            "unknown variant `opinion`",
-        ),
-        (
-            with(&|v| v["annotations"][0]["start"] = json!(-1)),
-            "malformed: invalid value: integer `-1`, expected a character offset (a whole number, 0 or more)",
-        ),
-        (
-            with(&|v| {
-                v["annotations"][0]["exact"] = json!("cloud");
-            }),
-            "its text \"cloud\" is not in the article",
-        ),
-        (
-            with(&|v| v["annotations"][0]["id"] = json!("")),
-            "its id is empty",
-        ),
-        (
-            with(&|v| {
-                let a = v["annotations"][0].clone();
-                v["annotations"].as_array_mut().unwrap().push(a);
-            }),
-            "Annotation 2 (id \"a1\"): annotation 1 has the same id",
-        ),
-        (
-            with(&|v| v["article"]["blocks"][0]["end"] = json!(999)),
-            "Block 1 of the article ends at 999, past the end of its text (16 characters)",
-        ),
-        (
-            with(&|v| v["article"]["blocks"][0]["end"] = json!(0)),
-            "Block 1 of the article is empty (it starts and ends at 0)",
-        ),
-        (
-            with(&|v| {
-                let first = v["article"]["blocks"][0].clone();
-                v["article"]["blocks"].as_array_mut().unwrap().push(first);
-            }),
-            "Block 2 of the article starts at 0, before block 1 ends (at 16)",
-        ),
-        (
-            with(&|v| v["article"]["blocks"][0]["kind"] = json!("div")),
-            "Block 1 of the article has the unknown kind \"div\"",
-        ),
-        (
-            with(&|v| {
-                v["article"]["inlines"] = json!([{ "kind": "em", "start": 4, "end": 99 }]);
-            }),
-            "Inline run 1 of the article ends at 99, past the end of its text (16 characters)",
-        ),
-        (
-            with(&|v| {
-                v["article"]["inlines"] = json!([{ "kind": "em", "start": 5, "end": 4 }]);
-            }),
-            "Inline run 1 of the article ends at 4, before it starts (5)",
-        ),
-        (
-            with(&|v| {
-                v["article"]["inlines"] = json!([{ "kind": "u", "start": 4, "end": 7 }]);
-            }),
-            "Inline run 1 of the article has the unknown kind \"u\"",
-        ),
-        (
-            with(&|v| {
-                v.as_object_mut().unwrap().remove("annotations");
-            }),
-            "it needs both \"article\" and \"annotations\"",
-        ),
-        (
-            with(&|v| {
-                v.as_object_mut().unwrap().remove("article");
-            }),
-            "it needs both \"article\" and \"annotations\"",
-        ),
-    ];
-    for (bytes, expected) in cases {
-        let err = import(&bytes).expect_err(expected);
-        let message = err.to_string();
-        assert!(
-            message.contains(expected),
-            "{message:?} should contain {expected:?}"
-        );
+fn import_without_optional_fields_uses_paragraphs_and_the_default_tag_set() {
+    for version in [1, 2] {
+        let doc = json!({
+            "version": version,
+            "article": { "title": "T", "text": "One.\n\nTwo 👍 three." },
+            "annotations": [{ "id": "x", "tag": "source", "start": 10, "end": 15,
+                              "exact": "three", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z" }]
+        });
+        let back = import(doc.to_string().as_bytes()).unwrap();
+        assert_eq!(back.session.article().blocks.len(), 2);
+        assert_eq!(*back.session.schema(), Schema::default());
+        assert_eq!(render(&back.session), "One.\n\nTwo 👍 [three]{source}.");
     }
 }
 
 #[test]
-fn truncation_is_told_apart_from_bad_syntax() {
-    assert!(matches!(
-        import(b"{\"version\": 1"),
-        Err(ImportError::Syntax {
-            truncated: true,
-            ..
-        })
-    ));
-    assert!(matches!(
-        import(b"{\"version\": x}"),
-        Err(ImportError::Syntax {
-            truncated: false,
-            ..
-        })
-    ));
-}
-
-#[test]
 fn storage_records_assemble_into_an_importable_file() {
-    let s =
-        session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}.\n\n[[Two]{claim} nested]{claim}");
+    let s = session(
+        "Mayor 👍🏽 [speaks]{quote -said-by-> a2} after [东京]{source kind=Person}.\n\n[[Two]{claim} nested]{claim verdict=False}",
+    );
     let text = &s.article().text;
-    let records: Vec<String> = s
+    let annotations: Vec<String> = s
         .annotations()
         .iter()
-        .map(|a| annotator::model::format::annotation_record(text, a))
+        .map(|a| annotation_record(text, a))
         .collect();
-    let doc = annotator::model::format::assemble(
-        &annotator::model::format::article_record(s.article()),
-        records.iter().map(String::as_str),
+    let relations: Vec<String> = s.relations().map(relation_record).collect();
+    let schema = schema_record(s.schema());
+    let doc = assemble(
+        &article_record(s.article()),
+        Some(&schema),
+        annotations.iter().map(String::as_str),
+        relations.iter().map(String::as_str),
     );
     let back = import(doc.as_bytes()).unwrap();
     assert_eq!(back.n_reanchored, 0);
     assert_eq!(export(&back.session), export(&s));
+    // Records saved before tag sets existed: no schema record, no
+    // relations, annotations without fields.
+    let old = session("[One]{claim} and [two]{source}.");
+    let records: Vec<String> = old
+        .annotations()
+        .iter()
+        .map(|a| {
+            let mut v: Value =
+                serde_json::from_str(&annotation_record(&old.article().text, a)).unwrap();
+            v.as_object_mut().unwrap().remove("fields");
+            v.to_string()
+        })
+        .collect();
+    let doc = assemble(
+        &article_record(old.article()),
+        None,
+        records.iter().map(String::as_str),
+        [],
+    );
+    assert_eq!(
+        export(&import(doc.as_bytes()).unwrap().session),
+        export(&old)
+    );
+}
+
+#[test]
+fn an_imported_session_undoes_nothing_and_links_like_any_other() {
+    let out = export(&sample_session());
+    let mut s = import(out.as_bytes()).unwrap().session;
+    assert!(!s.can_undo() && s.revision() == 0 && !s.has_unexported());
+    let removed = s.apply(Command::Remove { id: "s2".into() }).unwrap();
+    assert_eq!(removed.n_unlinked(), 2, "said-by and evidence went with it");
+    s.undo().unwrap();
+    assert_eq!(export(&s), out);
 }

@@ -3,7 +3,9 @@
 
 mod common;
 
-use annotator::model::{overlap_regions, AnnotationId, CharOffset, Command, Problem, Tag};
+use annotator::model::{
+    overlap_regions, AnnotationId, CharOffset, Command, Fields, Problem, Touched,
+};
 use common::{annotation, parse, range, render, session};
 
 #[test]
@@ -39,7 +41,7 @@ fn selections_past_the_text_are_clipped() {
     let (text, _) = parse("short text");
     let mut s = session(&text);
     let beyond = range(6, 500);
-    s.apply(Command::Tag(annotation("x", Tag::Claim, beyond)))
+    s.apply(Command::Tag(annotation("x", "claim", beyond)))
         .unwrap();
     assert_eq!(render(&s), "short [text]{claim}");
 }
@@ -50,7 +52,7 @@ fn empty_and_blank_spans_are_refused() {
     for (start, end) in [(3, 3), (3, 6), (50, 60)] {
         let r = range(start, end);
         let err = s
-            .apply(Command::Tag(annotation("x", Tag::Quote, r)))
+            .apply(Command::Tag(annotation("x", "quote", r)))
             .unwrap_err();
         assert_eq!(err, Problem::EmptySpan, "{start}..{end}");
     }
@@ -61,7 +63,7 @@ fn empty_and_blank_spans_are_refused() {
 fn duplicate_ids_are_refused() {
     let mut s = session("[one]{claim} two");
     let err = s
-        .apply(Command::Tag(annotation("a1", Tag::Quote, range(4, 7))))
+        .apply(Command::Tag(annotation("a1", "quote", range(4, 7))))
         .unwrap_err();
     assert_eq!(err, Problem::DuplicateId("a1".into()));
 }
@@ -70,7 +72,7 @@ fn duplicate_ids_are_refused() {
 fn annotations_stay_in_reading_order() {
     let mut s = session("alpha beta gamma");
     for (id, a, b) in [("x", 11, 16), ("y", 0, 5), ("z", 0, 10)] {
-        s.apply(Command::Tag(annotation(id, Tag::Claim, range(a, b))))
+        s.apply(Command::Tag(annotation(id, "claim", range(a, b))))
             .unwrap();
     }
     let ids: Vec<_> = s.annotations().iter().map(|a| a.id.as_str()).collect();
@@ -84,7 +86,7 @@ fn undo_and_redo_every_kind_of_change() {
         (
             Command::Retag {
                 id: "a2".into(),
-                tag: Tag::Quote,
+                tag: "quote".into(),
                 at: "t".into(),
             },
             "[Ann]{source} said [it rains]{quote}.",
@@ -135,7 +137,7 @@ fn a_new_command_clears_redo() {
     let mut s = session("[one]{claim} two");
     s.undo().unwrap();
     assert!(s.can_redo());
-    s.apply(Command::Tag(annotation("n", Tag::Source, range(4, 7))))
+    s.apply(Command::Tag(annotation("n", "source", range(4, 7))))
         .unwrap();
     assert!(!s.can_redo());
 }
@@ -182,13 +184,15 @@ fn overlapping_finds_spans_that_cross_a_window() {
 
 /// The number of annotations with each tag, by a scan.
 fn recount(s: &annotator::model::Session) -> Vec<usize> {
-    Tag::ALL
-        .map(|t| s.annotations().iter().filter(|a| a.tag == t).count())
-        .to_vec()
+    s.schema()
+        .tags()
+        .iter()
+        .map(|t| s.annotations().iter().filter(|a| a.tag == t.id).count())
+        .collect()
 }
 
 fn counts(s: &annotator::model::Session) -> Vec<usize> {
-    Tag::ALL.map(|t| s.count(t)).to_vec()
+    s.schema().tags().iter().map(|t| s.count(&t.id)).collect()
 }
 
 #[test]
@@ -198,17 +202,18 @@ fn counts_follow_every_change_undo_and_redo() {
     let commands = [
         Command::Retag {
             id: "a1".into(),
-            tag: Tag::Source,
+            tag: "source".into(),
             at: "t".into(),
         },
         Command::Remove { id: "a3".into() },
         Command::Edit {
             id: "a2".into(),
-            tag: Tag::Quote,
+            tag: "quote".into(),
             note: "n".into(),
+            fields: Fields::new(),
             at: "t".into(),
         },
-        Command::Tag(annotation("n", Tag::Source, range(0, 3))),
+        Command::Tag(annotation("n", "source", range(0, 3))),
     ];
     let mut expected = vec![counts(&s)];
     for command in commands {
@@ -235,7 +240,7 @@ fn counts_follow_every_change_undo_and_redo() {
 fn revision_grows_with_each_applied_command_undo_and_redo() {
     let mut s = session("one two");
     assert_eq!(s.revision(), 0);
-    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+    s.apply(Command::Tag(annotation("x", "claim", range(0, 3))))
         .unwrap();
     assert_eq!(s.revision(), 1);
     let refused = s.apply(Command::Remove { id: "nope".into() });
@@ -253,9 +258,10 @@ fn revision_grows_with_each_applied_command_undo_and_redo() {
 fn touched_since_lists_each_id_once_in_order_of_first_touch() {
     let mut s = session("[one]{claim} [two]{quote} [three]{source}");
     assert_eq!(s.revision(), 3);
-    let ids = |v: Option<Vec<AnnotationId>>| {
+    let ids = |v: Option<Touched>| {
         v.map(|v| {
-            v.iter()
+            v.annotations
+                .iter()
                 .map(|id| id.as_str().to_owned())
                 .collect::<Vec<_>>()
         })
@@ -265,7 +271,7 @@ fn touched_since_lists_each_id_once_in_order_of_first_touch() {
     for command in [
         Command::Retag {
             id: "a3".into(),
-            tag: Tag::Claim,
+            tag: "claim".into(),
             at: "t".into(),
         },
         Command::Note {
@@ -277,14 +283,17 @@ fn touched_since_lists_each_id_once_in_order_of_first_touch() {
     ] {
         let change = s.apply(command).unwrap();
         assert_eq!(
-            Some(change.id()),
-            s.touched_since(s.revision() - 1).unwrap().first()
+            change.annotation_ids().next(),
+            s.touched_since(s.revision() - 1)
+                .unwrap()
+                .annotations
+                .first()
         );
     }
     s.undo().unwrap();
     assert_eq!(ids(s.touched_since(before)).unwrap(), ["a3", "a1"]);
     assert_eq!(ids(s.touched_since(before + 3)).unwrap(), ["a3"]);
-    assert_eq!(s.touched_since(s.revision()), Some(Vec::new()));
+    assert_eq!(s.touched_since(s.revision()), Some(Touched::default()));
     assert_eq!(s.touched_since(s.revision() + 1), None, "the future");
     assert_eq!(
         ids(s.touched_since(0)).unwrap(),
@@ -296,7 +305,7 @@ fn touched_since_lists_each_id_once_in_order_of_first_touch() {
 #[test]
 fn touched_since_is_none_beyond_the_log() {
     let mut s = session("one two");
-    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+    s.apply(Command::Tag(annotation("x", "claim", range(0, 3))))
         .unwrap();
     for _ in 0..annotator::model::Session::TOUCHED_LOG_LEN / 2 {
         s.undo().unwrap();
@@ -306,14 +315,14 @@ fn touched_since_is_none_beyond_the_log() {
     let n = u64::try_from(annotator::model::Session::TOUCHED_LOG_LEN).unwrap();
     assert_eq!(s.revision(), n + 1);
     assert_eq!(s.touched_since(0), None);
-    assert_eq!(s.touched_since(1), Some(vec!["x".into()]));
+    assert_eq!(s.touched_since(1).unwrap().annotations, ["x"]);
 }
 
 #[test]
 fn unexported_changes_are_tracked_by_revision() {
     let mut s = session("one two");
     assert!(!s.has_unexported(), "a new session has nothing to lose");
-    s.apply(Command::Tag(annotation("x", Tag::Claim, range(0, 3))))
+    s.apply(Command::Tag(annotation("x", "claim", range(0, 3))))
         .unwrap();
     assert!(s.has_unexported());
     s.mark_exported();
@@ -339,7 +348,7 @@ fn with_annotations_names_what_is_wrong() {
     let build = |spans: &[(&str, usize, usize)]| {
         let annotations = spans
             .iter()
-            .map(|&(id, a, b)| annotation(id, Tag::Claim, range(a, b)))
+            .map(|&(id, a, b)| annotation(id, "claim", range(a, b)))
             .collect();
         annotator::model::Session::with_annotations(article.clone(), annotations)
     };

@@ -6,7 +6,7 @@ mod common;
 
 use annotator::keymap::{ArticleKey, Reading, Resizing};
 use annotator::model::cursor::Unit;
-use annotator::model::{AnnotationId, CharOffset, Tag};
+use annotator::model::{AnnotationId, CharOffset, TagId};
 use annotator::ui::messages;
 use annotator::ui::store::{Action, Cursor, Notice, Saving, State};
 use common::{render, session};
@@ -47,9 +47,9 @@ fn key(k: Reading) -> Action {
     }
 }
 
-fn tag(t: Tag, id: &str) -> Action {
+fn tag(t: &str, id: &str) -> Action {
     Action::Tag {
-        tag: t,
+        tag: t.into(),
         note: String::new(),
         id: AnnotationId::from(id),
         at: AT.into(),
@@ -67,8 +67,8 @@ fn ctrl_enter_tags_the_cursor_and_collapses_it_at_the_end() {
     let s = run(s, [selected(c), Action::OpenChooser]);
     let pending = s.chooser.clone().expect("the chooser opens");
     assert_eq!(pending.range, c.range());
-    assert_eq!(pending.tag, Tag::Claim, "the first tag is offered first");
-    let s = run(s, [tag(Tag::Quote, "n1")]);
+    assert_eq!(pending.tag, "claim", "the first tag is offered first");
+    let s = run(s, [tag("quote", "n1")]);
     assert_eq!(rendered(&s), "The [sky is green]{quote}, said Ann.");
     assert!(s.chooser.is_none());
     assert_eq!(s.cursor, Cursor::at(c.head));
@@ -78,7 +78,7 @@ fn ctrl_enter_tags_the_cursor_and_collapses_it_at_the_end() {
     );
     assert_eq!(s.focused, Some(AnnotationId::from("n1")));
     assert_eq!(s.announcement, "Quote added: “sky is green”. 1 quote.");
-    assert_eq!(s.last_tag, Tag::Quote);
+    assert_eq!(s.last_tag, "quote");
     assert!(s.doc.session().has_unexported());
 }
 
@@ -109,11 +109,7 @@ fn a_selection_is_trimmed_and_a_backward_one_tags_the_same() {
     };
     let s = run(
         s,
-        [
-            selected(backward),
-            Action::OpenChooser,
-            tag(Tag::Source, "n1"),
-        ],
+        [selected(backward), Action::OpenChooser, tag("source", "n1")],
     );
     assert_eq!(rendered(&s), "Say  [hello world]{source}  now");
 }
@@ -258,7 +254,7 @@ fn keyboard_selection_tag_edit_resize_and_delete() {
         s.announcement,
         "Selected: “We cannot ask three hundred families to wait.”."
     );
-    let s = run(s, [Action::OpenChooser, tag(Tag::Claim, "k1")]);
+    let s = run(s, [Action::OpenChooser, tag("claim", "k1")]);
     assert_eq!(
         rendered(&s),
         "The council voted. [We cannot ask three hundred families to wait.]{claim}"
@@ -268,19 +264,19 @@ fn keyboard_selection_tag_edit_resize_and_delete() {
     let pending = s.chooser.clone().expect("editing opens the chooser");
     assert_eq!(
         (pending.editing, pending.tag),
-        (Some(AnnotationId::from("k1")), Tag::Claim)
+        (Some(AnnotationId::from("k1")), TagId::from("claim"))
     );
     let s = run(
         s,
         [Action::Tag {
-            tag: Tag::Quote,
+            tag: "quote".into(),
             note: "checked".into(),
             id: AnnotationId::from("unused"),
             at: AT.into(),
         }],
     );
     assert_eq!(s.doc.session().annotations()[0].note, "checked");
-    assert_eq!(s.doc.session().count(Tag::Quote), 1);
+    assert_eq!(s.doc.session().count(&"quote".into()), 1);
     // R, then Shift+← moves the start back over "voted.".
     let shrink = |s| {
         run(
@@ -379,7 +375,7 @@ fn an_action_that_changes_nothing_keeps_the_state() {
         Action::CloseChooser,
         selected(Cursor::default()),
         key(Reading::Back),
-        tag(Tag::Claim, "x"),
+        tag("claim", "x"),
     ] {
         let label = format!("{action:?}");
         let after = State::update(s.clone(), action);
@@ -405,7 +401,7 @@ fn a_problem_is_shown_and_changes_nothing() {
         s,
         [Action::Retag {
             id: AnnotationId::from("gone"),
-            tag: Tag::Quote,
+            tag: "quote".into(),
             at: AT.into(),
         }],
     );
@@ -430,4 +426,47 @@ fn entering_an_annotation_is_announced_once() {
         s.announcement, "Quote 1 of 1: “inside”. Enter edits, Delete deletes, R resizes.",
         "moving inside the same annotation says nothing new"
     );
+}
+
+#[test]
+fn deleting_an_annotation_says_which_relations_went_with_it() {
+    let s = state("[Zas]{source#z} said [it]{quote -said-by-> z}.");
+    let s = run(
+        s,
+        [
+            key(Reading::Annotation { next: true }),
+            key(Reading::Delete),
+        ],
+    );
+    assert_eq!(
+        s.announcement,
+        "Source deleted: “Zas”. 0 sources. 1 relation removed."
+    );
+    assert_eq!(rendered(&s), "Zas said [it]{quote}.");
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.announcement, "Undone: Source added: “Zas”. 1 source.");
+    assert_eq!(
+        rendered(&s),
+        "[Zas]{source#z} said [it]{quote -said-by-> z}."
+    );
+}
+
+#[test]
+fn a_file_with_another_tag_set_resets_the_tag_offered_first() {
+    use annotator::model::format::{export, import};
+    use annotator::model::Schema;
+    let s = state("One two.");
+    let c = over(&s, "One");
+    let s = run(s, [selected(c), Action::OpenChooser, tag("quote", "n1")]);
+    assert_eq!(s.last_tag, "quote");
+    let mut parts = Schema::default().to_parts();
+    parts.tags.retain(|t| t.id != "quote");
+    parts.relations.clear();
+    let schema = Schema::new(parts.tags, parts.relations).unwrap();
+    let file = export(&common::session_with(schema, "[Two]{source} three."));
+    let s = run(s, [Action::Import(import(file.as_bytes()).unwrap())]);
+    assert_eq!(s.last_tag, "claim", "quote is not in the new tag set");
+    let two = over(&s, "Two");
+    let s = run(s, [selected(two), Action::OpenChooser]);
+    assert_eq!(s.chooser.as_ref().map(|p| p.tag.as_str()), Some("claim"));
 }

@@ -12,7 +12,7 @@ mod tests;
 pub use help::{Place, Shortcut, HELP};
 
 use crate::model::cursor::Unit;
-use crate::model::Tag;
+use crate::model::{Schema, TagDef, TagId};
 
 /// A key press, reduced to what the keymap looks at.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub fn article(p: Press, resizing_now: bool) -> Option<ArticleKey> {
 }
 
 /// What a key does in the tag chooser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Chooser {
     Cancel,
     /// Confirm with the focused tag and the note.
@@ -182,14 +182,14 @@ pub enum Chooser {
         forward: bool,
     },
     /// Tag at once.
-    Tag(Tag),
+    Tag(TagId),
     /// Pick the tag, then type a note (Shift with the tag's key).
-    Pick(Tag),
+    Pick(TagId),
 }
 
-/// The chooser's meaning of a press; `in_note` while the note field has
-/// the focus (typing there must type).
-pub fn chooser(p: Press, in_note: bool) -> Option<Chooser> {
+/// The chooser's meaning of a press with tag set `schema`; `in_note`
+/// while the note field has the focus (typing there must type).
+pub fn chooser(p: Press, in_note: bool, schema: &Schema) -> Option<Chooser> {
     match p.key {
         "Escape" => return Some(Chooser::Cancel),
         "Enter" if !p.primary => return Some(Chooser::Confirm),
@@ -206,10 +206,11 @@ pub fn chooser(p: Press, in_note: bool) -> Option<Chooser> {
     }
     // The physical key, so that Shift+1 (which types "!") still means tag 1.
     let key = p.code.trim_start_matches("Digit").trim_start_matches("Key");
-    let tag = Tag::ALL.into_iter().find(|t| {
-        let (digit, letter) = tag_keys(*t);
-        key == digit.to_string() || key.eq_ignore_ascii_case(&letter.to_string())
-    })?;
+    let mut chars = key.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let tag = schema.tag_for_key(c)?.id.clone();
     Some(if p.shift {
         Chooser::Pick(tag)
     } else {
@@ -217,12 +218,11 @@ pub fn chooser(p: Press, in_note: bool) -> Option<Chooser> {
     })
 }
 
-/// The two chooser keys of `tag`: its number in [`Tag::ALL`] (from 1) and
-/// the first letter of its label (`('1', 'C')` for Claim).
-pub fn tag_keys(tag: Tag) -> (char, char) {
-    let digit = char::from_digit(tag.index() as u32 + 1, 10).unwrap_or('0');
-    let letter = tag.label().chars().next().unwrap_or('?');
-    (digit, letter)
+/// The two chooser keys of `tag`, as the page shows them: its number key
+/// and its letter in upper case (`(Some('1'), Some('C'))` for Claim);
+/// `None` for a key it does not have.
+pub fn tag_keys(tag: &TagDef) -> (Option<char>, Option<char>) {
+    (tag.key, tag.letter.map(|l| l.to_ascii_uppercase()))
 }
 
 /// What a key does in a dialog with only a close button (the help).

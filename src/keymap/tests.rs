@@ -87,7 +87,7 @@ fn parse(spec: &str) -> Owned {
 fn means(place: Place, p: Press) -> bool {
     match place {
         Place::Anywhere => global(p).is_some(),
-        Place::Chooser => chooser(p, false).is_some(),
+        Place::Chooser => chooser(p, false, &Schema::default()).is_some(),
         Place::Dialog => dialog(p).is_some(),
         Place::Article => reading(p).is_some(),
         Place::Resizing => resizing(p).is_some(),
@@ -159,13 +159,15 @@ fn the_chooser_reads_the_physical_key() {
         shift: true,
         ..Press::default()
     };
-    assert_eq!(chooser(shift_1, false), Some(Chooser::Pick(Tag::Claim)));
+    let schema = Schema::default();
+    let chooser = |p, in_note| chooser(p, in_note, &schema);
+    assert_eq!(chooser(shift_1, false), Some(Chooser::Pick("claim".into())));
     let s = Press {
         key: "s",
         code: "KeyS",
         ..Press::default()
     };
-    assert_eq!(chooser(s, false), Some(Chooser::Tag(Tag::Source)));
+    assert_eq!(chooser(s, false), Some(Chooser::Tag("source".into())));
     assert_eq!(chooser(s, true), None, "typing in the note types");
     assert_eq!(chooser(press("Escape"), true), Some(Chooser::Cancel));
     assert_eq!(
@@ -179,7 +181,27 @@ fn the_chooser_reads_the_physical_key() {
         None,
         "Ctrl+Enter is not a confirmation"
     );
-    assert_eq!(tag_keys(Tag::Quote), ('2', 'Q'));
+    let quote = schema.tag(&"quote".into()).unwrap();
+    assert_eq!(tag_keys(quote), (Some('2'), Some('Q')));
+}
+
+#[test]
+fn the_chooser_takes_the_keys_of_ones_own_tags() {
+    let mut parts = Schema::default().to_parts();
+    parts
+        .tags
+        .push(Schema::default().suggest_tag("statistic", "Statistic"));
+    let schema = Schema::new(parts.tags, parts.relations).unwrap();
+    let key = |key, code| Press {
+        key,
+        code,
+        ..Press::default()
+    };
+    let statistic = Some(Chooser::Tag("statistic".into()));
+    assert_eq!(chooser(key("4", "Digit4"), false, &schema), statistic);
+    assert_eq!(chooser(key("t", "KeyT"), false, &schema), statistic);
+    assert_eq!(chooser(key("4", "Digit4"), false, &Schema::default()), None);
+    assert_eq!(chooser(key("1", "Numpad1"), false, &schema), None);
 }
 
 #[test]

@@ -1,19 +1,25 @@
-//! What the user asks of a [`super::Session`] ([`Command`]), why it can be
-//! refused ([`Problem`]) and what it changed ([`Change`]).
+//! What the user asks of a [`super::Session`] ([`Command`]). Why one can be
+//! refused is in [`super::Problem`], what one changed in [`super::Change`].
 
-use super::{Annotation, AnnotationId, Tag, TextRange};
-use std::fmt;
+use super::{
+    Annotation, AnnotationId, FieldId, FieldValue, Fields, Relation, RelationId, RelationType,
+    RelationTypeId, Schema, TagDef, TagId, TextRange,
+};
 
 /// A change the user asks for. Timestamps (RFC 3339) and ids come from the
-/// caller so that the model stays deterministic.
+/// caller so that the model stays deterministic. Each applied command is
+/// one undo step, however many annotations and relations it touches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Add a new annotation (its range is trimmed and clipped).
+    /// Add a new annotation (its range is trimmed and clipped). Its tag
+    /// must be in the schema and its fields must fit the tag's.
     Tag(Annotation),
-    /// Change the tag of annotation `id`.
+    /// Change the tag of annotation `id`. Fields the new tag lacks, or
+    /// whose value its field of the same id does not take, are dropped;
+    /// so are relations the new tag may not take part in (same step).
     Retag {
         id: AnnotationId,
-        tag: Tag,
+        tag: TagId,
         at: String,
     },
     /// Replace the note of annotation `id`.
@@ -22,11 +28,22 @@ pub enum Command {
         note: String,
         at: String,
     },
-    /// Set both tag and note of annotation `id` (one undo step).
+    /// Set tag, note and all fields of annotation `id` at once (the
+    /// chooser, editing). `fields` must fit `tag`; relations the new tag
+    /// may not take part in are dropped.
     Edit {
         id: AnnotationId,
-        tag: Tag,
+        tag: TagId,
         note: String,
+        fields: Fields,
+        at: String,
+    },
+    /// Set field `field` of annotation `id` to `value`, or clear it
+    /// (`None`). The value must fit the field.
+    SetField {
+        id: AnnotationId,
+        field: FieldId,
+        value: Option<FieldValue>,
         at: String,
     },
     /// Move the span of annotation `id` (the new range is trimmed and clipped).
@@ -35,67 +52,46 @@ pub enum Command {
         range: TextRange,
         at: String,
     },
-    /// Delete annotation `id`.
+    /// Delete annotation `id` and its relations.
     Remove { id: AnnotationId },
-}
-
-/// Why a command or a set of annotations was refused. The session is unchanged.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// The span is empty after trimming white space and clipping to the text.
-    EmptySpan,
-    /// Annotation `id` ends past the end of the text, which is `text_len`
-    /// code points long.
-    OutsideText {
-        id: AnnotationId,
-        range: TextRange,
-        text_len: usize,
+    /// Add a relation (see [`Relation`] for what must hold).
+    Link(Relation),
+    /// Delete relation `id`.
+    Unlink { id: RelationId },
+    /// Add a tag at the end of the set.
+    AddTag(TagDef),
+    /// Replace the definition of the tag with `tag.id` (label, keys,
+    /// colour, cue, fields). Values of fields it no longer has are dropped
+    /// (stamped `at`); a value a changed field no longer takes refuses it.
+    UpdateTag { tag: TagDef, at: String },
+    /// Move tag `id` to position `index` of the set (from 0).
+    MoveTag { id: TagId, index: usize },
+    /// Remove tag `id`; its annotations are retagged or deleted as `then`
+    /// says, and relation types lose it (one whose start or end is left
+    /// without tags goes, with its relations).
+    RemoveTag {
+        id: TagId,
+        then: Disposal,
+        at: String,
     },
-    /// No annotation has this id.
-    NoSuchAnnotation(AnnotationId),
-    /// An annotation with this id exists already.
-    DuplicateId(AnnotationId),
+    /// Add a relation type at the end of the set.
+    AddRelationType(RelationType),
+    /// Replace the relation type with this id; refused when relations of
+    /// it would no longer be allowed.
+    UpdateRelationType(RelationType),
+    /// Remove relation type `id` and its relations.
+    RemoveRelationType { id: RelationTypeId },
+    /// Replace the whole tag set (a tag set file); refused unless every
+    /// annotation and relation fits it.
+    UseSchema(Schema),
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::EmptySpan => write!(f, "Select some text in the article first."),
-            Problem::OutsideText {
-                id,
-                range,
-                text_len,
-            } => write!(
-                f,
-                "Annotation {id} spans characters {range}, past the end of the text \
-                 ({text_len} characters)."
-            ),
-            Problem::NoSuchAnnotation(id) => write!(f, "No annotation has id {id}."),
-            Problem::DuplicateId(id) => write!(f, "An annotation with id {id} exists already."),
-        }
-    }
-}
-
-impl std::error::Error for Problem {}
-
-/// What an applied command, undo or redo changed, for repainting and for
-/// announcing it.
+/// What becomes of the annotations of a tag that is removed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    Added(Annotation),
-    /// `before.id == after.id`: an update never changes the id.
-    Updated {
-        before: Annotation,
-        after: Annotation,
-    },
-    Removed(Annotation),
-}
-
-impl Change {
-    /// The id of the annotation that changed.
-    pub fn id(&self) -> &AnnotationId {
-        match self {
-            Change::Added(a) | Change::Removed(a) | Change::Updated { after: a, .. } => &a.id,
-        }
-    }
+pub enum Disposal {
+    /// They take this tag (as [`Command::Retag`] does: fields and relations
+    /// it does not allow are dropped).
+    Retag(TagId),
+    /// They are deleted, with their relations.
+    Delete,
 }

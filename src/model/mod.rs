@@ -1,32 +1,44 @@
-//! The pure model: article text, code-point offsets, spans, the annotation
-//! set with undoable commands, anchoring, and the file formats.
+//! The pure model: article text, code-point offsets, spans, the tag set,
+//! the annotation set with its relations and undoable commands, anchoring,
+//! and the file formats.
 //!
 //! Architecture invariant: nothing here imports yew, web_sys, gloo, js_sys or
 //! wasm_bindgen, so all of it is tested natively.
 
 mod annotation;
 mod article;
+mod change;
 mod change_log;
 mod command;
 pub mod cursor;
 pub mod format;
+mod id;
 pub mod load;
 pub mod markup;
 mod offset;
+mod problem;
 mod range;
+mod relation;
 pub mod sample;
+pub mod schema;
 pub mod selector;
 mod session;
 mod slug;
-mod tag;
 mod text;
 
-pub use annotation::{Annotation, AnnotationId};
+pub use annotation::{Annotation, AnnotationId, Fields};
 pub use article::{Article, Block, BlockKind, Inline, InlineKind, Metadata};
-pub use command::{Change, Command, Problem};
+pub use change::{Change, Effect};
+pub use change_log::Touched;
+pub use command::{Command, Disposal};
 pub use offset::{ByteOffset, CharOffset, Utf16Offset};
+pub use problem::Problem;
 pub use range::TextRange;
+pub use relation::{Relation, RelationId};
+pub use schema::{
+    Cue, FieldDef, FieldId, FieldKind, FieldProblem, FieldValue, RelationType, RelationTypeId,
+    Schema, SchemaParts, SchemaProblem, TagDef, TagId,
+};
 pub use session::{overlap_regions, Session};
 pub use slug::slug;
-pub use tag::Tag;
 pub use text::Text;

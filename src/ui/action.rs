@@ -3,7 +3,7 @@
 
 use crate::keymap::ArticleKey;
 use crate::model::format::Imported;
-use crate::model::{AnnotationId, Article, CharOffset, Tag, TextRange};
+use crate::model::{AnnotationId, Article, CharOffset, TagId, TextRange};
 
 /// A message in the notice bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub struct Pending {
     /// The annotation being edited; `None` for a new one.
     pub editing: Option<AnnotationId>,
     /// The tag focused when the chooser opens.
-    pub tag: Tag,
+    pub tag: TagId,
     /// The note the chooser starts with.
     pub note: String,
 }
@@ -78,9 +78,10 @@ pub enum Saving {
 pub enum Action {
     /// Ctrl+Enter: open the chooser on the selection (the cursor).
     OpenChooser,
-    /// Tag the span in the chooser (or save the annotation being edited).
+    /// Tag the span in the chooser (or save the annotation being edited:
+    /// its fields that the tag takes are kept).
     Tag {
-        tag: Tag,
+        tag: TagId,
         note: String,
         id: AnnotationId,
         at: String,
@@ -88,7 +89,7 @@ pub enum Action {
     CloseChooser,
     Retag {
         id: AnnotationId,
-        tag: Tag,
+        tag: TagId,
         at: String,
     },
     Note {

@@ -7,7 +7,7 @@
 //! functions put them in context.
 
 use crate::model::format::{excerpt, Imported};
-use crate::model::{Annotation, Change, Session, Tag};
+use crate::model::{Annotation, Change, Effect, Relation, Session};
 
 /// `"1 annotation"`, `"2 annotations"`: `n` and `noun`, plural unless one.
 pub fn count(n: usize, noun: &str) -> String {
@@ -19,56 +19,112 @@ pub fn quoted(text: &str, n: usize) -> String {
     format!("“{}”", excerpt(text, n))
 }
 
-/// After a tag, delete or retag: "Quote added: “…”. 3 quotes."
-pub fn added(tag: Tag, text: &str, n_tag: usize) -> String {
+/// A tag's label as a noun in a count ("Quote" → "quote").
+fn noun(label: &str) -> String {
+    label.to_lowercase()
+}
+
+/// After a tag, delete or retag: "Quote added: “…”. 3 quotes." `label` is
+/// the tag's label in the tag set.
+pub fn added(label: &str, text: &str, n_tag: usize) -> String {
     format!(
-        "{} added: {}. {}.",
-        tag.label(),
+        "{label} added: {}. {}.",
         quoted(text, 80),
-        count(n_tag, tag.name())
+        count(n_tag, &noun(label))
     )
 }
 
-pub fn deleted(tag: Tag, text: &str, n_tag: usize) -> String {
+pub fn deleted(label: &str, text: &str, n_tag: usize) -> String {
     format!(
-        "{} deleted: {}. {}.",
-        tag.label(),
+        "{label} deleted: {}. {}.",
         quoted(text, 80),
-        count(n_tag, tag.name())
+        count(n_tag, &noun(label))
     )
 }
 
-pub fn retagged(tag: Tag, text: &str, n_tag: usize) -> String {
+pub fn retagged(label: &str, text: &str, n_tag: usize) -> String {
     format!(
-        "Changed to {}: {}. {}.",
-        tag.label(),
+        "Changed to {label}: {}. {}.",
         quoted(text, 80),
-        count(n_tag, tag.name())
+        count(n_tag, &noun(label))
     )
 }
 
-pub fn resized(tag: Tag, text: &str) -> String {
-    format!("{} now reads {}.", tag.label(), quoted(text, 80))
+pub fn resized(label: &str, text: &str) -> String {
+    format!("{label} now reads {}.", quoted(text, 80))
 }
 
 pub fn note_saved(text: &str) -> String {
     format!("Note saved for {}.", quoted(text, 80))
 }
 
+pub fn fields_saved(text: &str) -> String {
+    format!("Fields saved for {}.", quoted(text, 80))
+}
+
+/// Relations that went with a change of an annotation: " 2 relations removed."
+pub fn relations_removed(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(" {} removed.", count(n, "relation")),
+    }
+}
+
+/// A relation added or removed: "Linked “…” to “…” (Said by)."
+pub fn linked(session: &Session, r: &Relation, added: bool) -> String {
+    let end = |id| {
+        session.get(id).map_or_else(
+            || id.to_string(),
+            |a| quoted(session.article().text.slice(a.range), 40),
+        )
+    };
+    let label = session
+        .schema()
+        .relation_type(&r.kind)
+        .map_or(r.kind.as_str(), |k| k.label.as_str());
+    let verb = if added { "Linked" } else { "Unlinked" };
+    format!("{verb} {} to {} ({label}).", end(&r.from), end(&r.to))
+}
+
+/// The tag set changed, and with it `n_annotations` annotations and
+/// `n_unlinked` relations.
+pub fn schema_changed(n_annotations: usize, n_unlinked: usize) -> String {
+    let mut msg = "Tag set changed.".to_owned();
+    if n_annotations > 0 {
+        msg.push_str(&format!(" {} changed.", count(n_annotations, "annotation")));
+    }
+    msg.push_str(&relations_removed(n_unlinked));
+    msg
+}
+
 /// What a change did, with the counts after it ("Quote added: “…”. 3
 /// quotes.").
 pub fn change(session: &Session, change: &Change) -> String {
     let text = |a: &Annotation| session.article().text.slice(a.range);
-    match change {
-        Change::Added(a) => added(a.tag, text(a), session.count(a.tag)),
-        Change::Removed(a) => deleted(a.tag, text(a), session.count(a.tag)),
-        Change::Updated { before, after } if before.range != after.range => {
-            resized(after.tag, text(after))
+    let label = |a: &Annotation| session.schema().label(&a.tag).to_owned();
+    let n = |a: &Annotation| session.count(&a.tag);
+    let gone = relations_removed(change.n_unlinked());
+    if change.schema().is_some() {
+        return schema_changed(change.n_annotations(), change.n_unlinked());
+    }
+    match change.annotation_effect() {
+        Some(Effect::Added(a)) => added(&label(a), text(a), n(a)),
+        Some(Effect::Removed(a)) => deleted(&label(a), text(a), n(a)) + &gone,
+        Some(Effect::Updated { before, after }) if before.range != after.range => {
+            resized(&label(after), text(after))
         }
-        Change::Updated { before, after } if before.tag != after.tag => {
-            retagged(after.tag, text(after), session.count(after.tag))
+        Some(Effect::Updated { before, after }) if before.tag != after.tag => {
+            retagged(&label(after), text(after), n(after)) + &gone
         }
-        Change::Updated { after, .. } => note_saved(text(after)),
+        Some(Effect::Updated { before, after }) if before.fields != after.fields => {
+            fields_saved(text(after)) + &gone
+        }
+        Some(Effect::Updated { after, .. }) => note_saved(text(after)) + &gone,
+        _ => match change.effects().first() {
+            Some(Effect::Linked(r)) => linked(session, r, true),
+            Some(Effect::Unlinked(r)) => linked(session, r, false),
+            _ => String::new(),
+        },
     }
 }
 
@@ -118,20 +174,19 @@ pub fn opened_with(title: &str, n: usize, n_reanchored: usize) -> String {
 
 pub const SELECT_FIRST: &str = "Select some text in the article first, then press Ctrl+Enter.";
 
-/// The cursor entered an annotation.
-pub fn inside(tag: Tag, text: &str) -> String {
-    format!("In {}: {}.", tag.name(), quoted(text, 80))
+/// The cursor entered an annotation tagged `label`.
+pub fn inside(label: &str, text: &str) -> String {
+    format!("In {}: {}.", noun(label), quoted(text, 80))
 }
 
 pub fn selected(text: &str) -> String {
     format!("Selected: {}.", quoted(text, 120))
 }
 
-/// `[` / `]` landed on annotation `i` (0-based) of `n`.
-pub fn at_annotation(tag: Tag, i: usize, n: usize, text: &str) -> String {
+/// `[` / `]` landed on annotation `i` (0-based) of `n`, tagged `label`.
+pub fn at_annotation(label: &str, i: usize, n: usize, text: &str) -> String {
     format!(
-        "{} {} of {n}: {}. Enter edits, Delete deletes, R resizes.",
-        tag.label(),
+        "{label} {} of {n}: {}. Enter edits, Delete deletes, R resizes.",
         i + 1,
         quoted(text, 120)
     )
@@ -141,10 +196,10 @@ pub fn no_neighbour(next: bool) -> String {
     format!("No {} annotation.", if next { "next" } else { "previous" })
 }
 
-pub fn resizing(tag: Tag, text: &str) -> String {
+pub fn resizing(label: &str, text: &str) -> String {
     format!(
         "Resizing {} {}: → and ← move its end, Shift+→ and Shift+← its start; Enter or Esc ends.",
-        tag.name(),
+        noun(label),
         quoted(text, 80)
     )
 }
@@ -261,6 +316,7 @@ mod tests {
     #[test]
     fn quotes_are_shortened_by_code_points() {
         assert_eq!(quoted("👍🏽 fine", 2), "“👍🏽…”");
-        assert_eq!(added(Tag::Quote, "ok", 1), "Quote added: “ok”. 1 quote.");
+        assert_eq!(added("Quote", "ok", 1), "Quote added: “ok”. 1 quote.");
+        assert_eq!(inside("Statistic", "4%"), "In statistic: “4%”.");
     }
 }

@@ -72,8 +72,13 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
         Reading::Resize => {
             let Some(a) = focused else { return false };
             s.resizing = true;
-            s.announcement =
-                messages::resizing(a.tag, s.doc.session().article().text.slice(a.range));
+            let session = s.doc.session();
+            let said = messages::resizing(
+                session.schema().label(&a.tag),
+                session.article().text.slice(a.range),
+            );
+            drop(session);
+            s.announcement = said;
             true
         }
         Reading::Help => {
@@ -110,7 +115,8 @@ fn go_to_neighbour(s: &mut State, focused: Option<&Annotation>, next: bool) -> b
     let session = s.doc.session();
     let found = neighbour(&session, focused, s.cursor.head, next).map(|(i, a)| {
         let text = session.article().text.slice(a.range);
-        let said = messages::at_annotation(a.tag, i, session.annotations().len(), text);
+        let label = session.schema().label(&a.tag);
+        let said = messages::at_annotation(label, i, session.annotations().len(), text);
         (a.id.clone(), a.range.start(), said)
     });
     drop(session);

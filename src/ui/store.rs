@@ -9,7 +9,7 @@
 pub use super::action::{Action, Cursor, Notice, Pending, Saving};
 use super::doc::Doc;
 use super::messages;
-use crate::model::{Annotation, AnnotationId, Change, Command, Session, Tag};
+use crate::model::{Annotation, AnnotationId, Change, Command, Effect, Fields, Session, TagId};
 use std::rc::Rc;
 
 #[derive(Clone)]
@@ -18,7 +18,7 @@ pub struct State {
     pub notice: Option<Notice>,
     pub chooser: Option<Pending>,
     /// The tag the chooser offers first.
-    pub last_tag: Tag,
+    pub last_tag: TagId,
     pub focused: Option<AnnotationId>,
     pub pasting: bool,
     pub cursor: Cursor,
@@ -40,10 +40,10 @@ pub struct State {
 impl State {
     pub fn new(session: Session, notice: Option<Notice>, saving: Saving) -> Self {
         Self {
+            last_tag: session.schema().first_tag().id.clone(),
             doc: Doc::new(session),
             notice,
             chooser: None,
-            last_tag: Tag::Claim,
             focused: None,
             pasting: false,
             cursor: Cursor::default(),
@@ -122,7 +122,7 @@ impl State {
                 self.chooser = Some(Pending {
                     range,
                     editing: None,
-                    tag: self.last_tag,
+                    tag: self.last_tag.clone(),
                     note: String::new(),
                 });
             }
@@ -149,25 +149,41 @@ impl State {
         self.chooser = Some(Pending {
             range: a.range,
             editing: Some(a.id.clone()),
-            tag: a.tag,
+            tag: a.tag.clone(),
             note: a.note.clone(),
         });
     }
 
-    fn tag(&mut self, tag: Tag, note: String, id: AnnotationId, at: String) -> bool {
+    fn tag(&mut self, tag: TagId, note: String, id: AnnotationId, at: String) -> bool {
         let Some(pending) = self.chooser.take() else {
             return false;
         };
-        self.last_tag = tag;
+        self.last_tag = tag.clone();
         self.cursor = Cursor::at(pending.range.end());
         self.selection_shown = false;
+        // Editing keeps the fields the (new) tag takes.
+        let kept = |id: &AnnotationId| {
+            let session = self.doc.session();
+            let fields = session.get(id).map(|a| &a.fields);
+            let def = session.schema().tag(&tag);
+            def.zip(fields)
+                .map(|(d, f)| d.fitting(f))
+                .unwrap_or_default()
+        };
         self.command(match pending.editing {
-            Some(id) => Command::Edit { id, tag, note, at },
+            Some(id) => Command::Edit {
+                fields: kept(&id),
+                id,
+                tag,
+                note,
+                at,
+            },
             None => Command::Tag(Annotation {
                 id,
                 tag,
                 range: pending.range,
                 note,
+                fields: Fields::new(),
                 created: at.clone(),
                 modified: at,
             }),
@@ -212,16 +228,22 @@ impl State {
             Some(false) => messages::redone(&what),
             None => what,
         };
-        match change {
-            Change::Added(a) | Change::Updated { after: a, .. } => {
-                self.focused = Some(a.id.clone())
-            }
-            Change::Removed(a) if self.focused.as_ref() == Some(&a.id) => self.focused = None,
-            Change::Removed(_) => {}
+        if let Some(Effect::Added(a) | Effect::Updated { after: a, .. }) =
+            change.annotation_effect()
+        {
+            self.focused = Some(a.id.clone());
+        }
+        let removed =
+            |e: &Effect| matches!(e, Effect::Removed(a) if Some(&a.id) == self.focused.as_ref());
+        if change.effects().iter().any(removed) {
+            self.focused = None;
         }
     }
 
     fn replace(&mut self, session: Session, message: String) {
+        if session.schema().tag(&self.last_tag).is_none() {
+            self.last_tag = session.schema().first_tag().id.clone();
+        }
         self.doc = self.doc.replace(session);
         self.chooser = None;
         self.focused = None;
@@ -247,7 +269,7 @@ impl State {
         if id != self.inside {
             if let Some(a) = inner {
                 let text = session.article().text.slice(a.range);
-                self.announcement = messages::inside(a.tag, text);
+                self.announcement = messages::inside(session.schema().label(&a.tag), text);
             }
             drop(session);
             self.inside = id;

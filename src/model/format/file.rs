@@ -1,17 +1,39 @@
-//! The version 1 file as serde types, and the model written into them.
-//! Offsets are code points, serialised as plain integers.
+//! The file as serde types (version 2, which reads version 1 too), and the
+//! model written into them. Offsets are code points, serialised as plain
+//! integers.
 
 use super::sha256_hex;
 use crate::model::selector::describe;
-use crate::model::{Annotation, AnnotationId, Article, CharOffset, Tag, Text};
+use crate::model::{
+    Annotation, AnnotationId, Article, CharOffset, FieldId, Relation, RelationId, RelationTypeId,
+    Schema, SchemaParts, TagId, Text,
+};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FileV1 {
+/// A file as written: always the current version, with its schema.
+#[derive(Serialize)]
+pub(super) struct FileOut<'a> {
     pub version: u32,
+    pub schema: &'a Schema,
     pub article: ArticleV1,
-    pub annotations: Vec<AnnotationV1>,
+    pub annotations: Vec<AnnotationV2>,
+    pub relations: Vec<RelationV2>,
+}
+
+/// A file as read, version 1 or 2: version 1 has neither `schema` nor
+/// `relations` (nor annotation `fields`); in version 2 they may be left
+/// out (the default tag set; none).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileIn {
+    pub version: u32,
+    #[serde(default)]
+    pub schema: Option<SchemaParts>,
+    pub article: ArticleV1,
+    pub annotations: Vec<AnnotationV2>,
+    #[serde(default)]
+    pub relations: Option<Vec<RelationV2>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -58,10 +80,12 @@ pub(super) struct InlineV1 {
     pub end: CharOffset,
 }
 
+/// An annotation; version 1 had no `fields`. Field values stay JSON until
+/// they are checked against the tag's definitions.
 #[derive(Serialize, Deserialize)]
-pub(super) struct AnnotationV1 {
+pub(super) struct AnnotationV2 {
     pub id: AnnotationId,
-    pub tag: Tag,
+    pub tag: TagId,
     pub start: CharOffset,
     pub end: CharOffset,
     pub exact: String,
@@ -71,8 +95,20 @@ pub(super) struct AnnotationV1 {
     pub suffix: String,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub fields: BTreeMap<FieldId, serde_json::Value>,
     pub created: String,
     pub modified: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct RelationV2 {
+    pub id: RelationId,
+    #[serde(rename = "type")]
+    pub kind: RelationTypeId,
+    pub from: AnnotationId,
+    pub to: AnnotationId,
+    pub created: String,
 }
 
 pub(super) fn article_v1(article: &Article) -> ArticleV1 {
@@ -111,23 +147,38 @@ pub(super) fn article_v1(article: &Article) -> ArticleV1 {
 }
 
 /// `with_context`: fill `prefix` and `suffix` (exports do; storage does not).
-pub(super) fn annotation_v1(text: &Text, a: &Annotation, with_context: bool) -> AnnotationV1 {
+pub(super) fn annotation_v2(text: &Text, a: &Annotation, with_context: bool) -> AnnotationV2 {
     let (exact, prefix, suffix) = if with_context {
         let q = describe(text, a.range);
         (q.exact, q.prefix, q.suffix)
     } else {
         (text.slice(a.range).to_owned(), String::new(), String::new())
     };
-    AnnotationV1 {
+    AnnotationV2 {
         id: a.id.clone(),
-        tag: a.tag,
+        tag: a.tag.clone(),
         start: a.range.start(),
         end: a.range.end(),
         exact,
         prefix,
         suffix,
         note: a.note.clone(),
+        fields: a
+            .fields
+            .iter()
+            .map(|(id, v)| (id.clone(), serde_json::to_value(v).expect("finite values")))
+            .collect(),
         created: a.created.clone(),
         modified: a.modified.clone(),
+    }
+}
+
+pub(super) fn relation_v2(r: &Relation) -> RelationV2 {
+    RelationV2 {
+        id: r.id.clone(),
+        kind: r.kind.clone(),
+        from: r.from.clone(),
+        to: r.to.clone(),
+        created: r.created.clone(),
     }
 }

@@ -1,18 +1,25 @@
-//! The annotation file, version 1 (see `docs/format.md` and
-//! `docs/annotations.schema.json`): export is a pure function of the session,
-//! import checks everything and names the first problem it finds.
+//! The annotation file, version 2 (see `docs/format.md` and
+//! `docs/annotations.schema.json`): export is a pure function of the
+//! session; import reads versions 1 and 2, checks everything and names the
+//! first problem it finds. Also: storage records, tag set files
+//! ([`tag_set`]) and ClaimReview JSON-LD ([`claimreview`]).
 
+pub mod claimreview;
 mod file;
 mod import;
+pub mod tag_set;
 
 pub use import::{import, ImportError, Imported};
 
-use super::{Annotation, Article, Session, Text};
-use file::{annotation_v1, article_v1, FileV1};
+use super::{Annotation, Article, Relation, Schema, Session, Text};
+use file::{annotation_v2, article_v1, relation_v2, FileOut};
 use sha2::{Digest, Sha256};
 
-/// The only version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this build writes.
+pub const VERSION: u32 = 2;
+
+/// The versions this build reads.
+pub const READS: [u32; 2] = [1, 2];
 
 /// Hex SHA-256 of `text` as UTF-8.
 pub fn sha256_hex(text: &str) -> String {
@@ -22,18 +29,21 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-/// The session as a version 1 annotation file: pretty-printed JSON, UTF-8,
-/// annotations sorted by start, then end.
+/// The session as a version 2 annotation file: pretty-printed JSON, UTF-8,
+/// with its tag set, annotations sorted by start, then end, and relations
+/// by id. O(n + r).
 pub fn export(session: &Session) -> String {
     let article = session.article();
-    let file = FileV1 {
+    let file = FileOut {
         version: VERSION,
+        schema: session.schema(),
         article: article_v1(article),
         annotations: session
             .annotations()
             .iter()
-            .map(|a| annotation_v1(&article.text, a, true))
+            .map(|a| annotation_v2(&article.text, a, true))
             .collect(),
+        relations: session.relations().map(relation_v2).collect(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data serialises");
     out.push('\n');
@@ -48,20 +58,54 @@ pub fn article_record(article: &Article) -> String {
 /// One annotation as compact JSON without `prefix`/`suffix` (a storage
 /// record; [`assemble`] turns records back into a file).
 pub fn annotation_record(text: &Text, annotation: &Annotation) -> String {
-    serde_json::to_string(&annotation_v1(text, annotation, false)).expect("plain data serialises")
+    serde_json::to_string(&annotation_v2(text, annotation, false)).expect("plain data serialises")
 }
 
-/// A version 1 file from an [`article_record`] and [`annotation_record`]s, for
-/// [`import`] to check and read.
-pub fn assemble<'a>(article: &str, annotations: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = format!("{{\"version\":{VERSION},\"article\":{article},\"annotations\":[");
-    for (i, a) in annotations.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(a);
+/// One relation as compact JSON (a storage record).
+pub fn relation_record(relation: &Relation) -> String {
+    serde_json::to_string(&relation_v2(relation)).expect("plain data serialises")
+}
+
+/// The tag set as compact JSON (a storage record).
+pub fn schema_record(schema: &Schema) -> String {
+    serde_json::to_string(schema).expect("plain data serialises")
+}
+
+/// A version 2 file from an [`article_record`], a [`schema_record`]
+/// (`None`: records saved before tag sets existed, read with the default
+/// set), [`annotation_record`]s and [`relation_record`]s, for [`import`]
+/// to check and read.
+pub fn assemble<'a>(
+    article: &str,
+    schema: Option<&str>,
+    annotations: impl IntoIterator<Item = &'a str>,
+    relations: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let mut out = format!("{{\"version\":{VERSION},");
+    if let Some(schema) = schema {
+        out.push_str("\"schema\":");
+        out.push_str(schema);
+        out.push(',');
     }
-    out.push_str("]}");
+    out.push_str("\"article\":");
+    out.push_str(article);
+    for (key, records) in [
+        (
+            "annotations",
+            &mut annotations.into_iter() as &mut dyn Iterator<Item = &str>,
+        ),
+        ("relations", &mut relations.into_iter()),
+    ] {
+        out.push_str(&format!(",\"{key}\":["));
+        for (i, r) in records.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(r);
+        }
+        out.push(']');
+    }
+    out.push('}');
     out
 }
 
@@ -71,4 +115,14 @@ pub fn excerpt(s: &str, n: usize) -> String {
         Some((b, _)) => format!("{}…", &s[..b]),
         None => s.to_owned(),
     }
+}
+
+/// `s` with its first letter in lower case ("Tag 2 …" → "tag 2 …"), to
+/// put a sentence inside another.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -1,0 +1,231 @@
+//! Planning annotation and relation commands: each is checked against the
+//! session and turned into the effects that carry it out (see
+//! [`crate::model::Change`] for their shapes).
+
+use super::Session;
+use crate::model::{
+    Annotation, AnnotationId, Command, Effect, FieldProblem, Fields, Problem, Relation, Schema,
+    TagDef, TagId,
+};
+
+/// Whether every entry of `fields` is a field of `def` whose value fits.
+/// O(fields × fields of the tag).
+///
+/// # Errors
+/// [`Problem::Field`] for the first that is not, in id order.
+pub(crate) fn check_fields(def: &TagDef, fields: &Fields) -> Result<(), Problem> {
+    for (id, value) in fields {
+        let Some(field) = def.field(id) else {
+            return Err(Problem::Field {
+                field: id.to_string(),
+                value: value.to_json(),
+                problem: FieldProblem::Unknown {
+                    tag: def.label.clone(),
+                    known: def.fields.iter().map(|f| f.id.clone()).collect(),
+                },
+            });
+        };
+        field.check(value).map_err(|problem| Problem::Field {
+            field: field.label.clone(),
+            value: value.to_json(),
+            problem,
+        })?;
+    }
+    Ok(())
+}
+
+/// Whether `schema` allows relation `r` between ends tagged `from` and `to`.
+pub(super) fn relation_fits(schema: &Schema, r: &Relation, from: &TagId, to: &TagId) -> bool {
+    schema
+        .relation_type(&r.kind)
+        .is_some_and(|t| t.allows(from, to))
+}
+
+impl Session {
+    fn existing(&self, id: &AnnotationId) -> Result<&Annotation, Problem> {
+        self.get(id)
+            .ok_or_else(|| Problem::NoSuchAnnotation(id.clone()))
+    }
+
+    fn tag_def(&self, id: &TagId) -> Result<&TagDef, Problem> {
+        self.schema
+            .tag(id)
+            .ok_or_else(|| Problem::UnknownTag(id.clone()))
+    }
+
+    /// The tag annotation `id` has (it must exist).
+    pub(super) fn tag_of(&self, id: &AnnotationId) -> &TagId {
+        &self.get(id).expect("relation ends exist").tag
+    }
+
+    /// The effects of the session's command `command`, or why it cannot apply.
+    pub(super) fn plan(&self, command: Command) -> Result<Vec<Effect>, Problem> {
+        let updated = |before: &Annotation, after: Annotation| Effect::Updated {
+            before: before.clone(),
+            after,
+        };
+        Ok(match command {
+            Command::Tag(mut a) => {
+                if self.index.spans.contains_key(&a.id) {
+                    return Err(Problem::DuplicateId(a.id));
+                }
+                check_fields(self.tag_def(&a.tag)?, &a.fields)?;
+                a.range = self.normalize(a.range).ok_or(Problem::EmptySpan)?;
+                vec![Effect::Added(a)]
+            }
+            Command::Retag { id, tag, at } => {
+                let before = self.existing(&id)?;
+                let fields = self.tag_def(&tag)?.fitting(&before.fields);
+                let mut effects = self.unlinks_for_retag(&id, &tag);
+                let after = Annotation {
+                    tag,
+                    fields,
+                    modified: at,
+                    ..before.clone()
+                };
+                effects.push(updated(before, after));
+                effects
+            }
+            Command::Edit {
+                id,
+                tag,
+                note,
+                fields,
+                at,
+            } => {
+                let before = self.existing(&id)?;
+                check_fields(self.tag_def(&tag)?, &fields)?;
+                let mut effects = self.unlinks_for_retag(&id, &tag);
+                let after = Annotation {
+                    tag,
+                    note,
+                    fields,
+                    modified: at,
+                    ..before.clone()
+                };
+                effects.push(updated(before, after));
+                effects
+            }
+            Command::Note { id, note, at } => {
+                let before = self.existing(&id)?;
+                let after = Annotation {
+                    note,
+                    modified: at,
+                    ..before.clone()
+                };
+                vec![updated(before, after)]
+            }
+            Command::SetField {
+                id,
+                field,
+                value,
+                at,
+            } => {
+                let before = self.existing(&id)?;
+                let mut fields = before.fields.clone();
+                match value {
+                    Some(value) => {
+                        fields.insert(field, value);
+                    }
+                    None => {
+                        fields.remove(&field);
+                    }
+                }
+                check_fields(self.tag_def(&before.tag)?, &fields)?;
+                let after = Annotation {
+                    fields,
+                    modified: at,
+                    ..before.clone()
+                };
+                vec![updated(before, after)]
+            }
+            Command::Resize { id, range, at } => {
+                let before = self.existing(&id)?;
+                let after = Annotation {
+                    range: self.normalize(range).ok_or(Problem::EmptySpan)?,
+                    modified: at,
+                    ..before.clone()
+                };
+                vec![updated(before, after)]
+            }
+            Command::Remove { id } => {
+                let a = self.existing(&id)?;
+                let mut effects: Vec<Effect> = self
+                    .relations_of(&id)
+                    .map(|r| Effect::Unlinked(r.clone()))
+                    .collect();
+                effects.push(Effect::Removed(a.clone()));
+                effects
+            }
+            Command::Link(r) => {
+                self.check_link(&r)?;
+                vec![Effect::Linked(r)]
+            }
+            Command::Unlink { id } => {
+                let r = self
+                    .relation(&id)
+                    .ok_or_else(|| Problem::NoSuchRelation(id.clone()))?;
+                vec![Effect::Unlinked(r.clone())]
+            }
+            schema_command => self.plan_schema(schema_command)?,
+        })
+    }
+
+    /// Unlinking the relations of annotation `id` that it could not take
+    /// part in with tag `tag`. O(k log n).
+    fn unlinks_for_retag(&self, id: &AnnotationId, tag: &TagId) -> Vec<Effect> {
+        self.relations_of(id)
+            .filter(|r| {
+                let from = if r.from == *id {
+                    tag
+                } else {
+                    self.tag_of(&r.from)
+                };
+                let to = if r.to == *id { tag } else { self.tag_of(&r.to) };
+                !relation_fits(&self.schema, r, from, to)
+            })
+            .map(|r| Effect::Unlinked(r.clone()))
+            .collect()
+    }
+
+    /// Whether `r` could be added. O(log n + k log r).
+    ///
+    /// # Errors
+    /// The first rule it breaks: a new id, a known type, ends that exist
+    /// and differ, tags the type allows, no such link already.
+    pub(super) fn check_link(&self, r: &Relation) -> Result<(), Problem> {
+        if self.relations.contains_key(&r.id) {
+            return Err(Problem::DuplicateRelationId(r.id.clone()));
+        }
+        let kind = self
+            .schema
+            .relation_type(&r.kind)
+            .ok_or_else(|| Problem::UnknownRelationType(r.kind.clone()))?;
+        let from = self.existing(&r.from)?;
+        let to = self.existing(&r.to)?;
+        if r.from == r.to {
+            return Err(Problem::SelfRelation);
+        }
+        if !kind.allows(&from.tag, &to.tag) {
+            let labels = |tags: &[TagId]| {
+                tags.iter()
+                    .map(|t| self.schema.label(t).to_owned())
+                    .collect()
+            };
+            return Err(Problem::RelationNotAllowed {
+                relation: kind.label.clone(),
+                from: self.schema.label(&from.tag).to_owned(),
+                to: self.schema.label(&to.tag).to_owned(),
+                allowed_from: labels(&kind.from),
+                allowed_to: labels(&kind.to),
+            });
+        }
+        if self
+            .relations_of(&r.from)
+            .any(|s| s.kind == r.kind && s.from == r.from && s.to == r.to)
+        {
+            return Err(Problem::DuplicateRelation(kind.label.clone()));
+        }
+        Ok(())
+    }
+}
