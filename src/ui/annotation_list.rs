@@ -7,8 +7,9 @@ use super::doc::Doc;
 use super::layout::DomCell;
 use super::store::{Action, State};
 use crate::model::format::excerpt;
-use crate::model::{Annotation, AnnotationId, Tag, Text};
+use crate::model::{Annotation, AnnotationId, Schema, TagId, Text};
 use crate::web::clock;
+use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ const PANEL_DELAY_MS: u32 = 50;
 #[derive(Clone, PartialEq)]
 pub struct PanelCallbacks {
     pub on_select: Callback<AttrValue>,
-    pub on_retag: Callback<(AttrValue, Tag)>,
+    pub on_retag: Callback<(AttrValue, TagId)>,
     pub on_note: Callback<(AttrValue, String)>,
     pub on_remove: Callback<AttrValue>,
 }
@@ -60,7 +61,7 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
         };
         let on_retag = {
             let d = d.clone();
-            Callback::from(move |(v, tag): (AttrValue, Tag)| {
+            Callback::from(move |(v, tag): (AttrValue, TagId)| {
                 let at = clock::now_rfc3339();
                 d.dispatch(Action::Retag {
                     id: id(&v),
@@ -158,13 +159,14 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     let (top, height) = *view;
     let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
     let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(n);
+    let tags = tag_options(session.schema());
     html! {
         <aside class="panel" aria-labelledby="panel-title">
             <div class="panel-head">
                 <h2 id="panel-title">{ format!("Annotations ({n})") }</h2>
                 <p class="counts">
-                    { for Tag::ALL.iter().map(|t| html! {
-                        <span class={classes!("count", t.name())}>{ format!("{} {}", t.label(), session.count(*t)) }</span>
+                    { for session.schema().tags().iter().map(|t| html! {
+                        <span class={classes!("count", t.id.to_string())}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
                     }) }
                 </p>
             </div>
@@ -174,10 +176,10 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <div class="rows-scroll" ref={scroller} {onscroll}>
                     <ol class="rows" style={format!("height:{}px", super::px(n as f64 * ROW_PX))}>
                         { for all[first..last].iter().enumerate().map(|(k, a)| {
-                            let row = Row::of(a, text, first + k, n);
+                            let row = Row::of(a, session.schema(), text, first + k, n);
                             let focused = props.focused.as_ref() == Some(&a.id);
                             html! {
-                                <RowView key={a.id.as_str()} {focused} {row} callbacks={props.callbacks.clone()} />
+                                <RowView key={a.id.as_str()} {focused} {row} tags={tags.clone()} callbacks={props.callbacks.clone()} />
                             }
                         }) }
                     </ol>
@@ -187,11 +189,26 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
     }
 }
 
+/// The tags a row can be changed to: (id, label) in the set's order.
+type TagOptions = Rc<Vec<(AttrValue, AttrValue)>>;
+
+fn tag_options(schema: &Schema) -> TagOptions {
+    Rc::new(
+        schema
+            .tags()
+            .iter()
+            .map(|t| (t.id.to_string().into(), t.label.clone().into()))
+            .collect(),
+    )
+}
+
 /// What one row shows.
 #[derive(Clone, PartialEq)]
 struct Row {
     id: AttrValue,
-    tag: Tag,
+    /// The tag's id and label.
+    tag: AttrValue,
+    tag_label: AttrValue,
     excerpt: AttrValue,
     note: AttrValue,
     /// Index in reading order, and the number of rows.
@@ -201,10 +218,11 @@ struct Row {
 
 impl Row {
     /// Annotation `a`, row `position` of `set_size`.
-    fn of(a: &Annotation, text: &Text, position: usize, set_size: usize) -> Self {
+    fn of(a: &Annotation, schema: &Schema, text: &Text, position: usize, set_size: usize) -> Self {
         Self {
             id: AttrValue::from(a.id.as_str().to_owned()),
-            tag: a.tag,
+            tag: a.tag.to_string().into(),
+            tag_label: schema.label(&a.tag).to_owned().into(),
             excerpt: excerpt(text.slice(a.range), 120).into(),
             note: AttrValue::from(a.note.clone()),
             position,
@@ -216,6 +234,7 @@ impl Row {
 #[derive(Properties, PartialEq)]
 struct RowProps {
     row: Row,
+    tags: TagOptions,
     focused: bool,
     callbacks: PanelCallbacks,
 }
@@ -231,11 +250,8 @@ fn row_view(props: &RowProps) -> Html {
     let on_retag = {
         let (cb, id) = (cbs.on_retag.clone(), id.clone());
         Callback::from(move |e: Event| {
-            if let Some(tag) = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .and_then(|s| Tag::from_name(&s.value()))
-            {
-                cb.emit((id.clone(), tag));
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                cb.emit((id.clone(), TagId::from(select.value())));
             }
         })
     };
@@ -254,21 +270,21 @@ fn row_view(props: &RowProps) -> Html {
         Callback::from(move |_| cb.emit(id.clone()))
     };
     html! {
-        <li class={classes!("row", row.tag.name(), props.focused.then_some("focused"))}
+        <li class={classes!("row", row.tag.clone(), props.focused.then_some("focused"))}
             style={format!("top:{}px", super::px(row.position as f64 * ROW_PX))}
             aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
             aria-current={props.focused.then_some("true")}>
             <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>
             <div class="row-head">
                 <select class="row-tag" aria-label="Tag" onchange={on_retag}>
-                    { for Tag::ALL.iter().map(|t| html! {
-                        <option value={t.name()} selected={*t == row.tag}>{ t.label() }</option>
+                    { for props.tags.iter().map(|(id, label)| html! {
+                        <option value={id.clone()} selected={*id == row.tag}>{ label.clone() }</option>
                     }) }
                 </select>
                 <input type="text" class="row-note" placeholder="Note" aria-label="Note"
                        value={row.note.clone()} onchange={on_note} />
                 <button type="button" class="row-delete" onclick={on_remove}
-                        aria-label={format!("Delete {}: {}", row.tag.label(), row.excerpt)}>{"Delete"}</button>
+                        aria-label={format!("Delete {}: {}", row.tag_label, row.excerpt)}>{"Delete"}</button>
             </div>
         </li>
     }

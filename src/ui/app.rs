@@ -202,5 +202,6 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
         })
     };
     let on_cancel = Callback::from(move |()| d.dispatch(Action::CloseChooser));
-    html! { <Chooser {pending} excerpt={excerpt} {locate} {on_tag} {on_cancel} /> }
+    let schema = session.schema().clone();
+    html! { <Chooser {pending} excerpt={excerpt} {schema} {locate} {on_tag} {on_cancel} /> }
 }

@@ -62,10 +62,14 @@ fn save_all(session: &Session) -> Result<(), String> {
     }
     storage::save_all(
         &format::article_record(session.article()),
+        &format::schema_record(session.schema()),
         session
             .annotations()
             .iter()
-            .map(|a| (a.id.as_str(), format::annotation_record(text, a))),
+            .map(|a| (a.id.to_string(), format::annotation_record(text, a))),
+        session
+            .relations()
+            .map(|r| (r.id.to_string(), format::relation_record(r))),
         session.has_unexported(),
     )
     .map_err(|e: Error| e.to_string())
@@ -139,19 +143,34 @@ fn save(
         }
         _ => None,
     };
-    let Some(ids) = touched else {
+    let Some(touched) = touched else {
         return schedule_rewrite(saver, doc.cell(), notify);
     };
     let session = doc.session();
     let text = &session.article().text;
-    for id in ids {
+    let said = |r: Result<(), Error>| notify(r.map_err(|e| e.to_string()));
+    for id in touched.annotations {
         match session.get(&id) {
-            Some(a) => notify(
-                storage::put(id.as_str(), &format::annotation_record(text, a))
-                    .map_err(|e| e.to_string()),
-            ),
+            Some(a) => said(storage::put(
+                id.as_str(),
+                &format::annotation_record(text, a),
+            )),
             None => storage::delete(id.as_str()),
         }
+    }
+    for id in touched.relations {
+        match session.relation(&id) {
+            Some(r) => said(storage::put_relation(
+                id.as_str(),
+                &format::relation_record(r),
+            )),
+            None => storage::delete_relation(id.as_str()),
+        }
+    }
+    if touched.schema {
+        said(storage::put_schema(&format::schema_record(
+            session.schema(),
+        )));
     }
     storage::set_dirty(unexported);
     saver.saved.set(Some(now));

@@ -7,7 +7,7 @@
 
 use super::store::Pending;
 use crate::keymap::{self, Chooser as Key};
-use crate::model::Tag;
+use crate::model::{Schema, TagDef, TagId};
 use crate::web::keys;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,7 +22,9 @@ pub struct ChooserProps {
     /// Where the span is now: left and bottom of its last line, top of its
     /// first, in viewport CSS px (it may scroll the span into view first).
     pub locate: Callback<(), Option<(f64, f64, f64)>>,
-    pub on_tag: Callback<(Tag, String)>,
+    /// The tag set the chooser offers.
+    pub schema: Schema,
+    pub on_tag: Callback<(TagId, String)>,
     pub on_cancel: Callback<()>,
 }
 
@@ -33,27 +35,27 @@ const HEIGHT: f64 = 190.0;
 /// The chooser's own state and elements.
 #[derive(Clone)]
 struct Parts {
-    selected: UseStateHandle<Tag>,
+    selected: UseStateHandle<TagId>,
     note: UseStateHandle<String>,
     root: NodeRef,
     note_ref: NodeRef,
-    /// Indexed by [`Tag::index`].
+    /// One per tag, in the set's order.
     buttons: Rc<Vec<NodeRef>>,
 }
 
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
-    let buttons = use_memo((), |_| {
-        Tag::ALL.iter().map(|_| NodeRef::default()).collect()
-    });
+    let n_tags = props.schema.tags().len();
+    let buttons = use_memo(n_tags, |n| (0..*n).map(|_| NodeRef::default()).collect());
     let parts = Parts {
-        selected: use_state(|| props.pending.tag),
+        selected: use_state(|| props.pending.tag.clone()),
         note: use_state(|| props.pending.note.clone()),
         root: use_node_ref(),
         note_ref: use_node_ref(),
         buttons,
     };
-    super::focus::use_return_focus(parts.buttons[props.pending.tag.index()].clone());
+    let first = props.schema.index(&props.pending.tag).unwrap_or(0);
+    super::focus::use_return_focus(parts.buttons[first.min(n_tags.saturating_sub(1))].clone());
     let onkeydown = on_key(props, parts.clone());
     let Parts {
         selected,
@@ -70,7 +72,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
                 { if props.pending.editing.is_some() { "Edit " } else { "Tag " } }<q>{ props.excerpt.clone() }</q>
             </p>
             <div class="chooser-tags" role="group" aria-label="Tag">
-                { for Tag::ALL.iter().map(|tag| tag_button(*tag, &selected, &note, &props.on_tag, &buttons[tag.index()])) }
+                { for props.schema.tags().iter().zip(buttons.iter()).map(|(tag, b)| tag_button(tag, &selected, &note, &props.on_tag, b)) }
             </div>
             <label class="chooser-note">{"Note (optional) "}
                 <input type="text" ref={note_ref} value={(*note).clone()}
@@ -88,6 +90,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
 /// The dialog's keys, as [`keymap::chooser`] reads them.
 fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
     let (on_tag, on_cancel) = (props.on_tag.clone(), props.on_cancel.clone());
+    let schema = props.schema.clone();
     Callback::from(move |e: KeyboardEvent| {
         // Keys typed here never reach the page's shortcuts.
         e.stop_propagation();
@@ -95,26 +98,29 @@ fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .is_some();
-        let Some(key) = keys::with_press(&e, |press| keymap::chooser(press, in_note)) else {
+        let Some(key) = keys::with_press(&e, |press| keymap::chooser(press, in_note, &schema))
+        else {
             return;
         };
         if let Key::Tab { back } = key {
             return trap_tab(&e, &p.root, back);
         }
         e.prevent_default();
-        let selected = *p.selected;
+        let selected = (*p.selected).clone();
         match key {
             Key::Cancel => on_cancel.emit(()),
             Key::Confirm => on_tag.emit((selected, (*p.note).clone())),
             Key::Tag(tag) => on_tag.emit((tag, (*p.note).clone())),
             Key::Move { forward } => {
                 let tag = if forward {
-                    selected.next()
+                    schema.next(&selected)
                 } else {
-                    selected.previous()
+                    schema.previous(&selected)
                 };
-                p.selected.set(tag);
-                focus(&p.buttons[tag.index()]);
+                if let Some(b) = schema.index(&tag.id).and_then(|i| p.buttons.get(i)) {
+                    focus(b);
+                }
+                p.selected.set(tag.id.clone());
             }
             Key::Pick(tag) => {
                 p.selected.set(tag);
@@ -127,27 +133,33 @@ fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
 
 /// The button of `tag`, with its keys.
 fn tag_button(
-    tag: Tag,
-    selected: &UseStateHandle<Tag>,
+    tag: &TagDef,
+    selected: &UseStateHandle<TagId>,
     note: &UseStateHandle<String>,
-    on_tag: &Callback<(Tag, String)>,
+    on_tag: &Callback<(TagId, String)>,
     node: &NodeRef,
 ) -> Html {
     let onclick = {
-        let (on_tag, note) = (on_tag.clone(), note.clone());
-        Callback::from(move |_| on_tag.emit((tag, (*note).clone())))
+        let (on_tag, note, id) = (on_tag.clone(), note.clone(), tag.id.clone());
+        Callback::from(move |_| on_tag.emit((id.clone(), (*note).clone())))
     };
     let onfocus = {
-        let selected = selected.clone();
-        Callback::from(move |_| selected.set(tag))
+        let (selected, id) = (selected.clone(), tag.id.clone());
+        Callback::from(move |_| selected.set(id.clone()))
     };
     let (digit, letter) = keymap::tag_keys(tag);
+    let shortcuts: Vec<String> = [digit, letter]
+        .into_iter()
+        .flatten()
+        .map(String::from)
+        .collect();
     html! {
-        <button type="button" class={classes!("tag-button", tag.name())}
-                aria-pressed={(**selected == tag).to_string()}
-                aria-keyshortcuts={format!("{digit} {letter}")}
+        <button type="button" class={classes!("tag-button", tag.id.to_string())}
+                aria-pressed={(**selected == tag.id).to_string()}
+                aria-keyshortcuts={shortcuts.join(" ")}
                 ref={node.clone()} {onclick} {onfocus}>
-            <kbd>{ digit }</kbd>{ " " }{ tag.label() }
+            if let Some(d) = digit { <kbd>{ d }</kbd>{ " " } }
+            { tag.label.clone() }
         </button>
     }
 }

@@ -1,21 +1,26 @@
 //! [`Painter`]: paints annotations with the CSS Custom Highlight API, so
 //! highlighting never splits or re-creates the article's text nodes.
 //!
-//! One `Highlight` per tag (`::highlight(ann-claim)` etc. in the styles), one
-//! for regions where spans overlap, and one for the focused annotation.
+//! One `Highlight` per tag in use (`::highlight(ann-<tag id>)` in the
+//! styles), registered when a tag is first painted and dropped when the tag
+//! set no longer has it; one for regions where spans overlap, and one for
+//! the focused annotation.
 //! [`Painter::sync`] adds and deletes only the ranges that changed.
 
 use super::article_dom::ArticleDom;
-use crate::model::{overlap_regions, Annotation, AnnotationId, Article, Session, Tag, TextRange};
+use crate::model::{
+    overlap_regions, Annotation, AnnotationId, Article, Schema, Session, TagId, TextRange,
+};
 use std::collections::{HashMap, HashSet};
 use web_sys::{AbstractRange, Highlight, StaticRange};
 
 pub struct Painter {
-    /// Indexed by [`Tag::index`].
-    by_tag: Vec<Highlight>,
+    registry: web_sys::HighlightRegistry,
+    /// The highlight of each tag painted so far.
+    by_tag: HashMap<TagId, Highlight>,
     overlap: Highlight,
     focus: Highlight,
-    painted: HashMap<AnnotationId, (Tag, TextRange, StaticRange)>,
+    painted: HashMap<AnnotationId, (TagId, TextRange, StaticRange)>,
     /// Painted overlap regions, sorted.
     overlaps: Vec<(TextRange, StaticRange)>,
 }
@@ -35,22 +40,46 @@ impl Painter {
             registry.set(name, &h);
             Some(h)
         };
-        let n = Tag::ALL.len() as i32;
         Some(Self {
-            by_tag: Tag::ALL
-                .iter()
-                .map(|t| make(t.highlight(), t.index() as i32 + 1))
-                .collect::<Option<_>>()?,
-            overlap: make("ann-overlap", n + 1)?,
-            focus: make("ann-focus", n + 2)?,
+            by_tag: HashMap::new(),
+            overlap: make("ann-overlap", OVERLAP_PRIORITY)?,
+            focus: make("ann-focus", OVERLAP_PRIORITY + 1)?,
+            registry,
             painted: HashMap::new(),
             overlaps: Vec::new(),
         })
     }
 
+    /// The highlight of `tag`, registered on first use; its priority
+    /// follows the tag's place in the set (later tags paint over earlier).
+    fn highlight(&mut self, schema: &Schema, tag: &TagId) -> Option<&Highlight> {
+        if !self.by_tag.contains_key(tag) {
+            let def = schema.tag(tag)?;
+            let h = Highlight::new(&[]).ok()?;
+            h.set_priority(schema.index(tag).map_or(0, |i| i as i32 + 1));
+            self.registry.set(&def.highlight(), &h);
+            self.by_tag.insert(tag.clone(), h);
+        }
+        self.by_tag.get(tag)
+    }
+
+    /// Drop the highlights of tags the set no longer has.
+    fn retire(&mut self, schema: &Schema) {
+        let gone: Vec<TagId> = self
+            .by_tag
+            .keys()
+            .filter(|t| schema.tag(t).is_none())
+            .cloned()
+            .collect();
+        for tag in gone {
+            self.registry.delete(&format!("ann-{tag}"));
+            self.by_tag.remove(&tag);
+        }
+    }
+
     /// Forget every painted range (the article was replaced).
     pub fn clear(&mut self) {
-        for h in self.by_tag.iter().chain([&self.overlap, &self.focus]) {
+        for h in self.by_tag.values().chain([&self.overlap, &self.focus]) {
             h.clear();
         }
         self.painted.clear();
@@ -80,8 +109,11 @@ impl Painter {
             }
             self.unpaint(&a.id);
             if let Some(r) = dom.static_range(article, a.range) {
-                self.by_tag[a.tag.index()].add(as_abstract(&r));
-                self.painted.insert(a.id.clone(), (a.tag, a.range, r));
+                if let Some(h) = self.highlight(session.schema(), &a.tag) {
+                    h.add(as_abstract(&r));
+                    self.painted
+                        .insert(a.id.clone(), (a.tag.clone(), a.range, r));
+                }
             }
         }
         let gone: Vec<AnnotationId> = self
@@ -94,6 +126,7 @@ impl Painter {
             self.unpaint(&id);
         }
         self.sync_overlaps(dom, article, &overlap_regions(wanted.iter().copied()));
+        self.retire(session.schema());
     }
 
     /// Add and delete only the overlap regions that changed: a merge of two
@@ -141,10 +174,15 @@ impl Painter {
 
     fn unpaint(&mut self, id: &AnnotationId) {
         if let Some((tag, _, r)) = self.painted.remove(id) {
-            self.by_tag[tag.index()].delete(as_abstract(&r));
+            if let Some(h) = self.by_tag.get(&tag) {
+                h.delete(as_abstract(&r));
+            }
         }
     }
 }
+
+/// Above every tag's: overlap regions, then the focused annotation.
+const OVERLAP_PRIORITY: i32 = 1_000;
 
 fn as_abstract(r: &StaticRange) -> &AbstractRange {
     r.as_ref()

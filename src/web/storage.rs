@@ -4,11 +4,14 @@
 //! Keys (version 2 layout):
 //! - `annotator.v2.article`: the `article` object of the file format;
 //! - `annotator.v2.ann.<id>`: one annotation (file format, without context);
+//! - `annotator.v2.rel.<id>`: one relation;
+//! - `annotator.v2.schema`: the tag set (absent in records saved before tag
+//!   sets existed: read as the default set);
 //! - `annotator.v2.dirty`: `"1"` while there are changes not yet exported;
 //! - `annotator.v2.unreadable`: a saved session that failed the import
 //!   checks, set aside whole ([`set_aside`]); never cleared by the app.
 //!
-//! Loading assembles a version 1 file from the records, so it goes through
+//! Loading assembles a version 2 file from the records, so it goes through
 //! the same checks as an import.
 
 use super::Error;
@@ -18,6 +21,8 @@ use web_sys::Storage;
 const PREFIX: &str = "annotator.v2.";
 const ARTICLE_KEY: &str = "annotator.v2.article";
 const ANNOTATION_PREFIX: &str = "annotator.v2.ann.";
+const RELATION_PREFIX: &str = "annotator.v2.rel.";
+const SCHEMA_KEY: &str = "annotator.v2.schema";
 const DIRTY_KEY: &str = "annotator.v2.dirty";
 const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
 
@@ -36,34 +41,45 @@ fn put_item(s: &Storage, key: &str, value: &str, what: &'static str) -> Result<(
 pub fn load() -> Option<(String, bool)> {
     let s = storage().ok()?;
     let article = s.get_item(ARTICLE_KEY).ok()??;
-    let mut records = Vec::new();
+    let schema = s.get_item(SCHEMA_KEY).ok().flatten();
+    let (mut annotations, mut relations) = (Vec::new(), Vec::new());
     for i in 0..s.length().unwrap_or(0) {
         if let Some(key) = s.key(i).ok().flatten() {
             if key.starts_with(ANNOTATION_PREFIX) {
-                records.extend(s.get_item(&key).ok().flatten());
+                annotations.extend(s.get_item(&key).ok().flatten());
+            } else if key.starts_with(RELATION_PREFIX) {
+                relations.extend(s.get_item(&key).ok().flatten());
             }
         }
     }
     let dirty = s.get_item(DIRTY_KEY).ok().flatten().as_deref() == Some("1");
     Some((
-        assemble(&article, records.iter().map(String::as_str)),
+        assemble(
+            &article,
+            schema.as_deref(),
+            annotations.iter().map(String::as_str),
+            relations.iter().map(String::as_str),
+        ),
         dirty,
     ))
 }
 
-/// Replace everything saved with `article`, `annotations` (`(id, record)`)
-/// and the unexported flag.
+/// Replace everything saved: the article and tag set records, each
+/// annotation's and relation's `(id, record)`, and the unexported flag.
 ///
 /// # Errors
 /// [`Error::NoStorage`] or [`Error::StorageFull`]; what was written stays.
-pub fn save_all<'a>(
+pub fn save_all(
     article: &str,
-    annotations: impl Iterator<Item = (&'a str, String)>,
+    schema: &str,
+    annotations: impl Iterator<Item = (String, String)>,
+    relations: impl Iterator<Item = (String, String)>,
     unexported: bool,
 ) -> Result<(), Error> {
     let s = storage()?;
     clear();
     put_item(&s, ARTICLE_KEY, article, "article")?;
+    put_item(&s, SCHEMA_KEY, schema, "tag set")?;
     for (id, record) in annotations {
         put_item(
             &s,
@@ -71,6 +87,9 @@ pub fn save_all<'a>(
             &record,
             "annotations",
         )?;
+    }
+    for (id, record) in relations {
+        put_item(&s, &format!("{RELATION_PREFIX}{id}"), &record, "relations")?;
     }
     set_dirty(unexported);
     Ok(())
@@ -108,6 +127,34 @@ pub fn delete(id: &str) {
     if let Ok(s) = storage() {
         let _ = s.remove_item(&format!("{ANNOTATION_PREFIX}{id}"));
     }
+}
+
+/// Save one relation (new or changed).
+///
+/// # Errors
+/// [`Error::NoStorage`] or [`Error::StorageFull`].
+pub fn put_relation(id: &str, record: &str) -> Result<(), Error> {
+    put_item(
+        &storage()?,
+        &format!("{RELATION_PREFIX}{id}"),
+        record,
+        "relation",
+    )
+}
+
+/// Forget one relation.
+pub fn delete_relation(id: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(&format!("{RELATION_PREFIX}{id}"));
+    }
+}
+
+/// Save the tag set.
+///
+/// # Errors
+/// [`Error::NoStorage`] or [`Error::StorageFull`].
+pub fn put_schema(record: &str) -> Result<(), Error> {
+    put_item(&storage()?, SCHEMA_KEY, record, "tag set")
 }
 
 pub fn set_dirty(dirty: bool) {
