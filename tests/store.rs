@@ -6,7 +6,7 @@ mod common;
 
 use annotator::keymap::{ArticleKey, Reading, Resizing};
 use annotator::model::cursor::Unit;
-use annotator::model::{AnnotationId, CharOffset, TagId};
+use annotator::model::{AnnotationId, CharOffset, Command, TagId};
 use annotator::ui::messages;
 use annotator::ui::store::{Action, Cursor, Notice, Saving, State};
 use common::{render, session};
@@ -399,11 +399,11 @@ fn a_problem_is_shown_and_changes_nothing() {
     let s = state("[One]{claim} thing.");
     let s = run(
         s,
-        [Action::Retag {
+        [Action::Apply(Command::Retag {
             id: AnnotationId::from("gone"),
             tag: "quote".into(),
             at: AT.into(),
-        }],
+        })],
     );
     assert!(matches!(s.notice, Some(Notice::Error(_))));
     assert_eq!(rendered(&s), "[One]{claim} thing.");

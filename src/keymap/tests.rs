@@ -83,6 +83,17 @@ fn parse(spec: &str) -> Owned {
     found.unwrap_or_else(|| panic!("{spec:?} names no key of the test's keyboard"))
 }
 
+fn as_press(o: &Owned) -> Press<'_> {
+    let (key, code, primary, shift, alt) = o;
+    Press {
+        key,
+        code,
+        primary: *primary,
+        shift: *shift,
+        alt: *alt,
+    }
+}
+
 /// Whether `place` gives the press a meaning.
 fn means(place: Place, p: Press) -> bool {
     match place {
@@ -98,16 +109,9 @@ fn means(place: Place, p: Press) -> bool {
 fn every_row_press_means_something_where_the_row_says() {
     for row in HELP {
         for (place, spec) in row.presses {
-            let (key, code, primary, shift, alt) = parse(spec);
-            let p = Press {
-                key: &key,
-                code: &code,
-                primary,
-                shift,
-                alt,
-            };
+            let owned = parse(spec);
             assert!(
-                means(*place, p),
+                means(*place, as_press(&owned)),
                 "{spec} does nothing in {place:?} (row {:?})",
                 row.keys
             );
@@ -132,15 +136,8 @@ fn every_press_the_keymap_accepts_has_a_row() {
         Place::Article,
         Place::Resizing,
     ] {
-        for (key, code, primary, shift, alt) in universe() {
-            let p = Press {
-                key: &key,
-                code: &code,
-                primary,
-                shift,
-                alt,
-            };
-            let this = (key.clone(), code.clone(), primary, shift, alt);
+        for this in universe() {
+            let p = as_press(&this);
             if means(place, p) {
                 assert!(
                     listed.iter().any(|(pl, l)| *pl == place && *l == this),

@@ -3,7 +3,7 @@
 
 use crate::keymap::ArticleKey;
 use crate::model::format::Imported;
-use crate::model::{AnnotationId, Article, CharOffset, TagId, TextRange};
+use crate::model::{AnnotationId, Article, CharOffset, Command, TagId, TextRange};
 
 /// A message in the notice bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,19 +87,9 @@ pub enum Action {
         at: String,
     },
     CloseChooser,
-    Retag {
-        id: AnnotationId,
-        tag: TagId,
-        at: String,
-    },
-    Note {
-        id: AnnotationId,
-        note: String,
-        at: String,
-    },
-    Remove {
-        id: AnnotationId,
-    },
+    /// A model command as it stands (the panel's retag, note and delete):
+    /// applied and announced, or its problem shown.
+    Apply(Command),
     Undo,
     Redo,
     /// Replace the article (annotations are discarded); `note` says how it

@@ -7,7 +7,7 @@ use super::doc::Doc;
 use super::layout::DomCell;
 use super::store::{Action, State};
 use crate::model::format::excerpt;
-use crate::model::{Annotation, AnnotationId, Schema, TagId, Text};
+use crate::model::{Annotation, AnnotationId, Command, Schema, TagId, Text};
 use crate::web::clock;
 use std::rc::Rc;
 use web_sys::Element;
@@ -63,26 +63,27 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
             let d = d.clone();
             Callback::from(move |(v, tag): (AttrValue, TagId)| {
                 let at = clock::now_rfc3339();
-                d.dispatch(Action::Retag {
+                d.dispatch(Action::Apply(Command::Retag {
                     id: id(&v),
                     tag,
                     at,
-                })
+                }))
             })
         };
         let on_note = {
             let d = d.clone();
             Callback::from(move |(v, note): (AttrValue, String)| {
                 let at = clock::now_rfc3339();
-                d.dispatch(Action::Note {
+                d.dispatch(Action::Apply(Command::Note {
                     id: id(&v),
                     note,
                     at,
-                })
+                }))
             })
         };
-        let on_remove =
-            Callback::from(move |v: AttrValue| d.dispatch(Action::Remove { id: id(&v) }));
+        let on_remove = Callback::from(move |v: AttrValue| {
+            d.dispatch(Action::Apply(Command::Remove { id: id(&v) }))
+        });
         PanelCallbacks {
             on_select,
             on_retag,

@@ -180,9 +180,16 @@ const SETTLE_FRAMES: u32 = 12;
 /// every scroll or resize. Each placement reads the layout.
 #[hook]
 fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
+    // Whether placing it first scrolled the page (the span was out of view).
+    let scrolled = use_mut_ref(|| false);
     let style = use_state({
-        let locate = locate.clone();
-        move || position(locate.emit(()).unwrap_or((16.0, 16.0, 16.0)))
+        let (locate, scrolled) = (locate.clone(), scrolled.clone());
+        move || {
+            let before = viewport().3;
+            let at = position(locate.emit(()).unwrap_or((16.0, 16.0, 16.0)));
+            *scrolled.borrow_mut() = viewport().3 != before;
+            at
+        }
     });
     let (locate, handle) = (locate.clone(), style.clone());
     use_effect_with((), move |_| {
@@ -200,7 +207,10 @@ fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
             handle.set(at);
             true
         });
-        let frames = frames(SETTLE_FRAMES, place.clone());
+        // Only a span that was scrolled to moves while the page settles;
+        // otherwise measuring again would only cost a layout.
+        let settle = if *scrolled.borrow() { SETTLE_FRAMES } else { 0 };
+        let frames = frames(settle, place.clone());
         let window = gloo::utils::window();
         let on_scroll = {
             let place = place.clone();

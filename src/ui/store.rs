@@ -74,9 +74,7 @@ impl State {
             Action::OpenChooser => self.open_chooser(),
             Action::Tag { tag, note, id, at } => return self.tag(tag, note, id, at),
             Action::CloseChooser => return self.close_chooser(),
-            Action::Retag { id, tag, at } => self.command(Command::Retag { id, tag, at }),
-            Action::Note { id, note, at } => self.command(Command::Note { id, note, at }),
-            Action::Remove { id } => self.command(Command::Remove { id }),
+            Action::Apply(command) => self.command(command),
             Action::Undo => self.history(true),
             Action::Redo => self.history(false),
             Action::Open { article, note } => {
