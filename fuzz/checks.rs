@@ -6,8 +6,9 @@
 //! with a message is fine.
 
 use annotator::model::format::{export, import};
-use annotator::model::load::load_file;
-use annotator::model::selector::{anchor, describe};
+use annotator::model::load::html::{sniff_charset, Element, Extractor};
+use annotator::model::load::{check_page, load_file};
+use annotator::model::selector::{anchor, describe, TextQuoteSelector};
 use annotator::model::{Article, CharOffset, Session, Text, TextRange, Utf16Offset};
 
 /// An import either fails with a message or gives a session whose
@@ -122,5 +123,197 @@ pub fn text(bytes: &[u8]) {
         if let Some(found) = anchor(&t, &quote, None) {
             assert_eq!(t.slice(found), quote.exact, "anchored text differs");
         }
+    }
+}
+
+/// Element names the extractor treats differently (blocks, clutter, opaque
+/// contents, metadata, lists, figures), and one it does not know.
+const ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "article",
+    "main",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "br",
+    "em",
+    "strong",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "nav",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "svg",
+    "title",
+    "meta",
+    "time",
+    "table",
+    "td",
+    "details",
+    "x-custom",
+];
+/// Attributes the extractor reads.
+const ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "href",
+    "alt",
+    "content",
+    "name",
+    "property",
+    "itemprop",
+    "datetime",
+    "rel",
+    "open",
+];
+/// Class and id words the scorer looks for, for and against.
+const WORDS: &[&str] = &[
+    "article",
+    "content",
+    "story",
+    "body",
+    "comment",
+    "share",
+    "related",
+    "ad",
+    "promo",
+    "display:none",
+    "byline",
+    "author",
+    "og:title",
+    "headline",
+    "true",
+    "",
+];
+
+/// A page as the browser glue gives it to the extractor, decoded from the
+/// fuzzer's bytes: each byte is an operation (open an element with up to
+/// two attributes, text, close), with its arguments in the next bytes.
+/// Contents of an element the extractor does not want are skipped, as the
+/// glue does; every open element is closed at the end. The article must be
+/// consistent ([`check_article`]) and built in any step size. The same
+/// bytes also go through the charset prescan and the page check.
+pub fn html(bytes: &[u8]) {
+    let _ = sniff_charset(bytes);
+    let _ = check_page(bytes);
+    let step = 1 + bytes.first().map_or(0, |b| *b as usize);
+    let mut x = Extractor::default();
+    // For each open element, whether its contents are fed.
+    let mut open = vec![x.open(&Element::new("html"))];
+    let mut rest = bytes.get(1..).unwrap_or_default();
+    let take = |n: usize, rest: &mut &[u8]| -> Vec<u8> {
+        let n = n.min(rest.len());
+        let (head, tail) = rest.split_at(n);
+        *rest = tail;
+        head.to_vec()
+    };
+    while let Some((&op, tail)) = rest.split_first() {
+        rest = tail;
+        let wanted = open.iter().all(|w| *w);
+        match op % 4 {
+            0 | 1 => {
+                let args = take(3, &mut rest);
+                let pick = |i: usize, of: &[&'static str]| {
+                    of[args.get(i).map_or(0, |b| *b as usize) % of.len()]
+                };
+                let mut e = Element::new(pick(0, ELEMENTS));
+                for i in 1..=usize::from(op & 0x10 != 0) + usize::from(op & 0x20 != 0) {
+                    e.attrs
+                        .push((pick(i, ATTRS).to_owned(), pick(i + 1, WORDS).to_owned()));
+                }
+                open.push(wanted && x.open(&e));
+            }
+            2 => {
+                let n = (op >> 2) as usize;
+                let t = take(n, &mut rest);
+                if wanted {
+                    x.text(&String::from_utf8_lossy(&t));
+                }
+            }
+            _ => {
+                if open.len() > 1 {
+                    open.pop();
+                    if open.iter().all(|w| *w) {
+                        x.close();
+                    }
+                }
+            }
+        }
+    }
+    while open.len() > 1 {
+        open.pop();
+        if open.iter().all(|w| *w) {
+            x.close();
+        }
+    }
+    x.close();
+    let mut finish = x.finish("fuzz");
+    let (article, _) = loop {
+        if let Some(done) = finish.step(step) {
+            break done;
+        }
+    };
+    check_article(&article);
+}
+
+/// Anchoring finds only the quote's own text, finds it whenever it occurs,
+/// keeps a hint that holds it, and finds a described range again when its
+/// quote with context occurs once in the text. The first byte splits the
+/// rest into the text and where in it the range lies.
+pub fn anchor_quote(bytes: &[u8]) {
+    let Some((&split, rest)) = bytes.split_first() else {
+        return;
+    };
+    let s = String::from_utf8_lossy(rest).into_owned();
+    let t = Text::new(s.clone());
+    let n = t.char_len();
+    if n == 0 {
+        return;
+    }
+    let start = split as usize % n;
+    let len = 1 + (split as usize * 7) % (n - start);
+    let range =
+        TextRange::new(CharOffset::new(start), CharOffset::new(start + len)).expect("ordered");
+    let quote = describe(&t, range);
+    assert_eq!(
+        anchor(&t, &quote, Some(range)),
+        Some(range),
+        "a hint that holds the quote"
+    );
+    let found = anchor(&t, &quote, None).expect("the quote occurs");
+    assert_eq!(t.slice(found), quote.exact, "anchored text differs");
+    let whole = format!("{}{}{}", quote.prefix, quote.exact, quote.suffix);
+    let occurrences = (0..s.len())
+        .filter(|i| s.is_char_boundary(*i) && s[*i..].starts_with(&whole))
+        .take(2)
+        .count();
+    if occurrences == 1 {
+        assert_eq!(found, range, "a quote whose context is unique");
+    }
+    let elsewhere = TextQuoteSelector {
+        exact: format!("{}\u{1}", quote.exact),
+        ..quote
+    };
+    if !s.contains(&elsewhere.exact) {
+        assert_eq!(
+            anchor(&t, &elsewhere, None),
+            None,
+            "a quote that does not occur"
+        );
     }
 }

@@ -40,3 +40,13 @@ fn load_corpus() {
 fn text_corpus() {
     replay("text", checks::text);
 }
+
+#[test]
+fn html_corpus() {
+    replay("html", checks::html);
+}
+
+#[test]
+fn anchor_corpus() {
+    replay("anchor", checks::anchor_quote);
+}

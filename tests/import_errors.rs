@@ -113,6 +113,16 @@ fn bad_files_and_articles_are_refused_with_a_named_problem() {
         ),
         (
             with(&|v| {
+                v["article"]["blocks"] = json!([
+                    { "kind": "p", "start": 0, "end": 3 },
+                    { "kind": "p", "start": 4, "end": 16 }
+                ]);
+                v["article"]["inlines"] = json!([{ "kind": "em", "start": 2, "end": 6 }]);
+            }),
+            "Inline run 1 of the article runs from 2 to 6, which is not inside one block",
+        ),
+        (
+            with(&|v| {
                 v["article"]["inlines"] = json!([{ "kind": "u", "start": 4, "end": 7 }]);
             }),
             "Inline run 1 of the article has the unknown kind \"u\"",

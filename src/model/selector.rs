@@ -49,23 +49,54 @@ pub fn anchor(
         }
     }
     let s = text.as_str();
-    let exact_chars = quote.exact.chars().count();
+    let exact = quote.exact.as_str();
+    let exact_chars = exact.chars().count();
+    let best_context = quote.prefix.chars().count() + quote.suffix.chars().count();
+    // Occurrences may overlap ("aa" twice in "aaa"); none starts closer to
+    // the previous one than the pattern's period, so step by that.
+    let period = shortest_period(exact.as_bytes());
     let mut best: Option<((usize, std::cmp::Reverse<usize>), TextRange)> = None;
     let mut char_offset = CharOffset::ZERO;
     let mut byte_scanned = 0;
-    for (byte, _) in s.match_indices(quote.exact.as_str()) {
+    let mut from = 0;
+    while let Some(at) = s[from..].find(exact) {
+        let byte = from + at;
+        from = byte + period;
         char_offset += s[byte_scanned..byte].chars().count();
         byte_scanned = byte;
         let range = TextRange::new(char_offset, char_offset + exact_chars).expect("len >= 0");
         let context = common_suffix(&s[..byte], &quote.prefix)
-            + common_prefix(&s[byte + quote.exact.len()..], &quote.suffix);
+            + common_prefix(&s[byte + exact.len()..], &quote.suffix);
         let distance = hint.map_or(0, |h| h.start().abs_diff(char_offset));
         let score = (context, std::cmp::Reverse(distance));
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, range));
         }
+        // Nothing later can beat full context at or past the hint.
+        if context == best_context && hint.is_none_or(|h| char_offset >= h.start()) {
+            break;
+        }
     }
     best.map(|(_, range)| range)
+}
+
+/// The smallest p > 0 with `pattern[i] == pattern[i + p]` for every i: the
+/// shift from one occurrence to the next one that may overlap it. For UTF-8
+/// the period ends on a character boundary (a border starts with a lead
+/// byte). O(len) (the failure function of Knuth–Morris–Pratt).
+fn shortest_period(pattern: &[u8]) -> usize {
+    let mut border = vec![0usize; pattern.len()];
+    let mut k = 0;
+    for i in 1..pattern.len() {
+        while k > 0 && pattern[i] != pattern[k] {
+            k = border[k - 1];
+        }
+        if pattern[i] == pattern[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    pattern.len() - border.last().copied().unwrap_or(0)
 }
 
 /// Code points that `a` and `b` share at their ends.
@@ -98,6 +129,19 @@ mod tests {
             Some(range),
             "context picks the 2nd"
         );
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_candidates() {
+        // "aa" at 1..3 overlaps the first occurrence at 0..2.
+        let text = Text::new("aaa".into());
+        let range = TextRange::new(CharOffset::new(1), CharOffset::new(3)).unwrap();
+        assert_eq!(anchor(&text, &describe(&text, range), None), Some(range));
+        let text = Text::new("👍👍👍 abab·abab".into());
+        let range = TextRange::new(CharOffset::new(1), CharOffset::new(3)).unwrap();
+        assert_eq!(anchor(&text, &describe(&text, range), None), Some(range));
+        assert_eq!(shortest_period(b"abab"), 2);
+        assert_eq!(shortest_period(b"abc"), 3);
     }
 
     #[test]

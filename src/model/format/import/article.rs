@@ -78,6 +78,18 @@ pub(super) fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
                 return Err(fail(problem));
             }
             let range = TextRange::new(m.start, m.end).expect("start < end");
+            // Blocks are sorted and disjoint: the only candidate is the
+            // first block that ends after the run starts.
+            let home = blocks.partition_point(|b| b.range.end() <= range.start());
+            if !blocks
+                .get(home)
+                .is_some_and(|b| b.range.contains_range(range))
+            {
+                return Err(fail(format!(
+                    "runs from {} to {}, which is not inside one block",
+                    m.start, m.end
+                )));
+            }
             Ok(Inline { kind, range })
         })
         .collect::<Result<Vec<_>, _>>()?;
