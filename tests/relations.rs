@@ -276,7 +276,7 @@ fn link_targets_are_the_allowed_tags_nearest_first() {
         "[Ann]{source#n} met [Bo]{source#b}: [it rains]{claim#c -said-by-> b} [says]{quote} [Cy]{source#y} and [Di]{source}.",
     );
     let targets = |from: &str, kind: &str| -> Vec<String> {
-        s.link_targets(&from.into(), &kind.into())
+        s.link_targets(&from.into(), &kind.into(), true)
             .iter()
             .map(|a| s.article().text.slice(a.range).to_owned())
             .collect()
@@ -293,4 +293,21 @@ fn link_targets_are_the_allowed_tags_nearest_first() {
         "a source does not start said-by"
     );
     assert!(targets("c", "likes").is_empty() && targets("zz", "said-by").is_empty());
+    // From the other end: the quotes and claims a source may be said by.
+    let sources = |to: &str, kind: &str| -> Vec<String> {
+        s.link_targets(&to.into(), &kind.into(), false)
+            .iter()
+            .map(|a| s.article().text.slice(a.range).to_owned())
+            .collect()
+    };
+    assert_eq!(sources("y", "said-by"), ["says", "it rains"]);
+    assert_eq!(
+        sources("b", "said-by"),
+        ["says"],
+        "the claim is linked already"
+    );
+    assert!(
+        sources("c", "said-by").is_empty(),
+        "a claim is no end of said-by"
+    );
 }

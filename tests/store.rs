@@ -6,9 +6,9 @@ mod common;
 
 use annotator::keymap::{ArticleKey, Reading, Resizing};
 use annotator::model::cursor::Unit;
-use annotator::model::{AnnotationId, CharOffset, Command, TagId};
-use annotator::ui::messages;
+use annotator::model::{AnnotationId, CharOffset, Command, FieldValue, Fields, TagId};
 use annotator::ui::store::{Action, Cursor, Notice, Saving, State};
+use annotator::ui::{linking, messages};
 use common::{render, session};
 use std::rc::Rc;
 
@@ -51,6 +51,7 @@ fn tag(t: &str, id: &str) -> Action {
     Action::Tag {
         tag: t.into(),
         note: String::new(),
+        fields: Fields::new(),
         id: AnnotationId::from(id),
         at: AT.into(),
     }
@@ -271,6 +272,7 @@ fn keyboard_selection_tag_edit_resize_and_delete() {
         [Action::Tag {
             tag: "quote".into(),
             note: "checked".into(),
+            fields: Fields::new(),
             id: AnnotationId::from("unused"),
             at: AT.into(),
         }],
@@ -469,4 +471,128 @@ fn a_file_with_another_tag_set_resets_the_tag_offered_first() {
     let two = over(&s, "Two");
     let s = run(s, [selected(two), Action::OpenChooser]);
     assert_eq!(s.chooser.as_ref().map(|p| p.tag.as_str()), Some("claim"));
+}
+
+#[test]
+fn the_chooser_saves_fields_and_editing_starts_from_them() {
+    let s = state("The sky is green, said Ann.");
+    let c = over(&s, "sky is green");
+    let verdict: Fields = [("verdict".into(), FieldValue::from("False"))].into();
+    let s = run(
+        s,
+        [
+            selected(c),
+            Action::OpenChooser,
+            Action::Tag {
+                tag: "claim".into(),
+                note: String::new(),
+                // A field the tag does not have is not kept.
+                fields: [
+                    ("verdict".into(), FieldValue::from("False")),
+                    ("role".into(), FieldValue::from("x")),
+                ]
+                .into(),
+                id: AnnotationId::from("c1"),
+                at: AT.into(),
+            },
+        ],
+    );
+    assert_eq!(s.doc.session().annotations()[0].fields, verdict);
+    let s = run(s, [key(Reading::Edit)]);
+    assert_eq!(s.chooser.as_ref().map(|p| &p.fields), Some(&verdict));
+    let s = run(s, [Action::Undo]);
+    assert!(s.doc.session().annotations().is_empty(), "one undo step");
+}
+
+fn link_to(to: Option<&str>, id: &str) -> Action {
+    Action::LinkTo {
+        to: to.map(AnnotationId::from),
+        id: id.into(),
+        at: AT.into(),
+    }
+}
+
+#[test]
+fn a_quote_is_linked_to_its_source_with_keys_alone() {
+    let s = state("[Zas]{source#s} and [Ann]{source#a}: [“it rains”]{quote#q} and [so]{claim#c}.");
+    // Without a focused annotation L says what to do.
+    let s = run(s, [key(Reading::Link)]);
+    assert!(s.linking.is_none());
+    assert_eq!(
+        s.notice,
+        Some(Notice::Info(messages::LINK_FOCUS_FIRST.into()))
+    );
+    let s = run(s, [Action::Focus(Some("q".into())), key(Reading::Link)]);
+    let l = s.linking.clone().expect("L opens the link dialog");
+    let session = s.doc.session();
+    let names: Vec<&str> = linking::candidates(&session, &l)
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(names, ["a", "s"], "said-by: sources, nearest first");
+    drop(session);
+    // Typing filters; ↓ stops at the last candidate.
+    let s = run(
+        s,
+        [
+            Action::LinkFilter("zas".into()),
+            Action::LinkMove { forward: true },
+            link_to(None, "r1"),
+        ],
+    );
+    assert!(s.linking.is_none(), "linking closes the dialog");
+    assert_eq!(s.focused, Some("q".into()), "the quote stays focused");
+    assert_eq!(
+        render(&s.doc.session()),
+        "[Zas]{source#s} and [Ann]{source}: [“it rains”]{quote#q -said-by-> s} and [so]{claim}."
+    );
+    // F follows the link to the source, and back.
+    let s = run(s, [key(Reading::Follow)]);
+    assert_eq!(s.focused, Some("s".into()));
+    assert!(
+        s.announcement.starts_with("Said by: \"Zas\""),
+        "{}",
+        s.announcement
+    );
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.doc.session().relations().len(), 0, "undo unlinks");
+    let s = run(s, [Action::Redo]);
+    assert_eq!(s.doc.session().relations().len(), 1, "redo links again");
+}
+
+#[test]
+fn the_other_end_links_too_and_each_option_has_its_own_candidates() {
+    let s = state("[Zas]{source#s}: [“it rains”]{quote#q} and [so]{claim#c}.");
+    let s = run(s, [Action::Focus(Some("s".into())), key(Reading::Link)]);
+    let session = s.doc.session();
+    let l = s.linking.clone().unwrap();
+    let a = session.get(&"s".into()).unwrap();
+    let labels: Vec<&str> = linking::options(&session, a)
+        .iter()
+        .map(|o| linking::option_label(&session, o))
+        .collect();
+    assert_eq!(
+        labels,
+        ["Supports", "Contradicts", "Source of", "Evidence for"]
+    );
+    let ids = |l: &linking::Linking| -> Vec<String> {
+        linking::candidates(&session, l)
+            .iter()
+            .map(|a| a.id.to_string())
+            .collect()
+    };
+    assert_eq!(ids(&l), ["c"], "supports: a source → claims");
+    let source_of = linking::Linking { option: 2, ..l };
+    assert_eq!(ids(&source_of), ["q", "c"], "said by, from its end");
+    drop(session);
+    let s = run(s, [Action::LinkOption(2), link_to(Some("c"), "r1")]);
+    assert_eq!(
+        render(&s.doc.session()),
+        "[Zas]{source#s}: [“it rains”]{quote} and [so]{claim#c -said-by-> s}."
+    );
+    // A claim without links: F says so.
+    let s = run(s, [Action::Focus(Some("s".into())), key(Reading::Follow)]);
+    assert_eq!(s.focused, Some("c".into()));
+    let s = run(s, [Action::CloseLink, Action::Focus(None)]);
+    assert!(s.linking.is_none());
 }

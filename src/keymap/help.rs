@@ -15,6 +15,8 @@ pub enum Place {
     Article,
     /// [`super::resizing`]
     Resizing,
+    /// [`super::linking`], focus in the filter or on a candidate.
+    Link,
 }
 
 /// One row of the table.
@@ -111,7 +113,7 @@ pub const HELP: &[Shortcut] = &[
     },
     Shortcut {
         keys: "Esc",
-        place: "chooser, help",
+        place: "chooser, link dialog, help",
         does: "Close, and return to where you were",
         presses: &[
             (Chooser, "Escape"),
@@ -131,6 +133,14 @@ pub const HELP: &[Shortcut] = &[
             (Dialog, "Ctrl+Alt+Escape"),
             (Dialog, "Ctrl+Alt+Shift+Escape"),
             (Dialog, "?"),
+            (Link, "Escape"),
+            (Link, "Shift+Escape"),
+            (Link, "Ctrl+Escape"),
+            (Link, "Alt+Escape"),
+            (Link, "Ctrl+Shift+Escape"),
+            (Link, "Alt+Shift+Escape"),
+            (Link, "Ctrl+Alt+Escape"),
+            (Link, "Ctrl+Alt+Shift+Escape"),
         ],
     },
     Shortcut {
@@ -154,7 +164,27 @@ pub const HELP: &[Shortcut] = &[
             (Dialog, "Alt+Shift+Tab"),
             (Dialog, "Ctrl+Alt+Tab"),
             (Dialog, "Ctrl+Alt+Shift+Tab"),
+            (Link, "Tab"),
+            (Link, "Shift+Tab"),
+            (Link, "Ctrl+Tab"),
+            (Link, "Alt+Tab"),
+            (Link, "Ctrl+Shift+Tab"),
+            (Link, "Alt+Shift+Tab"),
+            (Link, "Ctrl+Alt+Tab"),
+            (Link, "Ctrl+Alt+Shift+Tab"),
         ],
+    },
+    Shortcut {
+        keys: "↓ / ↑",
+        place: "link dialog",
+        does: "Next / previous candidate, nearest first (type to filter them by text)",
+        presses: &[(Link, "ArrowDown"), (Link, "ArrowUp")],
+    },
+    Shortcut {
+        keys: "Enter",
+        place: "link dialog",
+        does: "Link to the highlighted candidate",
+        presses: &[(Link, "Enter"), (Link, "Shift+Enter")],
     },
     Shortcut {
         keys: "→ / ←",
@@ -256,6 +286,18 @@ pub const HELP: &[Shortcut] = &[
             (Resizing, "r"),
             (Resizing, "Shift+r"),
         ],
+    },
+    Shortcut {
+        keys: "L",
+        place: "article",
+        does: "Link the focused annotation to another (said by, evidence, supports…)",
+        presses: &[(Article, "l"), (Article, "Shift+l")],
+    },
+    Shortcut {
+        keys: "F",
+        place: "article",
+        does: "Follow a link: focus the related annotation (again: the next one)",
+        presses: &[(Article, "f"), (Article, "Shift+f")],
     },
     Shortcut {
         keys: "Esc",

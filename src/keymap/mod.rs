@@ -73,6 +73,11 @@ pub enum Reading {
     Delete,
     /// Start resizing the focused annotation.
     Resize,
+    /// Link the focused annotation to another: opens the link dialog.
+    Link,
+    /// Follow a link of the focused annotation: focus the annotation at
+    /// its other end (pressed again, the next one).
+    Follow,
     /// Show the shortcut help.
     Help,
     /// Back out one level: resizing, then selection, then focused annotation.
@@ -122,6 +127,8 @@ pub fn reading(p: Press) -> Option<Reading> {
         "Enter" => Some(Edit),
         "Delete" | "Backspace" => Some(Delete),
         "r" | "R" => Some(Resize),
+        "l" | "L" => Some(Link),
+        "f" | "F" => Some(Follow),
         "?" => Some(Help),
         "Escape" => Some(Back),
         _ => None,
@@ -223,6 +230,39 @@ pub fn chooser(p: Press, in_note: bool, schema: &Schema) -> Option<Chooser> {
 /// `None` for a key it does not have.
 pub fn tag_keys(tag: &TagDef) -> (Option<char>, Option<char>) {
     (tag.key, tag.letter.map(|l| l.to_ascii_uppercase()))
+}
+
+/// What a key does in the link dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Linking {
+    Cancel,
+    /// Link to the highlighted candidate.
+    Confirm,
+    /// Highlight the next or previous candidate.
+    Move {
+        forward: bool,
+    },
+    /// Tab or Shift+Tab: kept inside the dialog.
+    Tab {
+        back: bool,
+    },
+}
+
+/// The link dialog's meaning of a press; `on_kinds` while the list of
+/// relation types has the focus (its arrow keys are its own). Typing goes
+/// to the filter.
+pub fn linking(p: Press, on_kinds: bool) -> Option<Linking> {
+    match p.key {
+        "Escape" => Some(Linking::Cancel),
+        "Tab" => Some(Linking::Tab { back: p.shift }),
+        "Enter" if !p.primary && !p.alt => Some(Linking::Confirm),
+        "ArrowDown" | "ArrowUp" if !on_kinds && !p.primary && !p.alt && !p.shift => {
+            Some(Linking::Move {
+                forward: p.key == "ArrowDown",
+            })
+        }
+        _ => None,
+    }
 }
 
 /// What a key does in a dialog with only a close button (the help).

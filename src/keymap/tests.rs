@@ -102,6 +102,7 @@ fn means(place: Place, p: Press) -> bool {
         Place::Dialog => dialog(p).is_some(),
         Place::Article => reading(p).is_some(),
         Place::Resizing => resizing(p).is_some(),
+        Place::Link => linking(p, false).is_some(),
     }
 }
 
@@ -135,6 +136,7 @@ fn every_press_the_keymap_accepts_has_a_row() {
         Place::Dialog,
         Place::Article,
         Place::Resizing,
+        Place::Link,
     ] {
         for this in universe() {
             let p = as_press(&this);

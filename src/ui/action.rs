@@ -3,7 +3,9 @@
 
 use crate::keymap::ArticleKey;
 use crate::model::format::Imported;
-use crate::model::{AnnotationId, Article, CharOffset, Command, TagId, TextRange};
+use crate::model::{
+    AnnotationId, Article, CharOffset, Command, Fields, RelationId, TagId, TextRange,
+};
 
 /// A message in the notice bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub struct Pending {
     pub tag: TagId,
     /// The note the chooser starts with.
     pub note: String,
+    /// The fields the chooser starts with (the annotation's when editing).
+    pub fields: Fields,
 }
 
 /// The reading cursor, which is also the selection: `head` moves, `anchor`
@@ -78,11 +82,12 @@ pub enum Saving {
 pub enum Action {
     /// Ctrl+Enter: open the chooser on the selection (the cursor).
     OpenChooser,
-    /// Tag the span in the chooser (or save the annotation being edited:
-    /// its fields that the tag takes are kept).
+    /// Tag the span in the chooser, or save the annotation being edited,
+    /// with the chooser's note and `fields` (those the tag takes are kept).
     Tag {
         tag: TagId,
         note: String,
+        fields: Fields,
         id: AnnotationId,
         at: String,
     },
@@ -137,4 +142,26 @@ pub enum Action {
     ShowAll(bool),
     /// The user dealt with saved work that could not be restored: save again.
     ResumeSaving,
+    /// Open the link dialog on the focused annotation (L, or the panel).
+    OpenLink,
+    /// In the link dialog: pick the relation (index into its options).
+    LinkOption(usize),
+    /// In the link dialog: the text candidates must contain.
+    LinkFilter(String),
+    /// In the link dialog: highlight the next or previous candidate.
+    LinkMove {
+        forward: bool,
+    },
+    /// Link to `to` (a clicked candidate), else to the highlighted one; `id`
+    /// and `at` name and stamp the relation.
+    LinkTo {
+        to: Option<AnnotationId>,
+        id: RelationId,
+        at: String,
+    },
+    CloseLink,
+    /// Open the chooser to edit annotation `id` (the panel's Edit).
+    Edit(AnnotationId),
+    /// What the panel lists.
+    Filter(super::worklist::Filter),
 }

@@ -1,20 +1,21 @@
 //! [`AnnotationList`]: the side panel listing annotations in reading order.
 //!
-//! Virtualised: rows have a fixed height and only those in view (plus a few
-//! either side) are rendered, so ten thousand annotations cost what twenty do.
+//! A worklist: it lists what the filter lets through ([`Filter`]), with
+//! counts per tag and per choice. Virtualised: rows have a fixed height and
+//! only those in view (plus a few either side) are rendered, so ten
+//! thousand annotations cost what twenty do.
 
 use super::doc::Doc;
 use super::layout::DomCell;
+use super::panel_row::{tag_options, Row, RowView, ROW_PX};
 use super::store::{Action, State};
-use crate::model::format::excerpt;
-use crate::model::{Annotation, AnnotationId, Command, Schema, TagId, Text};
+use super::worklist::Filter;
+use crate::model::{AnnotationId, Command, RelationId, Session, TagId};
 use crate::web::clock;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-/// Height of one row including the gap below it, in CSS px (matches `.row`).
-const ROW_PX: f64 = 84.0;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 6;
 /// Delay before the list scrolls to a newly focused row, in ms.
@@ -28,12 +29,18 @@ pub struct PanelCallbacks {
     pub on_retag: Callback<(AttrValue, TagId)>,
     pub on_note: Callback<(AttrValue, String)>,
     pub on_remove: Callback<AttrValue>,
+    pub on_edit: Callback<AttrValue>,
+    pub on_link: Callback<AttrValue>,
+    /// Remove the relation with this id.
+    pub on_unlink: Callback<AttrValue>,
+    pub on_filter: Callback<Filter>,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationListProps {
     pub doc: Doc,
     pub focused: Option<AnnotationId>,
+    pub filter: Filter,
     pub callbacks: PanelCallbacks,
 }
 
@@ -81,14 +88,36 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
                 }))
             })
         };
-        let on_remove = Callback::from(move |v: AttrValue| {
-            d.dispatch(Action::Apply(Command::Remove { id: id(&v) }))
+        let send = |f: fn(AttrValue) -> Vec<Action>| {
+            let d = d.clone();
+            Callback::from(move |v: AttrValue| f(v).into_iter().for_each(|a| d.dispatch(a)))
+        };
+        let on_remove = send(|v| {
+            vec![Action::Apply(Command::Remove {
+                id: AnnotationId::from(v.as_str()),
+            })]
         });
+        let on_edit = send(|v| vec![Action::Edit(AnnotationId::from(v.as_str()))]);
+        let on_link = send(|v| {
+            vec![
+                Action::Focus(Some(AnnotationId::from(v.as_str()))),
+                Action::OpenLink,
+            ]
+        });
+        let on_unlink = send(|v| {
+            let id = RelationId::from(v.as_str());
+            vec![Action::Apply(Command::Unlink { id })]
+        });
+        let on_filter = Callback::from(move |f| d.dispatch(Action::Filter(f)));
         PanelCallbacks {
             on_select,
             on_retag,
             on_note,
             on_remove,
+            on_edit,
+            on_link,
+            on_unlink,
+            on_filter,
         }
     }))
     .clone()
@@ -113,16 +142,20 @@ fn flash(el: &Element) {
 #[hook]
 fn use_follow_focus(
     focused: &Option<AnnotationId>,
+    listed: &Rows,
     doc: &Doc,
     scroller: &NodeRef,
     view: &UseStateHandle<(f64, f64)>,
 ) {
     let (scroller, doc, view) = (scroller.clone(), doc.clone(), view.clone());
+    let listed = listed.clone();
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     use_effect_with(focused.clone(), move |focused| {
         let focused = focused.clone();
         let later = move || {
-            let index = focused.as_ref().and_then(|id| doc.session().position(id));
+            let index = focused
+                .as_ref()
+                .and_then(|id| listed.position(&doc.session(), id));
             // From the tracked view, not the element: reading layout here
             // would force a layout in the middle of every change.
             if let (Some(i), Some(el)) = (index, scroller.cast::<web_sys::Element>()) {
@@ -139,6 +172,36 @@ fn use_follow_focus(
     });
 }
 
+/// The panel's rows: every annotation (`None`) or those the filter lets
+/// through, by index in reading order.
+#[derive(Clone, PartialEq)]
+struct Rows(Option<Rc<Vec<usize>>>);
+
+impl Rows {
+    fn of(session: &Session, filter: &Filter) -> Self {
+        Rows(filter.rows(session).map(Rc::new))
+    }
+
+    fn len(&self, session: &Session) -> usize {
+        self.0
+            .as_ref()
+            .map_or(session.annotations().len(), |v| v.len())
+    }
+
+    /// The index in reading order of row `k`.
+    fn index(&self, k: usize) -> usize {
+        self.0.as_ref().map_or(k, |v| v[k])
+    }
+
+    fn position(&self, session: &Session, id: &AnnotationId) -> Option<usize> {
+        let i = session.position(id)?;
+        match &self.0 {
+            None => Some(i),
+            Some(v) => v.binary_search(&i).ok(),
+        }
+    }
+}
+
 #[function_component(AnnotationList)]
 pub fn annotation_list(props: &AnnotationListProps) -> Html {
     let scroller = use_node_ref();
@@ -152,32 +215,43 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             }
         })
     };
-    use_follow_focus(&props.focused, &props.doc, &scroller, &view);
+    let rows = {
+        let doc = props.doc.clone();
+        (*use_memo((props.doc.clone(), props.filter.clone()), move |(_, f)| {
+            Rows::of(&doc.session(), f)
+        }))
+        .clone()
+    };
+    use_follow_focus(&props.focused, &rows, &props.doc, &scroller, &view);
     let session = props.doc.session();
-    let (all, text) = (session.annotations(), &session.article().text);
-    let n = all.len();
+    let (all, n) = (session.annotations(), rows.len(&session));
     // The rows in view, and a few either side.
     let (top, height) = *view;
     let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
     let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(n);
     let tags = tag_options(session.schema());
+    let title = if rows.0.is_some() {
+        format!("Annotations ({n} of {})", all.len())
+    } else {
+        format!("Annotations ({n})")
+    };
     html! {
         <aside class="panel" aria-labelledby="panel-title">
             <div class="panel-head">
-                <h2 id="panel-title">{ format!("Annotations ({n})") }</h2>
-                <p class="counts">
-                    { for session.schema().tags().iter().map(|t| html! {
-                        <span class={classes!("count", t.id.to_string())}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
-                    }) }
-                </p>
+                <h2 id="panel-title">{ title }</h2>
+                { super::panel_filters::counts(&session) }
+                { super::panel_filters::filters(&session, &props.filter, &props.callbacks.on_filter) }
             </div>
             if all.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
+            } else if n == 0 {
+                <p class="empty">{"No annotation matches the filter."}</p>
             } else {
                 <div class="rows-scroll" ref={scroller} {onscroll}>
                     <ol class="rows" style={format!("height:{}px", super::px(n as f64 * ROW_PX))}>
-                        { for all[first..last].iter().enumerate().map(|(k, a)| {
-                            let row = Row::of(a, session.schema(), text, first + k, n);
+                        { for (first..last).map(|k| {
+                            let a = &all[rows.index(k)];
+                            let row = Row::of(a, &session, k, n);
                             let focused = props.focused.as_ref() == Some(&a.id);
                             html! {
                                 <RowView key={a.id.as_str()} {focused} {row} tags={tags.clone()} callbacks={props.callbacks.clone()} />
@@ -187,106 +261,5 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 </div>
             }
         </aside>
-    }
-}
-
-/// The tags a row can be changed to: (id, label) in the set's order.
-type TagOptions = Rc<Vec<(AttrValue, AttrValue)>>;
-
-fn tag_options(schema: &Schema) -> TagOptions {
-    Rc::new(
-        schema
-            .tags()
-            .iter()
-            .map(|t| (t.id.to_string().into(), t.label.clone().into()))
-            .collect(),
-    )
-}
-
-/// What one row shows.
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: AttrValue,
-    /// The tag's id and label.
-    tag: AttrValue,
-    tag_label: AttrValue,
-    excerpt: AttrValue,
-    note: AttrValue,
-    /// Index in reading order, and the number of rows.
-    position: usize,
-    set_size: usize,
-}
-
-impl Row {
-    /// Annotation `a`, row `position` of `set_size`.
-    fn of(a: &Annotation, schema: &Schema, text: &Text, position: usize, set_size: usize) -> Self {
-        Self {
-            id: AttrValue::from(a.id.as_str().to_owned()),
-            tag: a.tag.to_string().into(),
-            tag_label: schema.label(&a.tag).to_owned().into(),
-            excerpt: excerpt(text.slice(a.range), 120).into(),
-            note: AttrValue::from(a.note.clone()),
-            position,
-            set_size,
-        }
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RowProps {
-    row: Row,
-    tags: TagOptions,
-    focused: bool,
-    callbacks: PanelCallbacks,
-}
-
-#[function_component(RowView)]
-fn row_view(props: &RowProps) -> Html {
-    let (row, cbs) = (&props.row, &props.callbacks);
-    let id = row.id.clone();
-    let on_select = {
-        let (cb, id) = (cbs.on_select.clone(), id.clone());
-        Callback::from(move |_| cb.emit(id.clone()))
-    };
-    let on_retag = {
-        let (cb, id) = (cbs.on_retag.clone(), id.clone());
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                cb.emit((id.clone(), TagId::from(select.value())));
-            }
-        })
-    };
-    let on_note = {
-        let (cb, id, old) = (cbs.on_note.clone(), id.clone(), row.note.clone());
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                if input.value() != old.as_str() {
-                    cb.emit((id.clone(), input.value()));
-                }
-            }
-        })
-    };
-    let on_remove = {
-        let (cb, id) = (cbs.on_remove.clone(), id);
-        Callback::from(move |_| cb.emit(id.clone()))
-    };
-    html! {
-        <li class={classes!("row", row.tag.clone(), props.focused.then_some("focused"))}
-            style={format!("top:{}px", super::px(row.position as f64 * ROW_PX))}
-            aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
-            aria-current={props.focused.then_some("true")}>
-            <button type="button" class="row-excerpt" onclick={on_select}>{ row.excerpt.clone() }</button>
-            <div class="row-head">
-                <select class="row-tag" aria-label="Tag" onchange={on_retag}>
-                    { for props.tags.iter().map(|(id, label)| html! {
-                        <option value={id.clone()} selected={*id == row.tag}>{ label.clone() }</option>
-                    }) }
-                </select>
-                <input type="text" class="row-note" placeholder="Note" aria-label="Note"
-                       value={row.note.clone()} onchange={on_note} />
-                <button type="button" class="row-delete" onclick={on_remove}
-                        aria-label={format!("Delete {}: {}", row.tag_label, row.excerpt)}>{"Delete"}</button>
-            </div>
-        </li>
     }
 }

@@ -7,6 +7,7 @@ use super::chooser::Chooser;
 use super::file_actions::{self, Readers};
 use super::help::Help;
 use super::layout::DomCell;
+use super::link_dialog::LinkDialog;
 use super::messages;
 use super::notice_bar::NoticeBar;
 use super::store::{Action, Notice, Saving, State};
@@ -60,13 +61,14 @@ pub fn app() -> Html {
             { steps() }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
-                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} callbacks={panel} />
+                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} />
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).
             <div class="overlay">
                 <div class="caret" ref={caret_ref} aria-hidden="true" style="display:none"></div>
                 { chooser(&state, &dom) }
+                { link_dialog(&state, &dom) }
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
@@ -109,11 +111,15 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| file_actions::export(&doc, &d))
     };
+    let on_export_claim_reviews = {
+        let (doc, d) = (doc.clone(), d.clone());
+        Callback::from(move |()| file_actions::export_claim_reviews(&doc, &d))
+    };
     let paused = state.saving == Saving::Paused;
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>
@@ -196,12 +202,44 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
     let d = state.dispatcher();
     let on_tag = {
         let d = d.clone();
-        Callback::from(move |(tag, note)| {
+        Callback::from(move |(tag, note, fields)| {
             let (id, at) = (clock::new_id(), clock::now_rfc3339());
-            d.dispatch(Action::Tag { tag, note, id, at });
+            d.dispatch(Action::Tag {
+                tag,
+                note,
+                fields,
+                id,
+                at,
+            });
         })
     };
     let on_cancel = Callback::from(move |()| d.dispatch(Action::CloseChooser));
     let schema = session.schema().clone();
     html! { <Chooser {pending} excerpt={excerpt} {schema} {locate} {on_tag} {on_cancel} /> }
+}
+
+/// The link dialog, while it is open.
+fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
+    let Some(linking) = state.linking.clone() else {
+        return Html::default();
+    };
+    let d = state.dispatcher();
+    let dispatch = Callback::from(move |a| d.dispatch(a));
+    let show = {
+        let (dom, cell) = (dom.clone(), state.doc.cell());
+        Callback::from(move |id: crate::model::AnnotationId| {
+            let session = cell.borrow();
+            let block = session.get(&id).and_then(|a| {
+                dom.borrow()
+                    .as_ref()?
+                    .block_element(session.article(), a.range.start())
+            });
+            if let Some(el) = block {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        })
+    };
+    html! { <LinkDialog doc={state.doc.clone()} {linking} {dispatch} {show} /> }
 }

@@ -2,12 +2,14 @@
 //!
 //! What its keys mean is [`keymap::chooser`]'s answer: a tag's number or
 //! letter tags at once, with Shift it picks the tag and moves to the note,
-//! arrow keys move between the tags, Enter confirms, Esc cancels, Tab stays
-//! inside the dialog.
+//! arrow keys move between the tags, Tab goes on to the note and the tag's
+//! fields (and stays inside the dialog), Enter confirms, Esc cancels.
 
+use super::field_editors::{editor_id, field_editors};
+use super::field_form::{FieldError, FieldForm};
 use super::store::Pending;
 use crate::keymap::{self, Chooser as Key};
-use crate::model::{Schema, TagDef, TagId};
+use crate::model::{Fields, Schema, TagDef, TagId};
 use crate::web::keys;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -24,19 +26,25 @@ pub struct ChooserProps {
     pub locate: Callback<(), Option<(f64, f64, f64)>>,
     /// The tag set the chooser offers.
     pub schema: Schema,
-    pub on_tag: Callback<(TagId, String)>,
+    /// Tag (or save) with the tag, the note and the fields.
+    pub on_tag: Callback<(TagId, String, Fields)>,
     pub on_cancel: Callback<()>,
 }
 
-/// Approximate size of the dialog (CSS px), to keep it inside the viewport.
+/// Approximate size of the dialog (CSS px), to keep it inside the viewport:
+/// its width, its height without fields and the height each field adds.
 const WIDTH: f64 = 340.0;
 const HEIGHT: f64 = 190.0;
+const FIELD_HEIGHT: f64 = 52.0;
 
 /// The chooser's own state and elements.
 #[derive(Clone)]
 struct Parts {
     selected: UseStateHandle<TagId>,
     note: UseStateHandle<String>,
+    form: UseStateHandle<FieldForm>,
+    /// The field that did not fit when the user last confirmed.
+    error: UseStateHandle<Option<FieldError>>,
     root: NodeRef,
     note_ref: NodeRef,
     /// One per tag, in the set's order.
@@ -50,6 +58,8 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let parts = Parts {
         selected: use_state(|| props.pending.tag.clone()),
         note: use_state(|| props.pending.note.clone()),
+        form: use_state(|| FieldForm::new(props.pending.fields.clone())),
+        error: use_state(|| None),
         root: use_node_ref(),
         note_ref: use_node_ref(),
         buttons,
@@ -57,14 +67,43 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let first = props.schema.index(&props.pending.tag).unwrap_or(0);
     super::focus::use_return_focus(parts.buttons[first.min(n_tags.saturating_sub(1))].clone());
     let onkeydown = on_key(props, parts.clone());
+    let submit = submitter(props, &parts);
+    let on_field = {
+        let (form, selected, error) = (
+            parts.form.clone(),
+            parts.selected.clone(),
+            parts.error.clone(),
+        );
+        Callback::from(move |(field, text)| {
+            let mut f = (*form).clone();
+            f.set(&selected, &field, text);
+            form.set(f);
+            error.set(None);
+        })
+    };
     let Parts {
         selected,
         note,
+        form,
+        error,
         root,
         note_ref,
         buttons,
     } = parts;
-    let style = use_follow_span(&props.locate);
+    let height = HEIGHT
+        + FIELD_HEIGHT
+            * props
+                .schema
+                .tags()
+                .iter()
+                .map(|t| t.fields.len())
+                .max()
+                .unwrap_or(0) as f64;
+    let style = use_follow_span(&props.locate, height);
+    let fields = props
+        .schema
+        .tag(&selected)
+        .map(|t| field_editors(t, &form, error.as_ref(), &on_field));
     html! {
         <div class="chooser" role="dialog" aria-modal="true" aria-labelledby="chooser-title"
              aria-describedby="chooser-help" ref={root} {style} {onkeydown}>
@@ -72,7 +111,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
                 { if props.pending.editing.is_some() { "Edit " } else { "Tag " } }<q>{ props.excerpt.clone() }</q>
             </p>
             <div class="chooser-tags" role="group" aria-label="Tag">
-                { for props.schema.tags().iter().zip(buttons.iter()).map(|(tag, b)| tag_button(tag, &selected, &note, &props.on_tag, b)) }
+                { for props.schema.tags().iter().zip(buttons.iter()).map(|(tag, b)| tag_button(tag, &selected, &submit, b)) }
             </div>
             <label class="chooser-note">{"Note (optional) "}
                 <input type="text" ref={note_ref} value={(*note).clone()}
@@ -80,8 +119,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
                         if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { note.set(i.value()); }
                     }) } />
             </label>
+            { fields.unwrap_or_default() }
             <p id="chooser-help" class="chooser-help">
-                {"1/C, 2/Q, 3/S tag at once · Shift+key to add a note first · Enter confirms · Esc cancels"}
+                {"1/C, 2/Q, 3/S tag at once · Shift+key or Tab for the note and fields · Enter confirms · Esc cancels"}
             </p>
         </div>
     }
@@ -89,28 +129,30 @@ pub fn chooser(props: &ChooserProps) -> Html {
 
 /// The dialog's keys, as [`keymap::chooser`] reads them.
 fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
-    let (on_tag, on_cancel) = (props.on_tag.clone(), props.on_cancel.clone());
+    let on_cancel = props.on_cancel.clone();
+    let submit = submitter(props, &p);
     let schema = props.schema.clone();
     Callback::from(move |e: KeyboardEvent| {
         // Keys typed here never reach the page's shortcuts.
         e.stop_propagation();
-        let in_note = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some();
-        let Some(key) = keys::with_press(&e, |press| keymap::chooser(press, in_note, &schema))
+        // In the note or a field editor, typing types.
+        let in_field = e.target().is_some_and(|t| {
+            t.dyn_ref::<web_sys::HtmlInputElement>().is_some()
+                || t.dyn_ref::<web_sys::HtmlSelectElement>().is_some()
+        });
+        let Some(key) = keys::with_press(&e, |press| keymap::chooser(press, in_field, &schema))
         else {
             return;
         };
         if let Key::Tab { back } = key {
-            return trap_tab(&e, &p.root, back);
+            return super::focus::trap_tab(&e, &p.root, back);
         }
         e.prevent_default();
         let selected = (*p.selected).clone();
         match key {
             Key::Cancel => on_cancel.emit(()),
-            Key::Confirm => on_tag.emit((selected, (*p.note).clone())),
-            Key::Tag(tag) => on_tag.emit((tag, (*p.note).clone())),
+            Key::Confirm => submit.emit(selected),
+            Key::Tag(tag) => submit.emit(tag),
             Key::Move { forward } => {
                 let tag = if forward {
                     schema.next(&selected)
@@ -131,17 +173,49 @@ fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
     })
 }
 
+/// What confirming with a tag does: tag with the note and the fields read
+/// from the editors, or, when a field does not fit, show why there and
+/// focus it.
+fn submitter(props: &ChooserProps, p: &Parts) -> Callback<TagId> {
+    let (on_tag, schema) = (props.on_tag.clone(), props.schema.clone());
+    let (note, form, error, selected) = (
+        p.note.clone(),
+        p.form.clone(),
+        p.error.clone(),
+        p.selected.clone(),
+    );
+    Callback::from(move |tag: TagId| {
+        let Some(def) = schema.tag(&tag) else { return };
+        match form.fields(def) {
+            Ok(fields) => on_tag.emit((tag, (*note).clone(), fields)),
+            Err(e) => {
+                let id = def.field(&e.field).map(editor_id).unwrap_or_default();
+                selected.set(tag);
+                error.set(Some(e));
+                // After the render that shows the editor and its message.
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                })
+                .forget();
+            }
+        }
+    })
+}
+
 /// The button of `tag`, with its keys.
 fn tag_button(
     tag: &TagDef,
     selected: &UseStateHandle<TagId>,
-    note: &UseStateHandle<String>,
-    on_tag: &Callback<(TagId, String)>,
+    submit: &Callback<TagId>,
     node: &NodeRef,
 ) -> Html {
     let onclick = {
-        let (on_tag, note, id) = (on_tag.clone(), note.clone(), tag.id.clone());
-        Callback::from(move |_| on_tag.emit((id.clone(), (*note).clone())))
+        let (submit, id) = (submit.clone(), tag.id.clone());
+        Callback::from(move |_| submit.emit(id.clone()))
     };
     let onfocus = {
         let (selected, id) = (selected.clone(), tag.id.clone());
@@ -156,6 +230,9 @@ fn tag_button(
     html! {
         <button type="button" class={classes!("tag-button", tag.id.to_string())}
                 aria-pressed={(**selected == tag.id).to_string()}
+                // One Tab stop for the group: arrows move between the tags,
+                // Tab goes on to the note and the fields.
+                tabindex={if **selected == tag.id { "0" } else { "-1" }}
                 aria-keyshortcuts={shortcuts.join(" ")}
                 ref={node.clone()} {onclick} {onfocus}>
             if let Some(d) = digit { <kbd>{ d }</kbd>{ " " } }
@@ -179,14 +256,14 @@ const SETTLE_FRAMES: u32 = 12;
 /// the span still moves (for [`SETTLE_FRAMES`] frames at most), and after
 /// every scroll or resize. Each placement reads the layout.
 #[hook]
-fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
+fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>, height: f64) -> String {
     // Whether placing it first scrolled the page (the span was out of view).
     let scrolled = use_mut_ref(|| false);
     let style = use_state({
         let (locate, scrolled) = (locate.clone(), scrolled.clone());
         move || {
             let before = viewport().3;
-            let at = position(locate.emit(()).unwrap_or((16.0, 16.0, 16.0)));
+            let at = position(locate.emit(()).unwrap_or((16.0, 16.0, 16.0)), height);
             *scrolled.borrow_mut() = viewport().3 != before;
             at
         }
@@ -199,7 +276,7 @@ fn use_follow_span(locate: &Callback<(), Option<(f64, f64, f64)>>) -> String {
             let Some(b) = locate.emit(()) else {
                 return false;
             };
-            let at = position(b);
+            let at = position(b, height);
             if *shown.borrow() == at {
                 return false;
             }
@@ -256,57 +333,22 @@ fn frames(n: u32, f: std::rc::Rc<dyn Fn() -> bool>) -> Frames {
 
 /// Below the span, or above it when there is no room below; in page
 /// coordinates so that it stays beside the text when the page scrolls.
-fn position((left, top, bottom): (f64, f64, f64)) -> String {
+fn position((left, top, bottom): (f64, f64, f64), height: f64) -> String {
     let (vw, vh, scroll_x, scroll_y) = viewport();
     let left = left.min(vw - WIDTH - 8.0).max(8.0);
-    let top = if bottom + HEIGHT + 8.0 > vh && top > HEIGHT + 8.0 {
-        top - HEIGHT - 8.0
+    let top = if bottom + height + 8.0 > vh && top > height + 8.0 {
+        top - height - 8.0
     } else {
         bottom + 8.0
     };
     // Inside the viewport and below the sticky toolbar, whatever the span's
     // box said.
-    let top = top.min(vh - HEIGHT - 8.0).max(toolbar_bottom() + 8.0);
+    let top = top.min(vh - height - 8.0).max(toolbar_bottom() + 8.0);
     format!(
         "left:{}px;top:{}px",
         super::px(left + scroll_x),
         super::px(top + scroll_y)
     )
-}
-
-/// Keep Tab and Shift+Tab inside the dialog.
-fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    let Ok(all) = root.query_selector_all("button, input") else {
-        return;
-    };
-    let n = all.length();
-    if n == 0 {
-        return;
-    }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let first = all.get(0);
-    let last = all.get(n - 1);
-    let at = |node: &Option<web_sys::Node>| {
-        node.as_ref()
-            .zip(active.as_ref())
-            .is_some_and(|(n, a)| n.is_same_node(Some(a.as_ref())))
-    };
-    let target = if back && at(&first) {
-        last
-    } else if !back && at(&last) {
-        first
-    } else {
-        return;
-    };
-    e.prevent_default();
-    if let Some(el) = target.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
 }
 
 /// Where the sticky toolbar ends, in viewport CSS px (0 without one).

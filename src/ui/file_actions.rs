@@ -229,6 +229,29 @@ pub fn export(doc: &Doc, dispatch: &Dispatch) {
     );
 }
 
+/// Download the claims' ClaimReviews as `<slug>.claimreview.json`; the
+/// notice says what they lack. Not the native file: nothing is marked
+/// exported.
+pub fn export_claim_reviews(doc: &Doc, dispatch: &Dispatch) {
+    let (name, reviews) = {
+        let session = doc.session();
+        (
+            format!("{}.claimreview.json", slug(&session.article().title)),
+            format::claimreview::claim_reviews(&session),
+        )
+    };
+    dispatch.dispatch(
+        match download::download(&name, &reviews.json_ld, "application/ld+json") {
+            Ok(()) => Action::Notify(Notice::Info(messages::claim_reviews_exported(
+                reviews.n_reviews,
+                &name,
+                &reviews.missing,
+            ))),
+            Err(e) => error(e.to_string()),
+        },
+    );
+}
+
 /// Download the saved work that could not be restored, as it is stored.
 pub fn download_unreadable(dispatch: &Dispatch) {
     let Some((doc, _)) = crate::web::storage::load() else {

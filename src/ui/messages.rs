@@ -62,6 +62,35 @@ pub fn fields_saved(text: &str) -> String {
     format!("Fields saved for {}.", quoted(text, 80))
 }
 
+pub const LINK_FOCUS_FIRST: &str =
+    "Focus an annotation first (] or [, or click it), then press L to link it or F to follow its links.";
+pub const NO_CANDIDATE: &str =
+    "Nothing to link to: no annotation fits this relation and the filter.";
+pub const NO_LINKS: &str = "This annotation has no links to follow.";
+
+/// Why the focused annotation cannot be linked.
+pub fn cannot_link(label: &str) -> String {
+    format!("A {label} cannot be linked: no relation type of the tag set starts or ends at {label}. Add one in Tags.")
+}
+
+/// Where F went: "Said by: “Stanislav Zas” (link 1 of 2)."
+pub fn followed(label: &str, text: &str, i: usize, n: usize) -> String {
+    format!(
+        "{label}: \"{}\" (link {} of {n}).",
+        crate::model::format::excerpt(text, 60),
+        i + 1
+    )
+}
+
+/// A field editor's text that does not fit: "Check-worthy is "maybe", but
+/// a yes/no field holds true or false."
+pub fn field_problem(label: &str, text: &str, problem: &dyn std::fmt::Display) -> String {
+    format!(
+        "{label} is \"{}\", {problem}.",
+        crate::model::format::excerpt(text, 40)
+    )
+}
+
 /// Relations that went with a change of an annotation: " 2 relations removed."
 pub fn relations_removed(n: usize) -> String {
     match n {
@@ -243,6 +272,29 @@ pub fn cannot_paste(why: &dyn std::fmt::Display) -> String {
 
 pub fn exported(n: usize, file_name: &str) -> String {
     format!("Exported {} to {file_name}.", count(n, "annotation"))
+}
+
+/// The ClaimReview download: how many, and what the reviews lack (the
+/// first few, then how many more).
+pub fn claim_reviews_exported(
+    n: usize,
+    file_name: &str,
+    missing: &[crate::model::format::claimreview::Missing],
+) -> String {
+    const LISTED: usize = 3;
+    let mut out = if n == 0 {
+        format!("Exported no ClaimReview to {file_name}: no claim has a verdict other than Unverified yet.")
+    } else {
+        format!("Exported {} to {file_name}.", count(n, "ClaimReview"))
+    };
+    for m in missing.iter().take(LISTED) {
+        out.push(' ');
+        out.push_str(&m.to_string());
+    }
+    if missing.len() > LISTED {
+        out.push_str(&format!(" And {} more missing.", missing.len() - LISTED));
+    }
+    out
 }
 
 /// An article too long for the browser's storage (`n_chars` code points).

@@ -7,9 +7,12 @@
 
 mod action;
 pub mod doc;
+pub mod field_form;
+pub mod linking;
 pub mod messages;
 pub mod reading;
 pub mod store;
+pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]
 mod annotation_list;
@@ -26,6 +29,8 @@ mod caret;
 #[cfg(target_arch = "wasm32")]
 mod chooser;
 #[cfg(target_arch = "wasm32")]
+mod field_editors;
+#[cfg(target_arch = "wasm32")]
 mod file_actions;
 #[cfg(target_arch = "wasm32")]
 mod focus;
@@ -34,11 +39,17 @@ mod help;
 #[cfg(target_arch = "wasm32")]
 mod layout;
 #[cfg(target_arch = "wasm32")]
+mod link_dialog;
+#[cfg(target_arch = "wasm32")]
 mod notice_bar;
 #[cfg(target_arch = "wasm32")]
 mod page_events;
 #[cfg(target_arch = "wasm32")]
 mod paint;
+#[cfg(target_arch = "wasm32")]
+mod panel_filters;
+#[cfg(target_arch = "wasm32")]
+mod panel_row;
 #[cfg(target_arch = "wasm32")]
 mod paste_box;
 #[cfg(target_arch = "wasm32")]

@@ -2,8 +2,9 @@
 //! annotations or the focus, and once per frame while the page scrolls.
 
 use super::layout::DomCell;
+use super::linking::Linking;
 use super::store::State;
-use crate::model::Session;
+use crate::model::{AnnotationId, Session, TextRange};
 use crate::web::highlights::Painter;
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -23,6 +24,32 @@ fn repaint(dom: &DomCell, painter: &PainterCell, session: &Session, fresh: bool)
     }
 }
 
+/// The spans to mark as related: the other ends of the focused
+/// annotation's links, and the link dialog's highlighted candidate.
+fn related(
+    session: &Session,
+    focused: Option<&AnnotationId>,
+    linking: Option<&Linking>,
+) -> Vec<TextRange> {
+    let mut out: Vec<TextRange> = focused
+        .into_iter()
+        .flat_map(|id| {
+            session
+                .relations_of(id)
+                .filter_map(move |r| r.other_end(id))
+        })
+        .filter_map(|id| session.get(id).map(|a| a.range))
+        .collect();
+    if let Some(l) = linking {
+        out.extend(
+            super::linking::candidates(session, l)
+                .get(l.active)
+                .map(|a| a.range),
+        );
+    }
+    out
+}
+
 #[hook]
 pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     let painter: PainterCell = use_mut_ref(Painter::new);
@@ -39,8 +66,13 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
         let (dom, painter, doc) = (dom.clone(), painter.clone(), state.doc.clone());
         let shown = (state.doc.generation(), state.pasting, state.show_all);
         let fresh = use_mut_ref(|| None);
-        let deps = (state.doc.clone(), shown, state.focused.clone());
-        use_effect_with(deps, move |(_, shown, focused)| {
+        let deps = (
+            state.doc.clone(),
+            shown,
+            state.focused.clone(),
+            state.linking.clone(),
+        );
+        use_effect_with(deps, move |(_, shown, focused, linking)| {
             let session = doc.session();
             // Measure the view again when other text may be in it.
             let moved = fresh.replace(Some(*shown)) != Some(*shown);
@@ -50,7 +82,8 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
                     .as_ref()
                     .and_then(|id| session.get(id))
                     .map(|a| a.range);
-                p.focus(dom, session.article(), range);
+                let related = related(&session, focused.as_ref(), linking.as_ref());
+                p.focus(dom, session.article(), range, &related);
             }
         });
     }

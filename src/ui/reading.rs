@@ -85,6 +85,8 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
             s.help = true;
             true
         }
+        Reading::Link => s.open_link(),
+        Reading::Follow => s.follow(),
         Reading::Back if !c.is_collapsed() => s.move_cursor(Cursor::at(c.head)),
         Reading::Back if focused.is_some() => {
             s.focused = None;

@@ -8,7 +8,9 @@
 
 pub use super::action::{Action, Cursor, Notice, Pending, Saving};
 use super::doc::Doc;
+use super::linking::Linking;
 use super::messages;
+use super::worklist::Filter;
 use crate::model::{Annotation, AnnotationId, Change, Command, Effect, Fields, Session, TagId};
 use std::rc::Rc;
 
@@ -33,6 +35,13 @@ pub struct State {
     /// The latest message for the polite live region.
     pub announcement: String,
     pub saving: Saving,
+    /// The link dialog, while it is open.
+    pub linking: Option<Linking>,
+    /// What the panel lists.
+    pub filter: Filter,
+    /// The annotation the last follow (F) started from and the index of the
+    /// link it took, so that F again takes the next.
+    pub(super) following: Option<(AnnotationId, usize)>,
     /// The innermost annotation the cursor is in (to announce entering one).
     inside: Option<AnnotationId>,
 }
@@ -53,6 +62,9 @@ impl State {
             show_all: false,
             announcement: String::new(),
             saving,
+            linking: None,
+            filter: Filter::default(),
+            following: None,
             inside: None,
         }
     }
@@ -72,7 +84,13 @@ impl State {
     fn apply_action(&mut self, action: Action) -> bool {
         match action {
             Action::OpenChooser => self.open_chooser(),
-            Action::Tag { tag, note, id, at } => return self.tag(tag, note, id, at),
+            Action::Tag {
+                tag,
+                note,
+                fields,
+                id,
+                at,
+            } => return self.tag(tag, note, fields, id, at),
             Action::CloseChooser => return self.close_chooser(),
             Action::Apply(command) => self.command(command),
             Action::Undo => self.history(true),
@@ -99,6 +117,20 @@ impl State {
                 self.saving = Saving::On;
                 self.notice = Some(Notice::Info(messages::SAVED_DISCARDED.into()));
             }
+            Action::OpenLink => return self.open_link(),
+            Action::LinkOption(i) => return self.edit_link(|l| l.option = i),
+            Action::LinkFilter(text) => return self.edit_link(|l| l.filter = text),
+            Action::LinkMove { forward } => return self.move_link(forward),
+            Action::LinkTo { to, id, at } => return self.link_to(to, id, at),
+            Action::CloseLink => return set(&mut self.linking, None),
+            Action::Edit(id) => {
+                let Some(a) = self.doc.session().get(&id).cloned() else {
+                    return false;
+                };
+                self.focused = Some(id);
+                self.edit(&a);
+            }
+            Action::Filter(filter) => return set(&mut self.filter, filter),
         }
         true
     }
@@ -122,6 +154,7 @@ impl State {
                     editing: None,
                     tag: self.last_tag.clone(),
                     note: String::new(),
+                    fields: Fields::new(),
                 });
             }
             None => self.notice = Some(Notice::Info(messages::SELECT_FIRST.into())),
@@ -149,28 +182,31 @@ impl State {
             editing: Some(a.id.clone()),
             tag: a.tag.clone(),
             note: a.note.clone(),
+            fields: a.fields.clone(),
         });
     }
 
-    fn tag(&mut self, tag: TagId, note: String, id: AnnotationId, at: String) -> bool {
+    fn tag(
+        &mut self,
+        tag: TagId,
+        note: String,
+        fields: Fields,
+        id: AnnotationId,
+        at: String,
+    ) -> bool {
         let Some(pending) = self.chooser.take() else {
             return false;
         };
         self.last_tag = tag.clone();
         self.cursor = Cursor::at(pending.range.end());
         self.selection_shown = false;
-        // Editing keeps the fields the (new) tag takes.
-        let kept = |id: &AnnotationId| {
-            let session = self.doc.session();
-            let fields = session.get(id).map(|a| &a.fields);
-            let def = session.schema().tag(&tag);
-            def.zip(fields)
-                .map(|(d, f)| d.fitting(f))
-                .unwrap_or_default()
+        let fields = match self.doc.session().schema().tag(&tag) {
+            Some(def) => def.fitting(&fields),
+            None => Fields::new(),
         };
         self.command(match pending.editing {
             Some(id) => Command::Edit {
-                fields: kept(&id),
+                fields,
                 id,
                 tag,
                 note,
@@ -181,7 +217,7 @@ impl State {
                 tag,
                 range: pending.range,
                 note,
-                fields: Fields::new(),
+                fields,
                 created: at.clone(),
                 modified: at,
             }),
@@ -244,6 +280,9 @@ impl State {
         }
         self.doc = self.doc.replace(session);
         self.chooser = None;
+        self.linking = None;
+        self.following = None;
+        self.filter = Filter::default();
         self.focused = None;
         self.pasting = false;
         self.cursor = Cursor::default();

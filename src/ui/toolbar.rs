@@ -18,6 +18,7 @@ pub struct ToolbarProps {
     pub on_file: Callback<(FileKind, web_sys::File)>,
     pub on_paste: Callback<()>,
     pub on_export: Callback<()>,
+    pub on_export_claim_reviews: Callback<()>,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_show_all: Callback<bool>,
@@ -64,7 +65,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <input type="file" aria-label="Open annotations" accept=".json,application/json"
                        onchange={file_picked(FileKind::Annotations, &p.on_file)} />
             </label>
-            <button type="button" onclick={click(&p.on_export)} aria-keyshortcuts="Control+S">{"Export JSON"}</button>
+            { export_menu(&p.on_export, &p.on_export_claim_reviews) }
             <button type="button" onclick={click(&p.on_undo)} disabled={!p.can_undo}
                     aria-keyshortcuts="Control+Z">{"Undo"}</button>
             <button type="button" onclick={click(&p.on_redo)} disabled={!p.can_redo}
@@ -80,5 +81,31 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             // view wherever the article is scrolled.
             <div class="notices" aria-live="polite">{ p.children.clone() }</div>
         </header>
+    }
+}
+
+/// "Export": a disclosure of the formats, each a button that downloads and
+/// closes the menu.
+fn export_menu(native: &Callback<()>, claim_reviews: &Callback<()>) -> Html {
+    let item = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |e: MouseEvent| {
+            let menu = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+            cb.emit(());
+        })
+    };
+    html! {
+        <details class="menu">
+            <summary class="button">{"Export"}</summary>
+            <div class="menu-items">
+                <button type="button" onclick={item(native)} aria-keyshortcuts="Control+S">{"Native JSON (Ctrl+S)"}</button>
+                <button type="button" onclick={item(claim_reviews)}>{"ClaimReview (schema.org JSON-LD)"}</button>
+            </div>
+        </details>
     }
 }

@@ -20,6 +20,9 @@ pub struct Painter {
     by_tag: HashMap<TagId, Highlight>,
     overlap: Highlight,
     focus: Highlight,
+    /// The annotations related to the focused one (and the link dialog's
+    /// highlighted candidate).
+    related: Highlight,
     painted: HashMap<AnnotationId, (TagId, TextRange, StaticRange)>,
     /// Painted overlap regions, sorted.
     overlaps: Vec<(TextRange, StaticRange)>,
@@ -43,7 +46,8 @@ impl Painter {
         Some(Self {
             by_tag: HashMap::new(),
             overlap: make("ann-overlap", OVERLAP_PRIORITY)?,
-            focus: make("ann-focus", OVERLAP_PRIORITY + 1)?,
+            related: make("ann-related", OVERLAP_PRIORITY + 1)?,
+            focus: make("ann-focus", OVERLAP_PRIORITY + 2)?,
             registry,
             painted: HashMap::new(),
             overlaps: Vec::new(),
@@ -79,7 +83,11 @@ impl Painter {
 
     /// Forget every painted range (the article was replaced).
     pub fn clear(&mut self) {
-        for h in self.by_tag.values().chain([&self.overlap, &self.focus]) {
+        for h in self
+            .by_tag
+            .values()
+            .chain([&self.overlap, &self.focus, &self.related])
+        {
             h.clear();
         }
         self.painted.clear();
@@ -164,11 +172,22 @@ impl Painter {
         }
     }
 
-    /// Mark `range` as the focused annotation (or clear the mark).
-    pub fn focus(&self, dom: &ArticleDom, article: &Article, range: Option<TextRange>) {
+    /// Mark `range` as the focused annotation (or clear the mark), and
+    /// `related` as the annotations related to it. O(related).
+    pub fn focus(
+        &self,
+        dom: &ArticleDom,
+        article: &Article,
+        range: Option<TextRange>,
+        related: &[TextRange],
+    ) {
         self.focus.clear();
         if let Some(r) = range.and_then(|r| dom.static_range(article, r)) {
             self.focus.add(as_abstract(&r));
+        }
+        self.related.clear();
+        for r in related.iter().filter_map(|r| dom.static_range(article, *r)) {
+            self.related.add(as_abstract(&r));
         }
     }
 
@@ -181,7 +200,8 @@ impl Painter {
     }
 }
 
-/// Above every tag's: overlap regions, then the focused annotation.
+/// Above every tag's: overlap regions, then related annotations, then the
+/// focused annotation.
 const OVERLAP_PRIORITY: i32 = 1_000;
 
 fn as_abstract(r: &StaticRange) -> &AbstractRange {

@@ -9,6 +9,7 @@
 mod check;
 mod defaults;
 mod field;
+mod input;
 pub mod palette;
 pub mod syntax;
 mod value;

@@ -218,28 +218,39 @@ impl Session {
             .filter_map(|r| self.relations.get(r))
     }
 
-    /// The annotations a relation of type `kind` from annotation `from` may
-    /// go to: tagged as the type allows at its end, not `from` itself, not
-    /// linked from it that way already; nearest first (code points between
-    /// the spans, 0 when they overlap), then in reading order. Empty when
-    /// `from` or `kind` does not exist or the type does not start at
-    /// `from`'s tag. O(n log n).
-    pub fn link_targets(&self, from: &AnnotationId, kind: &RelationTypeId) -> Vec<&Annotation> {
-        let (Some(a), Some(k)) = (self.get(from), self.schema.relation_type(kind)) else {
+    /// The annotations a relation of type `kind` may join to annotation
+    /// `at`: as its end when `forward` (`at` → them), as its start otherwise
+    /// (them → `at`). Tagged as the type allows at that end, not `at`
+    /// itself, not related to it that way already; nearest first (code
+    /// points between the spans, 0 when they overlap), then in reading
+    /// order. Empty when `at` or `kind` does not exist or the type does not
+    /// allow `at`'s tag at its own end. O(n log n).
+    pub fn link_targets(
+        &self,
+        at: &AnnotationId,
+        kind: &RelationTypeId,
+        forward: bool,
+    ) -> Vec<&Annotation> {
+        let (Some(a), Some(k)) = (self.get(at), self.schema.relation_type(kind)) else {
             return Vec::new();
         };
-        if !k.from.contains(&a.tag) {
+        let (own, other) = if forward {
+            (&k.from, &k.to)
+        } else {
+            (&k.to, &k.from)
+        };
+        if !own.contains(&a.tag) {
             return Vec::new();
         }
         let linked: HashSet<&AnnotationId> = self
-            .relations_of(from)
-            .filter(|r| r.kind == *kind && r.from == *from)
-            .map(|r| &r.to)
+            .relations_of(at)
+            .filter(|r| r.kind == *kind && (if forward { &r.from } else { &r.to }) == at)
+            .filter_map(|r| r.other_end(at))
             .collect();
         let mut out: Vec<&Annotation> = self
             .annotations
             .iter()
-            .filter(|b| b.id != *from && k.to.contains(&b.tag) && !linked.contains(&b.id))
+            .filter(|b| b.id != *at && other.contains(&b.tag) && !linked.contains(&b.id))
             .collect();
         let gap = |b: &Annotation| {
             if b.range.end() <= a.range.start() {

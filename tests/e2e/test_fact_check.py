@@ -1,0 +1,151 @@
+"""A fact-check with the keyboard alone: a claim with a verdict typed into
+its fields, a quote and its source, links made, followed, undone and
+redone, the panel filtered by verdict, then the native file and the
+ClaimReview JSON-LD downloaded and the native file opened again."""
+
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from exports import check_export
+from test_keyboard import COUNT_MOUSE, SENTENCE, live_region, selection, tab_to_article
+
+# The text from the article's start to the reading cursor (the collapsed
+# DOM selection the app mirrors it into).
+BEFORE_CARET = """
+const s = getSelection(), r = document.createRange();
+r.setStart(document.querySelector('article.article'), 0);
+r.setEnd(s.focusNode, s.focusOffset);
+return r.toString();
+"""
+
+
+def caret_after(app, text, limit=80):
+    """Press → until the cursor stands right after `text`."""
+    for _ in range(limit):
+        if app.driver.execute_script(BEFORE_CARET).endswith(text):
+            return
+        app.press(Keys.RIGHT)
+    raise AssertionError(f"→ never reached the end of {text!r}")
+
+
+def focus(app, css):
+    """Give `css` the keyboard focus (as Tab would; no pointer event)."""
+    app.driver.execute_script("document.querySelector(arguments[0]).focus()", css)
+
+
+def row_info(app, i):
+    return app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-info")[i].text
+
+
+def links(doc):
+    by_id = {a["id"]: a["exact"] for a in doc["annotations"]}
+    return sorted((r["type"], by_id[r["from"]], by_id[r["to"]]) for r in doc["relations"])
+
+
+def test_a_fact_check_without_the_mouse(app):
+    app.driver.execute_script(COUNT_MOUSE)
+    tab_to_article(app)
+
+    # The claim, with its verdict chosen in the chooser's fields: Tab goes
+    # to the note, Tab again to the verdict, F picks "False".
+    app.ctrl(Keys.DOWN), app.ctrl(Keys.DOWN), app.ctrl(Keys.DOWN)
+    app.press(Keys.RIGHT, "s")
+    assert selection(app) == SENTENCE
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press(Keys.TAB, "checked on site", Keys.TAB, "F")
+    assert app.driver.execute_script("return document.activeElement.id") == "field-verdict"
+    app.press(Keys.ENTER)
+    app.wait_rows(1)
+    app.wait(lambda d: "Verdict: False" in row_info(app, 0))
+
+    # The quote, then its speaker as the source.
+    app.press(Keys.RIGHT, Keys.LEFT)
+    for _ in range(6):
+        app.press(Keys.RIGHT, modifier=Keys.SHIFT)
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press("2")
+    app.wait_rows(2)
+    caret_after(app, "said")
+    for _ in range(3):
+        app.press(Keys.RIGHT, modifier=Keys.SHIFT)
+    assert selection(app).strip() == "Mayor Elin Sørensen"
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press("3")
+    app.wait_rows(3)
+
+    # L on the quote: "Said by" is offered first, the source is the nearest.
+    app.press("[", "l")
+    dialog = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".link-dialog"))
+    assert "Said by" in dialog.text and "Mayor Elin Sørensen" in dialog.text
+    app.press(Keys.ENTER)
+    app.wait(lambda d: "Said by: Mayor Elin Sørensen" in row_info(app, 1))
+    assert not app.driver.find_elements(By.CSS_SELECTOR, ".link-dialog")
+
+    # The claim's evidence: Shift+Tab to the relation list, ↓ to Evidence.
+    app.press("[", "l")
+    app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".link-dialog"))
+    app.press(Keys.TAB, modifier=Keys.SHIFT)
+    app.press(Keys.DOWN)
+    app.press(Keys.TAB, "mayor", Keys.ENTER)
+    app.wait(lambda d: "Evidence: Mayor Elin Sørensen" in row_info(app, 0))
+    assert "Evidence" in live_region(app)
+
+    # F follows the claim's link to the source.
+    app.press("f")
+    app.wait(lambda d: "Evidence: \"Mayor Elin Sørensen\"" in live_region(app))
+
+    # Undo and redo the link.
+    app.ctrl("z")
+    app.wait(lambda d: "Evidence" not in row_info(app, 0))
+    app.ctrl("z", shift=True)
+    app.wait(lambda d: "Evidence: Mayor Elin Sørensen" in row_info(app, 0))
+
+    # The panel as a worklist: claims whose verdict is False, then still
+    # Unverified (none).
+    focus(app, ".filter-value")
+    app.press("Claim · Verdict: False")
+    app.wait(lambda d: len(app.rows()) == 1)
+    assert app.rows()[0][0] == "claim"
+    app.press(Keys.UP)
+    app.wait(lambda d: "No annotation matches the filter" in d.find_element(By.CSS_SELECTOR, ".panel").text)
+    focus(app, ".filter-value")
+    app.press(Keys.HOME)
+    app.wait_rows(3)
+
+    name, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    claim = next(a for a in doc["annotations"] if a["tag"] == "claim")
+    assert claim["fields"] == {"verdict": "False"} and claim["note"] == "checked on site"
+    assert links(doc) == [
+        ("evidence", SENTENCE, "Mayor Elin Sørensen"),
+        ("said-by", "We cannot ask three hundred families", "Mayor Elin Sørensen"),
+    ]
+
+    # ClaimReview from the Export menu, with the keyboard.
+    def claim_review():
+        focus(app, ".menu summary")
+        app.press(Keys.ENTER, Keys.TAB, Keys.TAB, Keys.ENTER)
+
+    path = app.download_after(claim_review)
+    assert path.name.endswith(".claimreview.json")
+    reviews = json.loads(path.read_text(encoding="utf-8"))
+    assert len(reviews) == 1
+    assert reviews[0]["reviewRating"]["alternateName"] == "False"
+    assert reviews[0]["claimReviewed"] == SENTENCE
+    notice = app.wait_notice("Exported 1 ClaimReview")
+    assert "lacks" in notice, "what the review lacks is reported, not invented"
+
+    # The native file opens again to the same annotations and links.
+    saved = app.downloads / "export-1" / name
+    app.choose_file("Open annotations", saved)
+    app.accept_confirm(timeout=1)
+    app.wait_notice("Opened")
+    _, again = app.export_with_ctrl_s()
+    assert again["annotations"] == doc["annotations"]
+    assert links(again) == links(doc)
+    assert app.driver.execute_script("return window.__mouse") == 0
