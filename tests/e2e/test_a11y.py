@@ -57,6 +57,21 @@ def test_axe_main_states(themed_app, tmp_path):
     assert audit(app) == [], "chooser open"
     app.press(Keys.ESCAPE)
 
+    # The chooser offers the last tag's fields; the source is focused: L.
+    app.driver.find_element(By.CSS_SELECTOR, "article.article").send_keys("l")
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".link-dialog"))
+    assert audit(app) == [], "link dialog open"
+    app.press(Keys.ESCAPE)
+
+    app.driver.find_element(By.CSS_SELECTOR, ".menu summary").click()
+    assert audit(app) == [], "export menu open"
+    app.driver.find_element(By.CSS_SELECTOR, ".menu summary").click()
+
+    app.driver.find_element(By.CSS_SELECTOR, ".filter-text").send_keys("nothing like this")
+    app.wait(lambda d: "No annotation matches" in d.find_element(By.CSS_SELECTOR, ".panel").text)
+    assert audit(app) == [], "panel filtered to nothing"
+    app.driver.find_element(By.CSS_SELECTOR, ".filter-text").clear()
+
     app.driver.find_element(By.CSS_SELECTOR, "article.article").send_keys("?")
     app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".help"))
     assert audit(app) == [], "help open"
@@ -111,13 +126,13 @@ def contrast(a, b):
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_highlight_and_text_contrast_meets_wcag_aa(dark):
     t = tokens((ROOT / "styles" / "app.css").read_text(encoding="utf-8"), dark)
-    text_pairs = [("fg", bg) for bg in ("bg", "panel", "claim-bg", "quote-bg", "source-bg", "focus-bg")]
+    text_pairs = [("fg", bg) for bg in ("bg", "panel", "claim-bg", "quote-bg", "source-bg", "focus-bg", "related-bg")]
     text_pairs += [("muted", "bg"), ("muted", "panel"), ("error-fg", "error-bg"), ("info-fg", "info-bg")]
     for fg, bg in text_pairs:
         ratio = contrast(t[fg], t[bg])
         assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f} < 4.5"
     # Underlines and marks are non-text: 3:1 against the highlight behind them.
     for line, bg in [("claim-line", "claim-bg"), ("quote-line", "quote-bg"), ("source-line", "source-bg"),
-                     ("focus", "bg"), ("overlap-line", "bg")]:
+                     ("focus", "bg"), ("overlap-line", "bg"), ("related-line", "related-bg")]:
         ratio = contrast(t[line], t[bg])
         assert ratio >= 3, f"{line} on {bg}: {ratio:.2f} < 3"

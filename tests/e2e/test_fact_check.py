@@ -149,3 +149,37 @@ def test_a_fact_check_without_the_mouse(app):
     assert again["annotations"] == doc["annotations"]
     assert links(again) == links(doc)
     assert app.driver.execute_script("return window.__mouse") == 0
+
+
+def test_a_field_that_does_not_fit_is_named_and_nothing_is_tagged(app):
+    tab_to_article(app)
+    app.tag("Jonas Meyer", "1")  # a claim
+    app.tag("Lindqvist Bay", "3")  # a source, linked to it below
+    # Edit the claim from its row: the fact-check URL is not a web address.
+    app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-action")[3].click()
+    app.wait(lambda d: app.chooser())
+    url = app.driver.find_element(By.ID, "field-fact-check-url")
+    url.send_keys("example.org/check")
+    app.press(Keys.ENTER)
+    error = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".field-error"))
+    assert "Fact-check URL is \"example.org/check\"" in error.text
+    assert "not a web address" in error.text
+    assert app.driver.execute_script("return document.activeElement.id") == "field-fact-check-url"
+    assert url.get_attribute("aria-invalid") == "true"
+    url.clear()
+    url.send_keys("https://example.org/check")
+    app.press(Keys.ENTER)
+    app.wait(lambda d: not app.chooser())
+    assert "Fact-check URL: https://example.org/check" in row_info(app, 1)
+
+    # Deleting a source that has links says so; undo brings both back.
+    app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-excerpt")[0].click()
+    app.driver.find_element(By.CSS_SELECTOR, "article.article").send_keys("l")
+    app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".link-dialog"))
+    app.press(Keys.ENTER)  # Lindqvist Bay supports Jonas Meyer
+    app.wait(lambda d: "Supports: Jonas Meyer" in row_info(app, 0))
+    app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-delete")[0].click()
+    app.wait_rows(1)
+    assert "1 relation removed" in live_region(app)
+    app.ctrl("z")
+    app.wait(lambda d: "Supports: Jonas Meyer" in row_info(app, 0))
