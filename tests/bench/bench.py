@@ -267,12 +267,14 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys, shapes=None)
 def annotations_for(driver, workdir, article, n_annotations):
     """An annotation file for `article` as the app reads it: the app's own
     export of it (so its canonical text and blocks), with `n_annotations`
-    spans over that text."""
+    spans over that text and half as many relations."""
     folder = workdir / "downloads"
     before = set(folder.iterdir())
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
     exported = json.loads(download(driver, folder, before).read_text(encoding="utf-8"))
-    doc = generate.annotations_file(exported["article"]["text"], n_annotations, article=exported["article"])
+    doc = generate.annotations_file(
+        exported["article"]["text"], n_annotations, article=exported["article"], relations=n_annotations // 2
+    )
     path = workdir / f"{article.stem}.annotations.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     return path

@@ -96,11 +96,14 @@ def shapes(n_bytes):
     }
 
 
-def annotations_file(text, n, seed=2, title="bench", article=None):
-    """A version 1 file with `n` annotations over `text`: word-aligned spans of
-    1 to 12 words, a fifth of them nested in or overlapping another.
-    `article`: the file's article object (an export's, with its blocks), else
-    one is made for `text`."""
+def annotations_file(text, n, seed=2, title="bench", article=None, relations=0):
+    """A file with `n` annotations over `text`: word-aligned spans of 1 to
+    12 words, a fifth of them nested in or overlapping another; tags cycle
+    claim, quote, source in reading order. `article`: the file's article
+    object (an export's, with its blocks), else one is made for `text`.
+    With `relations` > 0, a version 2 file: that many relations of the
+    default tag set (each quote said by the next source, each claim with the
+    source after next as evidence) and a verdict on every fourth claim."""
     rng = random.Random(seed)
     starts = [i for i in range(len(text)) if (i == 0 or text[i - 1] == " ") and not text[i].isspace()]
     spans = set()
@@ -123,7 +126,7 @@ def annotations_file(text, n, seed=2, title="bench", article=None):
     spans = sorted(spans)[:n]
     tags = ["claim", "quote", "source"]
     stamp = "2026-01-01T00:00:00.000Z"
-    return {
+    doc = {
         "version": 1,
         "article": article
         or {
@@ -148,6 +151,18 @@ def annotations_file(text, n, seed=2, title="bench", article=None):
             for i, (s, e) in enumerate(spans)
         ],
     }
+    if relations:
+        doc["version"] = 2
+        links = []
+        for i in range(len(spans)):
+            kind, to = {0: ("evidence", i + 2), 1: ("said-by", i + 1)}.get(i % 3, (None, None))
+            if kind and to < len(spans) and len(links) < relations:
+                links.append({"id": f"rel-{i}", "type": kind, "from": f"bench-{i}", "to": f"bench-{to}",
+                              "created": stamp})
+        doc["relations"] = links
+        for a in doc["annotations"][::12]:
+            a["fields"] = {"verdict": "False"}
+    return doc
 
 
 def page(n_bytes, seed=3):
