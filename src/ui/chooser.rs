@@ -121,7 +121,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
             </label>
             { fields.unwrap_or_default() }
             <p id="chooser-help" class="chooser-help">
-                {"1/C, 2/Q, 3/S tag at once · Shift+key or Tab for the note and fields · Enter confirms · Esc cancels"}
+                { keys_help(&props.schema) }
             </p>
         </div>
     }
@@ -239,6 +239,23 @@ fn tag_button(
             { tag.label.clone() }
         </button>
     }
+}
+
+/// The chooser's key line: "1/C, 2/Q, 3/S tag at once · …", with the set's keys.
+fn keys_help(schema: &Schema) -> String {
+    let keys: Vec<String> = schema
+        .tags()
+        .iter()
+        .filter_map(|t| match keymap::tag_keys(t) {
+            (Some(d), Some(l)) => Some(format!("{d}/{l}")),
+            (Some(k), None) | (None, Some(k)) => Some(k.to_string()),
+            (None, None) => None,
+        })
+        .collect();
+    format!(
+        "{} tag at once · Shift+key or Tab for the note and fields · Enter confirms · Esc cancels",
+        keys.join(", ")
+    )
 }
 
 fn focus(node: &NodeRef) {
