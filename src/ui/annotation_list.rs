@@ -167,7 +167,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <h2 id="panel-title">{ format!("Annotations ({n})") }</h2>
                 <p class="counts">
                     { for session.schema().tags().iter().map(|t| html! {
-                        <span class={classes!("count", t.id.to_string())}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
+                        <span class="count" data-tag={t.id.to_string()}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
                     }) }
                 </p>
             </div>
@@ -271,7 +271,7 @@ fn row_view(props: &RowProps) -> Html {
         Callback::from(move |_| cb.emit(id.clone()))
     };
     html! {
-        <li class={classes!("row", row.tag.clone(), props.focused.then_some("focused"))}
+        <li class={classes!("row", props.focused.then_some("focused"))} data-tag={row.tag.clone()}
             style={format!("top:{}px", super::px(row.position as f64 * ROW_PX))}
             aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
             aria-current={props.focused.then_some("true")}>

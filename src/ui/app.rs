@@ -53,9 +53,13 @@ pub fn app() -> Html {
         let f = article_focused.clone();
         Callback::from(move |on: bool| f.set(on))
     };
+    let schema = state.doc.session().schema().clone();
+    let tag_css = use_memo(schema, super::tag_styles::tag_css);
 
     html! {
         <div class="app">
+            // The tags' colours and cues, written from the tag set.
+            <style>{ (*tag_css).clone() }</style>
             { toolbar(&state, &readers, has_extra) }
             { steps() }
             <main class="layout">

@@ -10,6 +10,7 @@ pub mod doc;
 pub mod messages;
 pub mod reading;
 pub mod store;
+pub mod tag_styles;
 
 #[cfg(target_arch = "wasm32")]
 mod annotation_list;
