@@ -11,6 +11,8 @@ pub enum Place {
     Chooser,
     /// [`super::dialog`]
     Dialog,
+    /// [`super::tags_dialog`]
+    Tags,
     /// [`super::reading`]
     Article,
     /// [`super::resizing`]
@@ -111,7 +113,7 @@ pub const HELP: &[Shortcut] = &[
     },
     Shortcut {
         keys: "Esc",
-        place: "chooser, help",
+        place: "chooser, help, tags",
         does: "Close, and return to where you were",
         presses: &[
             (Chooser, "Escape"),
@@ -131,6 +133,14 @@ pub const HELP: &[Shortcut] = &[
             (Dialog, "Ctrl+Alt+Escape"),
             (Dialog, "Ctrl+Alt+Shift+Escape"),
             (Dialog, "?"),
+            (Tags, "Escape"),
+            (Tags, "Shift+Escape"),
+            (Tags, "Ctrl+Escape"),
+            (Tags, "Alt+Escape"),
+            (Tags, "Ctrl+Shift+Escape"),
+            (Tags, "Alt+Shift+Escape"),
+            (Tags, "Ctrl+Alt+Escape"),
+            (Tags, "Ctrl+Alt+Shift+Escape"),
         ],
     },
     Shortcut {
@@ -154,6 +164,14 @@ pub const HELP: &[Shortcut] = &[
             (Dialog, "Alt+Shift+Tab"),
             (Dialog, "Ctrl+Alt+Tab"),
             (Dialog, "Ctrl+Alt+Shift+Tab"),
+            (Tags, "Tab"),
+            (Tags, "Shift+Tab"),
+            (Tags, "Ctrl+Tab"),
+            (Tags, "Alt+Tab"),
+            (Tags, "Ctrl+Shift+Tab"),
+            (Tags, "Alt+Shift+Tab"),
+            (Tags, "Ctrl+Alt+Tab"),
+            (Tags, "Ctrl+Alt+Shift+Tab"),
         ],
     },
     Shortcut {
@@ -268,6 +286,12 @@ pub const HELP: &[Shortcut] = &[
         place: "article",
         does: "Show this list of shortcuts",
         presses: &[(Article, "?")],
+    },
+    Shortcut {
+        keys: "T",
+        place: "article",
+        does: "Open the Tags dialog: your own tags, keys, colours, fields and relations",
+        presses: &[(Article, "t"), (Article, "Shift+t")],
     },
     Shortcut {
         keys: "Ctrl+Z",

@@ -1,5 +1,5 @@
 //! Every keyboard shortcut: what a key press means in each place (page-wide,
-//! the article, resizing, the chooser, the help dialog), and the table the
+//! the article, resizing, the chooser, the help dialog, the Tags dialog), and the table the
 //! help overlay (`?`) and the README show ([`HELP`]). Pure, so it is tested
 //! natively; `web::keys` feeds it browser events. The tests check that every
 //! press the functions here accept has its row in [`HELP`], and that every
@@ -75,6 +75,8 @@ pub enum Reading {
     Resize,
     /// Show the shortcut help.
     Help,
+    /// Open the Tags dialog.
+    Tags,
     /// Back out one level: resizing, then selection, then focused annotation.
     Back,
 }
@@ -123,6 +125,7 @@ pub fn reading(p: Press) -> Option<Reading> {
         "Delete" | "Backspace" => Some(Delete),
         "r" | "R" => Some(Resize),
         "?" => Some(Help),
+        "t" | "T" => Some(Tags),
         "Escape" => Some(Back),
         _ => None,
     }
@@ -238,6 +241,25 @@ pub fn dialog(p: Press) -> Option<Dialog> {
         "Escape" => Some(Dialog::Close),
         "?" if !p.primary && !p.alt => Some(Dialog::Close),
         "Tab" => Some(Dialog::Stay),
+        _ => None,
+    }
+}
+
+/// What a key does in the Tags dialog; every other key belongs to its
+/// controls (typing a label types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagsDialog {
+    Close,
+    /// Tab or Shift+Tab: kept inside the dialog.
+    Tab {
+        back: bool,
+    },
+}
+
+pub fn tags_dialog(p: Press) -> Option<TagsDialog> {
+    match p.key {
+        "Escape" => Some(TagsDialog::Close),
+        "Tab" => Some(TagsDialog::Tab { back: p.shift }),
         _ => None,
     }
 }

@@ -100,6 +100,7 @@ fn means(place: Place, p: Press) -> bool {
         Place::Anywhere => global(p).is_some(),
         Place::Chooser => chooser(p, false, &Schema::default()).is_some(),
         Place::Dialog => dialog(p).is_some(),
+        Place::Tags => tags_dialog(p).is_some(),
         Place::Article => reading(p).is_some(),
         Place::Resizing => resizing(p).is_some(),
     }
@@ -133,6 +134,7 @@ fn every_press_the_keymap_accepts_has_a_row() {
         Place::Anywhere,
         Place::Chooser,
         Place::Dialog,
+        Place::Tags,
         Place::Article,
         Place::Resizing,
     ] {
