@@ -3,13 +3,15 @@
 //!
 //! Pure: [`store`] (state, actions, the reducer), [`reading`] (the
 //! article's keys, part of the reducer), [`doc`] (the session handle),
-//! [`messages`] (every sentence the page composes).
+//! [`messages`] (every sentence the page composes), [`tag_edit`] (the Tags
+//! dialog's changes as commands), [`tag_styles`] (the CSS of a tag set).
 
 mod action;
 pub mod doc;
 pub mod messages;
 pub mod reading;
 pub mod store;
+pub mod tag_edit;
 pub mod tag_styles;
 
 #[cfg(target_arch = "wasm32")]
