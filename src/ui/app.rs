@@ -10,6 +10,7 @@ use super::layout::DomCell;
 use super::messages;
 use super::notice_bar::NoticeBar;
 use super::store::{Action, Notice, Saving, State};
+use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::keymap;
 use crate::model::format::excerpt;
@@ -74,6 +75,7 @@ pub fn app() -> Html {
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
+                if state.tags_open { { tags_dialog(&state, &readers) } }
             </div>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
@@ -117,7 +119,7 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>
@@ -208,4 +210,29 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
     let on_cancel = Callback::from(move |()| d.dispatch(Action::CloseChooser));
     let schema = session.schema().clone();
     html! { <Chooser {pending} excerpt={excerpt} {schema} {locate} {on_tag} {on_cancel} /> }
+}
+
+/// The Tags dialog, while it is open.
+fn tags_dialog(state: &UseReducerHandle<State>, readers: &Readers) -> Html {
+    let session = state.doc.session();
+    let schema = session.schema().clone();
+    let counts: Vec<usize> = schema.tags().iter().map(|t| session.count(&t.id)).collect();
+    let d = state.dispatcher();
+    let on_apply = {
+        let d = d.clone();
+        Callback::from(move |c| d.dispatch(Action::Apply(c)))
+    };
+    let on_save = {
+        let (doc, d) = (state.doc.clone(), d.clone());
+        Callback::from(move |()| file_actions::save_tag_set(&doc, &d))
+    };
+    let on_load = {
+        let (d, readers) = (d.clone(), readers.clone());
+        Callback::from(move |f| file_actions::load_tag_set(f, &d, &readers))
+    };
+    let on_close = Callback::from(move |()| d.dispatch(Action::Tags(false)));
+    html! {
+        <TagsDialog {schema} counts={std::rc::Rc::new(counts)} notice={state.notice.clone()}
+                    {on_apply} {on_close} {on_save} {on_load} />
+    }
 }

@@ -103,7 +103,7 @@ fn on_key(props: &ChooserProps, p: Parts) -> Callback<KeyboardEvent> {
             return;
         };
         if let Key::Tab { back } = key {
-            return trap_tab(&e, &p.root, back);
+            return super::focus::trap_tab(&e, &p.root, back);
         }
         e.prevent_default();
         let selected = (*p.selected).clone();
@@ -272,41 +272,6 @@ fn position((left, top, bottom): (f64, f64, f64)) -> String {
         super::px(left + scroll_x),
         super::px(top + scroll_y)
     )
-}
-
-/// Keep Tab and Shift+Tab inside the dialog.
-fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    let Ok(all) = root.query_selector_all("button, input") else {
-        return;
-    };
-    let n = all.length();
-    if n == 0 {
-        return;
-    }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let first = all.get(0);
-    let last = all.get(n - 1);
-    let at = |node: &Option<web_sys::Node>| {
-        node.as_ref()
-            .zip(active.as_ref())
-            .is_some_and(|(n, a)| n.is_same_node(Some(a.as_ref())))
-    };
-    let target = if back && at(&first) {
-        last
-    } else if !back && at(&last) {
-        first
-    } else {
-        return;
-    };
-    e.prevent_default();
-    if let Some(el) = target.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
 }
 
 /// Where the sticky toolbar ends, in viewport CSS px (0 without one).

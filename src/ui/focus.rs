@@ -1,6 +1,11 @@
 //! Focus handling shared by the dialogs.
 
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
+
+/// The controls of a dialog that take the focus.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled])";
 
 /// Focus `first` when the component mounts; when it unmounts, give the focus
 /// back to the element that had it before.
@@ -12,9 +17,7 @@ pub fn use_return_focus(first: NodeRef) {
             let _ = el.focus();
         }
         move || {
-            if let Some(el) =
-                before.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
-            {
+            if let Some(el) = before.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                 // After the dialog has left the DOM: removing the focused
                 // element would otherwise reset the focus to <body>.
                 gloo::timers::callback::Timeout::new(0, move || {
@@ -24,4 +27,40 @@ pub fn use_return_focus(first: NodeRef) {
             }
         }
     });
+}
+
+/// Keep Tab and Shift+Tab inside the dialog `root`: from its last control
+/// to its first and back.
+pub fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(all) = root.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let n = all.length();
+    if n == 0 {
+        return;
+    }
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let first = all.get(0);
+    let last = all.get(n - 1);
+    let at = |node: &Option<web_sys::Node>| {
+        node.as_ref()
+            .zip(active.as_ref())
+            .is_some_and(|(n, a)| n.is_same_node(Some(a.as_ref())))
+    };
+    let target = if back && at(&first) {
+        last
+    } else if !back && at(&last) {
+        first
+    } else {
+        return;
+    };
+    e.prevent_default();
+    if let Some(el) = target.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }

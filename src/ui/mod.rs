@@ -47,6 +47,10 @@ mod paste_box;
 #[cfg(target_arch = "wasm32")]
 mod selection;
 #[cfg(target_arch = "wasm32")]
+mod tag_row;
+#[cfg(target_arch = "wasm32")]
+mod tags_dialog;
+#[cfg(target_arch = "wasm32")]
 mod toolbar;
 
 #[cfg(target_arch = "wasm32")]
