@@ -146,9 +146,9 @@ fn place_and_removal(p: &TagRowProps, tag: &TagDef, removing: &UseStateHandle<bo
     let label = &tag.label;
     html! {
         <div class="tag-actions">
-            <button type="button" onclick={mover(true)} disabled={i == 0} aria-label={format!("Move {label} up")}>{"Move up"}</button>
-            <button type="button" onclick={mover(false)} disabled={i == last} aria-label={format!("Move {label} down")}>{"Move down"}</button>
-            <button type="button" onclick={on_remove} aria-label={format!("Remove tag {label}")}>{"Remove tag"}</button>
+            <button type="button" onclick={mover(true)} disabled={i == 0} aria-label={format!("Move up: {label}")}>{"Move up"}</button>
+            <button type="button" onclick={mover(false)} disabled={i == last} aria-label={format!("Move down: {label}")}>{"Move down"}</button>
+            <button type="button" onclick={on_remove} aria-label={format!("Remove tag: {label}")}>{"Remove tag"}</button>
         </div>
     }
 }

@@ -62,6 +62,14 @@ def test_axe_main_states(themed_app, tmp_path):
     assert audit(app) == [], "help open"
     app.press(Keys.ESCAPE)
 
+    app.driver.find_element(By.CSS_SELECTOR, "article.article").send_keys("t")
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".tags-dialog"))
+    assert audit(app) == [], "tags dialog open"
+    app.driver.find_element(By.CSS_SELECTOR, "button[aria-label='Remove tag: Claim']").click()
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".tag-remove"))
+    assert audit(app) == [], "tags dialog asking what becomes of a tag's annotations"
+    app.press(Keys.ESCAPE)
+
     app.driver.find_element(By.XPATH, "//button[normalize-space()='Paste text']").click()
     app.accept_confirm(timeout=1)
     app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".paste-box"))

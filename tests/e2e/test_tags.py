@@ -118,6 +118,7 @@ def test_a_tag_of_ones_own_with_the_keyboard_alone(app):
     app.wait(lambda _: dialog(app))
     assert tag_legends(app) == ["Claim", "Quote", "Source"]
     app.press(Keys.ESCAPE)
+    app.wait(lambda _: dialog(app) is None and focused_is_article(app))
     app.ctrl("y")
     app.press("t")
     app.wait(lambda _: dialog(app))
@@ -154,7 +155,7 @@ def test_removing_a_tag_in_use_asks_and_tag_set_files(app, tmp_path):
     app.wait(lambda _: tag_legends(app) == ["Claim", "Citation", "Source"])
 
     # Remove it: its annotation becomes a claim.
-    app.driver.find_element(By.CSS_SELECTOR, "button[aria-label='Remove tag Citation']").click()
+    app.driver.find_element(By.CSS_SELECTOR, "button[aria-label='Remove tag: Citation']").click()
     box = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".tag-remove"))
     assert "1 annotation tagged Citation. What becomes of it?" in box.text
     choice = box.find_element(By.CSS_SELECTOR, "select")
