@@ -62,7 +62,7 @@ pub fn app() -> Html {
             // The tags' colours and cues, written from the tag set.
             <style>{ (*tag_css).clone() }</style>
             { toolbar(&state, &readers, has_extra) }
-            { steps() }
+            { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
                 <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} callbacks={panel} />
@@ -82,12 +82,26 @@ pub fn app() -> Html {
     }
 }
 
-/// The one-line instructions under the toolbar.
-fn steps() -> Html {
+/// The one-line instructions under the toolbar: the tags with a number
+/// key, as the set has them.
+fn steps(schema: &crate::model::Schema) -> Html {
+    let keyed: Vec<_> = schema
+        .tags()
+        .iter()
+        .filter_map(|t| t.key.map(|k| (k, t.label.clone())))
+        .collect();
+    let n = keyed.len();
     html! {
         <p class="steps">
-            {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
-            {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
+            {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>{", then pick "}
+            if n == 0 { {"a tag"} }
+            { for keyed.into_iter().enumerate().map(|(i, (k, label))| html! {
+                <>
+                    { if i == 0 { "" } else if i + 1 == n { " or " } else { ", " } }
+                    <kbd>{ k }</kbd>{ format!(" {label}") }
+                </>
+            }) }
+            {"."}
         </p>
     }
 }

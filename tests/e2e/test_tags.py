@@ -81,6 +81,8 @@ def test_a_tag_of_ones_own_with_the_keyboard_alone(app):
     app.press(Keys.ESCAPE)
     app.wait(lambda _: dialog(app) is None)
     app.wait(lambda _: focused_is_article(app))
+    steps = app.driver.find_element(By.CSS_SELECTOR, ".steps").text
+    assert steps.endswith("pick 1 Claim, 2 Quote, 3 Source or 4 Statistic."), steps
 
     # Select a word with the keyboard and tag it with key 4.
     app.press(Keys.HOME)
