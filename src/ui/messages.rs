@@ -291,6 +291,24 @@ pub fn save_state(unexported: bool, paused: bool) -> &'static str {
     }
 }
 
+/// A tag set file that could not be used.
+pub fn cannot_load_tag_set(name: &str, why: &dyn std::fmt::Display) -> String {
+    format!("Could not load the tag set \"{name}\": {why} Your tags are unchanged.")
+}
+
+pub fn tag_set_saved(file_name: &str) -> String {
+    format!("Saved the tag set to {file_name}.")
+}
+
+/// Asked before removing a tag that `n` annotations have.
+pub fn remove_tag_question(label: &str, n: usize) -> String {
+    format!(
+        "{} tagged {label}. What becomes of {}?",
+        count(n, "annotation"),
+        if n == 1 { "it" } else { "them" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,22 +337,4 @@ mod tests {
         assert_eq!(added("Quote", "ok", 1), "Quote added: “ok”. 1 quote.");
         assert_eq!(inside("Statistic", "4%"), "In statistic: “4%”.");
     }
-}
-
-/// A tag set file that could not be used.
-pub fn cannot_load_tag_set(name: &str, why: &dyn std::fmt::Display) -> String {
-    format!("Could not load the tag set \"{name}\": {why} Your tags are unchanged.")
-}
-
-pub fn tag_set_saved(file_name: &str) -> String {
-    format!("Saved the tag set to {file_name}.")
-}
-
-/// Asked before removing a tag that `n` annotations have.
-pub fn remove_tag_question(label: &str, n: usize) -> String {
-    format!(
-        "{} tagged {label}. What becomes of {}?",
-        count(n, "annotation"),
-        if n == 1 { "it" } else { "them" }
-    )
 }
