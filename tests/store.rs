@@ -590,9 +590,68 @@ fn the_other_end_links_too_and_each_option_has_its_own_candidates() {
         render(&s.doc.session()),
         "[Zas]{source#s}: [“it rains”]{quote} and [so]{claim#c -said-by-> s}."
     );
-    // A claim without links: F says so.
+    // F from the source follows its link to the claim.
     let s = run(s, [Action::Focus(Some("s".into())), key(Reading::Follow)]);
     assert_eq!(s.focused, Some("c".into()));
     let s = run(s, [Action::CloseLink, Action::Focus(None)]);
     assert!(s.linking.is_none());
+}
+
+#[test]
+fn t_opens_the_tags_dialog_and_the_chooser_waits_until_it_closes() {
+    let s = state("One two.");
+    let c = over(&s, "One");
+    let s = run(s, [selected(c), key(Reading::Tags)]);
+    assert!(s.tags_open);
+    let same = run(s.clone(), [Action::OpenChooser]);
+    assert!(Rc::ptr_eq(&s, &same), "Ctrl+Enter does nothing meanwhile");
+    assert!(same.chooser.is_none());
+    let s = run(s, [Action::Tags(false), Action::OpenChooser]);
+    assert!(!s.tags_open);
+    assert!(s.chooser.is_some());
+}
+
+#[test]
+fn tag_set_commands_are_undoable_and_a_removed_tag_is_no_longer_offered() {
+    use annotator::model::Disposal;
+    let s = state("One [two]{claim}.");
+    let statistic = s
+        .doc
+        .session()
+        .schema()
+        .suggest_tag("statistic", "Statistic");
+    assert_eq!(statistic.key, Some('4'));
+    let s = run(s, [Action::Apply(Command::AddTag(statistic.clone()))]);
+    assert_eq!(s.announcement, "Tag set changed.");
+    let c = over(&s, "One");
+    let s = run(
+        s,
+        [selected(c), Action::OpenChooser, tag("statistic", "n1")],
+    );
+    assert_eq!(rendered(&s), "[One]{statistic} [two]{claim}.");
+    assert_eq!(s.last_tag, "statistic");
+    let remove = Command::RemoveTag {
+        id: "statistic".into(),
+        then: Disposal::Retag("claim".into()),
+        at: AT.into(),
+    };
+    let s = run(s, [Action::Apply(remove)]);
+    assert_eq!(rendered(&s), "[One]{claim} [two]{claim}.");
+    assert_eq!(
+        s.last_tag, "claim",
+        "the removed tag gives way to the first"
+    );
+    assert_eq!(s.focused, Some(AnnotationId::from("n1")), "the focus stays");
+    let s = run(s, [Action::Undo]);
+    assert_eq!(rendered(&s), "[One]{statistic} [two]{claim}.");
+    assert!(s.doc.session().schema().tag_named("statistic").is_some());
+    // A second tag of the same label: the model's problem, nothing changed.
+    let before = rendered(&s);
+    let s = run(s, [Action::Apply(Command::AddTag(statistic))]);
+    assert!(
+        matches!(&s.notice, Some(Notice::Error(m)) if m.contains("Statistic") || m.contains("statistic")),
+        "{:?}",
+        s.notice
+    );
+    assert_eq!(rendered(&s), before);
 }

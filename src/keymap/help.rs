@@ -11,6 +11,8 @@ pub enum Place {
     Chooser,
     /// [`super::dialog`]
     Dialog,
+    /// [`super::tags_dialog`]
+    Tags,
     /// [`super::reading`]
     Article,
     /// [`super::resizing`]
@@ -113,7 +115,7 @@ pub const HELP: &[Shortcut] = &[
     },
     Shortcut {
         keys: "Esc",
-        place: "chooser, link dialog, help",
+        place: "chooser, link dialog, help, tags",
         does: "Close, and return to where you were",
         presses: &[
             (Chooser, "Escape"),
@@ -141,6 +143,14 @@ pub const HELP: &[Shortcut] = &[
             (Link, "Alt+Shift+Escape"),
             (Link, "Ctrl+Alt+Escape"),
             (Link, "Ctrl+Alt+Shift+Escape"),
+            (Tags, "Escape"),
+            (Tags, "Shift+Escape"),
+            (Tags, "Ctrl+Escape"),
+            (Tags, "Alt+Escape"),
+            (Tags, "Ctrl+Shift+Escape"),
+            (Tags, "Alt+Shift+Escape"),
+            (Tags, "Ctrl+Alt+Escape"),
+            (Tags, "Ctrl+Alt+Shift+Escape"),
         ],
     },
     Shortcut {
@@ -172,6 +182,14 @@ pub const HELP: &[Shortcut] = &[
             (Link, "Alt+Shift+Tab"),
             (Link, "Ctrl+Alt+Tab"),
             (Link, "Ctrl+Alt+Shift+Tab"),
+            (Tags, "Tab"),
+            (Tags, "Shift+Tab"),
+            (Tags, "Ctrl+Tab"),
+            (Tags, "Alt+Tab"),
+            (Tags, "Ctrl+Shift+Tab"),
+            (Tags, "Alt+Shift+Tab"),
+            (Tags, "Ctrl+Alt+Tab"),
+            (Tags, "Ctrl+Alt+Shift+Tab"),
         ],
     },
     Shortcut {
@@ -310,6 +328,12 @@ pub const HELP: &[Shortcut] = &[
         place: "article",
         does: "Show this list of shortcuts",
         presses: &[(Article, "?")],
+    },
+    Shortcut {
+        keys: "T",
+        place: "article",
+        does: "Open the Tags dialog: your own tags, keys, colours, fields and relations",
+        presses: &[(Article, "t"), (Article, "Shift+t")],
     },
     Shortcut {
         keys: "Ctrl+Z",

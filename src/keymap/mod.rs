@@ -1,5 +1,5 @@
 //! Every keyboard shortcut: what a key press means in each place (page-wide,
-//! the article, resizing, the chooser, the help dialog), and the table the
+//! the article, resizing, the chooser, the help dialog, the Tags dialog), and the table the
 //! help overlay (`?`) and the README show ([`HELP`]). Pure, so it is tested
 //! natively; `web::keys` feeds it browser events. The tests check that every
 //! press the functions here accept has its row in [`HELP`], and that every
@@ -80,6 +80,8 @@ pub enum Reading {
     Follow,
     /// Show the shortcut help.
     Help,
+    /// Open the Tags dialog.
+    Tags,
     /// Back out one level: resizing, then selection, then focused annotation.
     Back,
 }
@@ -130,6 +132,7 @@ pub fn reading(p: Press) -> Option<Reading> {
         "l" | "L" => Some(Link),
         "f" | "F" => Some(Follow),
         "?" => Some(Help),
+        "t" | "T" => Some(Tags),
         "Escape" => Some(Back),
         _ => None,
     }
@@ -278,6 +281,25 @@ pub fn dialog(p: Press) -> Option<Dialog> {
         "Escape" => Some(Dialog::Close),
         "?" if !p.primary && !p.alt => Some(Dialog::Close),
         "Tab" => Some(Dialog::Stay),
+        _ => None,
+    }
+}
+
+/// What a key does in the Tags dialog; every other key belongs to its
+/// controls (typing a label types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagsDialog {
+    Close,
+    /// Tab or Shift+Tab: kept inside the dialog.
+    Tab {
+        back: bool,
+    },
+}
+
+pub fn tags_dialog(p: Press) -> Option<TagsDialog> {
+    match p.key {
+        "Escape" => Some(TagsDialog::Close),
+        "Tab" => Some(TagsDialog::Tab { back: p.shift }),
         _ => None,
     }
 }

@@ -138,6 +138,8 @@ pub enum Action {
     },
     /// Show or hide the shortcut help.
     Help(bool),
+    /// Open or close the Tags dialog (its changes are [`Action::Apply`]).
+    Tags(bool),
     /// Show the page clutter that extraction left out, or not.
     ShowAll(bool),
     /// The user dealt with saved work that could not be restored: save again.

@@ -11,6 +11,7 @@ use super::link_dialog::LinkDialog;
 use super::messages;
 use super::notice_bar::NoticeBar;
 use super::store::{Action, Notice, Saving, State};
+use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::keymap;
 use crate::model::format::excerpt;
@@ -54,11 +55,15 @@ pub fn app() -> Html {
         let f = article_focused.clone();
         Callback::from(move |on: bool| f.set(on))
     };
+    let schema = state.doc.session().schema().clone();
+    let tag_css = use_memo(schema, super::tag_styles::tag_css);
 
     html! {
         <div class="app">
+            // The tags' colours and cues, written from the tag set.
+            <style>{ (*tag_css).clone() }</style>
             { toolbar(&state, &readers, has_extra) }
-            { steps() }
+            { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
                 <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} />
@@ -72,18 +77,33 @@ pub fn app() -> Html {
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
+                if state.tags_open { { tags_dialog(&state, &readers) } }
             </div>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
     }
 }
 
-/// The one-line instructions under the toolbar.
-fn steps() -> Html {
+/// The one-line instructions under the toolbar: the tags with a number
+/// key, as the set has them.
+fn steps(schema: &crate::model::Schema) -> Html {
+    let keyed: Vec<_> = schema
+        .tags()
+        .iter()
+        .filter_map(|t| t.key.map(|k| (k, t.label.clone())))
+        .collect();
+    let n = keyed.len();
     html! {
         <p class="steps">
-            {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>
-            {", then pick "}<kbd>{"1"}</kbd>{" Claim, "}<kbd>{"2"}</kbd>{" Quote or "}<kbd>{"3"}</kbd>{" Source."}
+            {"Select text in the article, press "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>{", then pick "}
+            if n == 0 { {"a tag"} }
+            { for keyed.into_iter().enumerate().map(|(i, (k, label))| html! {
+                <>
+                    { if i == 0 { "" } else if i + 1 == n { " or " } else { ", " } }
+                    <kbd>{ k }</kbd>{ format!(" {label}") }
+                </>
+            }) }
+            {"."}
         </p>
     }
 }
@@ -119,7 +139,7 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>
@@ -242,4 +262,29 @@ fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
         })
     };
     html! { <LinkDialog doc={state.doc.clone()} {linking} {dispatch} {show} /> }
+}
+
+/// The Tags dialog, while it is open.
+fn tags_dialog(state: &UseReducerHandle<State>, readers: &Readers) -> Html {
+    let session = state.doc.session();
+    let schema = session.schema().clone();
+    let counts: Vec<usize> = schema.tags().iter().map(|t| session.count(&t.id)).collect();
+    let d = state.dispatcher();
+    let on_apply = {
+        let d = d.clone();
+        Callback::from(move |c| d.dispatch(Action::Apply(c)))
+    };
+    let on_save = {
+        let (doc, d) = (state.doc.clone(), d.clone());
+        Callback::from(move |()| file_actions::save_tag_set(&doc, &d))
+    };
+    let on_load = {
+        let (d, readers) = (d.clone(), readers.clone());
+        Callback::from(move |f| file_actions::load_tag_set(f, &d, &readers))
+    };
+    let on_close = Callback::from(move |()| d.dispatch(Action::Tags(false)));
+    html! {
+        <TagsDialog {schema} counts={std::rc::Rc::new(counts)} notice={state.notice.clone()}
+                    {on_apply} {on_close} {on_save} {on_load} />
+    }
 }

@@ -228,7 +228,7 @@ fn tag_button(
         .map(String::from)
         .collect();
     html! {
-        <button type="button" class={classes!("tag-button", tag.id.to_string())}
+        <button type="button" class="tag-button" data-tag={tag.id.to_string()}
                 aria-pressed={(**selected == tag.id).to_string()}
                 // One Tab stop for the group: arrows move between the tags,
                 // Tab goes on to the note and the fields.

@@ -252,6 +252,45 @@ pub fn export_claim_reviews(doc: &Doc, dispatch: &Dispatch) {
     );
 }
 
+/// Download the session's tag set as `<slug>.tag-set.json`.
+pub fn save_tag_set(doc: &Doc, dispatch: &Dispatch) {
+    let (name, contents) = {
+        let session = doc.session();
+        (
+            format!("{}.tag-set.json", slug(&session.article().title)),
+            format::tag_set::export_tag_set(session.schema()),
+        )
+    };
+    dispatch.dispatch(
+        match download::download(&name, &contents, "application/json") {
+            Ok(()) => Action::Notify(Notice::Info(messages::tag_set_saved(&name))),
+            Err(e) => error(e.to_string()),
+        },
+    );
+}
+
+/// Read a tag set file (or an annotations file, for its tag set) and use
+/// it ([`Command::UseSchema`](crate::model::Command::UseSchema)): a bad
+/// file, or one that does not fit the annotations, changes nothing and
+/// says why.
+pub fn load_tag_set(file: web_sys::File, dispatch: &Dispatch, readers: &Readers) {
+    if file.size() > MAX_ANNOTATIONS_BYTES as f64 {
+        let e = LoadError::TooLarge(file.size() as usize, MAX_ANNOTATIONS_BYTES);
+        return dispatch.dispatch(error(messages::cannot_load_tag_set(&file.name(), &e)));
+    }
+    let dispatch = dispatch.clone();
+    let reader = files::read(file, move |name, bytes| {
+        let schema = bytes
+            .map_err(|e| e.to_string())
+            .and_then(|b| format::tag_set::import_tag_set(&b).map_err(|e| e.to_string()));
+        dispatch.dispatch(match schema {
+            Ok(schema) => Action::Apply(crate::model::Command::UseSchema(schema)),
+            Err(why) => error(messages::cannot_load_tag_set(&name, &why)),
+        });
+    });
+    *readers.borrow_mut() = Some(reader);
+}
+
 /// Download the saved work that could not be restored, as it is stored.
 pub fn download_unreadable(dispatch: &Dispatch) {
     let Some((doc, _)) = crate::web::storage::load() else {

@@ -4,6 +4,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+/// What Tab stops at in a dialog (a button out of the Tab order, such as a
+/// chooser tag not focused, does not count).
+const FOCUSABLE: &str =
+    "button:not([disabled]):not([tabindex='-1']), input:not([disabled]), select:not([disabled])";
+
 /// Focus `first` when the component mounts; when it unmounts, give the focus
 /// back to the element that had it before.
 #[hook]
@@ -14,9 +19,7 @@ pub fn use_return_focus(first: NodeRef) {
             let _ = el.focus();
         }
         move || {
-            if let Some(el) =
-                before.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
-            {
+            if let Some(el) = before.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                 // After the dialog has left the DOM: removing the focused
                 // element would otherwise reset the focus to <body>.
                 gloo::timers::callback::Timeout::new(0, move || {
@@ -28,12 +31,13 @@ pub fn use_return_focus(first: NodeRef) {
     });
 }
 
-/// Keep Tab and Shift+Tab inside the dialog `root`.
+/// Keep Tab and Shift+Tab inside the dialog `root`: from its last control
+/// to its first and back.
 pub fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {
     let Some(root) = root.cast::<web_sys::Element>() else {
         return;
     };
-    let Ok(all) = root.query_selector_all("button:not([tabindex='-1']), input, select") else {
+    let Ok(all) = root.query_selector_all(FOCUSABLE) else {
         return;
     };
     let n = all.length();

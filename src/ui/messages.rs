@@ -343,6 +343,24 @@ pub fn save_state(unexported: bool, paused: bool) -> &'static str {
     }
 }
 
+/// A tag set file that could not be used.
+pub fn cannot_load_tag_set(name: &str, why: &dyn std::fmt::Display) -> String {
+    format!("Could not load the tag set \"{name}\": {why} Your tags are unchanged.")
+}
+
+pub fn tag_set_saved(file_name: &str) -> String {
+    format!("Saved the tag set to {file_name}.")
+}
+
+/// Asked before removing a tag that `n` annotations have.
+pub fn remove_tag_question(label: &str, n: usize) -> String {
+    format!(
+        "{} tagged {label}. What becomes of {}?",
+        count(n, "annotation"),
+        if n == 1 { "it" } else { "them" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,8 @@
 //!
 //! Pure: [`store`] (state, actions, the reducer), [`reading`] (the
 //! article's keys, part of the reducer), [`doc`] (the session handle),
-//! [`messages`] (every sentence the page composes).
+//! [`messages`] (every sentence the page composes), [`tag_edit`] (the Tags
+//! dialog's changes as commands), [`tag_styles`] (the CSS of a tag set).
 
 mod action;
 pub mod doc;
@@ -12,6 +13,8 @@ pub mod linking;
 pub mod messages;
 pub mod reading;
 pub mod store;
+pub mod tag_edit;
+pub mod tag_styles;
 pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]
@@ -54,6 +57,10 @@ mod panel_row;
 mod paste_box;
 #[cfg(target_arch = "wasm32")]
 mod selection;
+#[cfg(target_arch = "wasm32")]
+mod tag_row;
+#[cfg(target_arch = "wasm32")]
+mod tags_dialog;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 

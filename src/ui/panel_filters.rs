@@ -34,7 +34,7 @@ pub fn counts(session: &Session) -> Html {
         <>
             <p class="counts">
                 { for schema.tags().iter().map(|t| html! {
-                    <span class={classes!("count", t.id.to_string())}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
+                    <span class="count" data-tag={t.id.to_string()}>{ format!("{} {}", t.label, session.count(&t.id)) }</span>
                 }) }
             </p>
             { for choices.map(|line| html! { <p class="choice-counts">{ line }</p> }) }

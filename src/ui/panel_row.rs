@@ -107,7 +107,7 @@ pub fn row_view(props: &RowProps) -> Html {
     };
     let what = format!("{}: {}", row.tag_label, row.excerpt);
     html! {
-        <li class={classes!("row", row.tag.clone(), props.focused.then_some("focused"))}
+        <li class={classes!("row", props.focused.then_some("focused"))} data-tag={row.tag.clone()}
             style={format!("top:{}px", super::px(row.position as f64 * ROW_PX))}
             aria-setsize={row.set_size.to_string()} aria-posinset={(row.position + 1).to_string()}
             aria-current={props.focused.then_some("true")}>

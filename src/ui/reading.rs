@@ -87,6 +87,10 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
         }
         Reading::Link => s.open_link(),
         Reading::Follow => s.follow(),
+        Reading::Tags => {
+            s.tags_open = true;
+            true
+        }
         Reading::Back if !c.is_collapsed() => s.move_cursor(Cursor::at(c.head)),
         Reading::Back if focused.is_some() => {
             s.focused = None;

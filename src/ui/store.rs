@@ -30,6 +30,8 @@ pub struct State {
     pub selection_shown: bool,
     pub resizing: bool,
     pub help: bool,
+    /// The Tags dialog is open (the chooser does not open meanwhile).
+    pub tags_open: bool,
     /// Show blocks marked extra ("Show everything").
     pub show_all: bool,
     /// The latest message for the polite live region.
@@ -59,6 +61,7 @@ impl State {
             selection_shown: false,
             resizing: false,
             help: false,
+            tags_open: false,
             show_all: false,
             announcement: String::new(),
             saving,
@@ -83,6 +86,7 @@ impl State {
     /// Carry out `action` on `self`; false when it changes nothing.
     fn apply_action(&mut self, action: Action) -> bool {
         match action {
+            Action::OpenChooser if self.tags_open => return false,
             Action::OpenChooser => self.open_chooser(),
             Action::Tag {
                 tag,
@@ -112,6 +116,7 @@ impl State {
             Action::Pointer { exact, click } => self.pointer(exact, click),
             Action::Key { key, at } => return super::reading::key(self, key, at),
             Action::Help(on) => return set(&mut self.help, on),
+            Action::Tags(on) => return set(&mut self.tags_open, on),
             Action::ShowAll(on) => return set(&mut self.show_all, on),
             Action::ResumeSaving => {
                 self.saving = Saving::On;
@@ -256,14 +261,16 @@ impl State {
     /// it touched.
     fn changed(&mut self, change: &Change, undo: Option<bool>) {
         self.notice = None;
+        self.keep_last_tag();
         let what = messages::change(&self.doc.session(), change);
         self.announcement = match undo {
             Some(true) => messages::undone(&what),
             Some(false) => messages::redone(&what),
             None => what,
         };
-        if let Some(Effect::Added(a) | Effect::Updated { after: a, .. }) =
-            change.annotation_effect()
+        // A tag set change touches many annotations: the focus stays.
+        if let (Some(Effect::Added(a) | Effect::Updated { after: a, .. }), None) =
+            (change.annotation_effect(), change.schema())
         {
             self.focused = Some(a.id.clone());
         }
@@ -274,11 +281,20 @@ impl State {
         }
     }
 
-    fn replace(&mut self, session: Session, message: String) {
+    /// The tag the chooser offers first is one of the set (a removed tag
+    /// gives way to the first).
+    fn keep_last_tag(&mut self) {
+        let session = self.doc.session();
         if session.schema().tag(&self.last_tag).is_none() {
-            self.last_tag = session.schema().first_tag().id.clone();
+            let first = session.schema().first_tag().id.clone();
+            drop(session);
+            self.last_tag = first;
         }
+    }
+
+    fn replace(&mut self, session: Session, message: String) {
         self.doc = self.doc.replace(session);
+        self.keep_last_tag();
         self.chooser = None;
         self.linking = None;
         self.following = None;

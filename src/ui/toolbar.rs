@@ -1,5 +1,5 @@
-//! [`Toolbar`]: opening, pasting, exporting, undo and redo, the "Show
-//! everything" switch, the save state, and (in its sticky area) the notices.
+//! [`Toolbar`]: opening, pasting, exporting, the Tags dialog, undo and
+//! redo, the "Show everything" switch, the save state, and (in its sticky area) the notices.
 
 use super::file_actions::FileKind;
 use super::messages;
@@ -19,6 +19,8 @@ pub struct ToolbarProps {
     pub on_paste: Callback<()>,
     pub on_export: Callback<()>,
     pub on_export_claim_reviews: Callback<()>,
+    /// Open the Tags dialog.
+    pub on_tags: Callback<()>,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_show_all: Callback<bool>,
@@ -66,6 +68,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                        onchange={file_picked(FileKind::Annotations, &p.on_file)} />
             </label>
             { export_menu(&p.on_export, &p.on_export_claim_reviews) }
+            <button type="button" onclick={click(&p.on_tags)}>{"Tags"}</button>
             <button type="button" onclick={click(&p.on_undo)} disabled={!p.can_undo}
                     aria-keyshortcuts="Control+Z">{"Undo"}</button>
             <button type="button" onclick={click(&p.on_redo)} disabled={!p.can_redo}

@@ -67,8 +67,14 @@ impl Painter {
         self.by_tag.get(tag)
     }
 
-    /// Drop the highlights of tags the set no longer has.
+    /// Drop the highlights of tags the set no longer has; the others take
+    /// their tag's place in the set as priority again (tags move). O(tags).
     fn retire(&mut self, schema: &Schema) {
+        for (tag, h) in &self.by_tag {
+            if let Some(i) = schema.index(tag) {
+                h.set_priority(i as i32 + 1);
+            }
+        }
         let gone: Vec<TagId> = self
             .by_tag
             .keys()
