@@ -8,13 +8,14 @@
 //! - while a mouse button is down nothing is written (writing the
 //!   selection cancels the drag that is making it);
 //! - the DOM points last written are remembered, so the `selectionchange`
-//!   our own write causes is known and not read back;
+//!   our own write causes is known and not read back (a collapsed cursor
+//!   is written as no selection at all: the caret shows it);
 //! - a cursor that came from the page is not written back unless the store
 //!   says the page does not show it (a drag clipped to the article).
 
 use super::layout::DomCell;
 use super::store::{Action, Cursor, State};
-use crate::web::selection::{selection_points, Points};
+use crate::web::selection::{clear_selection, selection_points, Points};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,8 +32,9 @@ struct View {
     selected_since_down: bool,
     /// Alt was held when it went down.
     alt_down: bool,
-    /// The cursor last written, in which article, and the DOM points.
-    written: Option<(u64, Cursor, Points)>,
+    /// The cursor last written, in which article, and the DOM points
+    /// (`None`: a collapsed cursor, written as no selection).
+    written: Option<(u64, Cursor, Option<Points>)>,
 }
 
 type ViewCell = Rc<RefCell<View>>;
@@ -64,10 +66,13 @@ pub fn use_selection(state: &UseReducerHandle<State>, dom: &DomCell) {
         if v.dragging || shown || same {
             return;
         }
-        if let Some(dom) = dom.borrow().as_ref() {
+        if cursor.is_collapsed() {
+            clear_selection();
+            v.written = Some((generation, cursor, None));
+        } else if let Some(dom) = dom.borrow().as_ref() {
             v.written = dom
                 .select_directed(doc.borrow().article(), cursor.anchor, cursor.head)
-                .map(|points| (generation, cursor, points));
+                .map(|points| (generation, cursor, Some(points)));
         }
     });
 }
@@ -78,10 +83,7 @@ fn feed(view: &ViewCell, dom: &DomCell, doc: &Session, d: &Dispatch) {
     let points = selection_points();
     {
         let mut v = view.borrow_mut();
-        if v.written
-            .as_ref()
-            .is_some_and(|(_, _, w)| Some(w) == points.as_ref())
-        {
+        if v.written.as_ref().is_some_and(|(_, _, w)| *w == points) {
             return;
         }
         v.written = None;

@@ -112,6 +112,16 @@ impl ArticleDom {
 }
 
 /// The selection, when it has a range.
+/// Empty the document selection (a collapsed reading cursor is drawn by
+/// the app's own caret). Writing a caret selection into the focused
+/// article made Chromium lay out for up to 100 ms on large pages; removing
+/// the ranges costs nothing.
+pub fn clear_selection() {
+    if let Some(sel) = window_selection() {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
 fn window_selection() -> Option<Selection> {
     web_sys::window()?
         .get_selection()
