@@ -655,3 +655,47 @@ fn tag_set_commands_are_undoable_and_a_removed_tag_is_no_longer_offered() {
     );
     assert_eq!(rendered(&s), before);
 }
+
+#[test]
+fn linking_says_why_when_it_cannot() {
+    // A quote with no source to be said by: the dialog opens, Enter says why.
+    let s = state("[“it rains”]{quote#q} and [so]{claim#c}.");
+    let s = run(
+        s,
+        [
+            Action::Focus(Some("q".into())),
+            key(Reading::Link),
+            link_to(None, "r1"),
+        ],
+    );
+    assert_eq!(s.notice, Some(Notice::Info(messages::NO_CANDIDATE.into())));
+    assert_eq!(s.doc.session().relations().len(), 0);
+    assert!(
+        s.linking.is_some(),
+        "the dialog stays open to pick another relation"
+    );
+    // A tag no relation type takes: L says so and opens nothing.
+    let s = state("One two.");
+    let statistic = s
+        .doc
+        .session()
+        .schema()
+        .suggest_tag("statistic", "Statistic");
+    let c = over(&s, "One");
+    let s = run(
+        s,
+        [
+            Action::Apply(Command::AddTag(statistic)),
+            selected(c),
+            Action::OpenChooser,
+            tag("statistic", "n1"),
+            Action::Focus(Some("n1".into())),
+            key(Reading::Link),
+        ],
+    );
+    assert!(s.linking.is_none());
+    assert_eq!(
+        s.notice,
+        Some(Notice::Info(messages::cannot_link("Statistic")))
+    );
+}
