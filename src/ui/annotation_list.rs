@@ -54,12 +54,7 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
         let on_select = {
             let d = d.clone();
             Callback::from(move |v: AttrValue| {
-                let session = cell.borrow();
-                let block = session.get(&id(&v)).and_then(|a| {
-                    dom.borrow()
-                        .as_ref()?
-                        .block_element(session.article(), a.range.start())
-                });
+                let block = super::layout::annotation_block(&dom, &cell.borrow(), &id(&v));
                 if let Some(el) = block {
                     flash(&el);
                 }

@@ -248,13 +248,7 @@ fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
     let show = {
         let (dom, cell) = (dom.clone(), state.doc.cell());
         Callback::from(move |id: crate::model::AnnotationId| {
-            let session = cell.borrow();
-            let block = session.get(&id).and_then(|a| {
-                dom.borrow()
-                    .as_ref()?
-                    .block_element(session.article(), a.range.start())
-            });
-            if let Some(el) = block {
+            if let Some(el) = super::layout::annotation_block(&dom, &cell.borrow(), &id) {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 el.scroll_into_view_with_scroll_into_view_options(&opts);

@@ -30,3 +30,16 @@ pub fn use_layout(state: &UseReducerHandle<State>, article_ref: &NodeRef) -> Dom
     });
     dom
 }
+
+/// The block element holding the start of annotation `id`, if it is on the
+/// page (for the panel's jump and the link dialog's candidate).
+pub fn annotation_block(
+    dom: &DomCell,
+    session: &crate::model::Session,
+    id: &crate::model::AnnotationId,
+) -> Option<Element> {
+    let a = session.get(id)?;
+    dom.borrow()
+        .as_ref()?
+        .block_element(session.article(), a.range.start())
+}

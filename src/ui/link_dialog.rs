@@ -100,20 +100,12 @@ pub fn link_dialog(props: &LinkDialogProps) -> Html {
                        role="combobox" aria-expanded="true" aria-controls="link-candidates" aria-autocomplete="list"
                        aria-activedescendant={active_id} />
             </label>
-            <p class="link-count" aria-live="polite">{ messages_count(candidates.len()) }</p>
+            <p class="link-count" aria-live="polite">{ super::messages::candidates(candidates.len()) }</p>
             <ul id="link-candidates" class="link-candidates" role="listbox" aria-label="Candidates">
                 { for rows }
             </ul>
             <p class="chooser-help">{"↓ ↑ choose · Enter links · Esc closes"}</p>
         </div>
-    }
-}
-
-fn messages_count(n: usize) -> String {
-    match n {
-        0 => "No candidates.".into(),
-        1 => "1 candidate, nearest first.".into(),
-        n => format!("{n} candidates, nearest first."),
     }
 }
 

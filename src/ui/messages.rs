@@ -68,6 +68,14 @@ pub const NO_CANDIDATE: &str =
     "Nothing to link to: no annotation fits this relation and the filter.";
 pub const NO_LINKS: &str = "This annotation has no links to follow.";
 
+/// The link dialog's count: "3 candidates, nearest first."
+pub fn candidates(n: usize) -> String {
+    match n {
+        0 => "No candidates.".into(),
+        n => format!("{}, nearest first.", count(n, "candidate")),
+    }
+}
+
 /// Why the focused annotation cannot be linked.
 pub fn cannot_link(label: &str) -> String {
     format!("A {label} cannot be linked: no relation type of the tag set starts or ends at {label}. Add one in Tags.")

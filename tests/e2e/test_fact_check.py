@@ -9,7 +9,14 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from exports import check_export
-from test_keyboard import COUNT_MOUSE, SENTENCE, live_region, selection, tab_to_article
+from test_keyboard import (
+    COUNT_MOUSE,
+    SENTENCE,
+    live_region,
+    selection,
+    tab_to_article,
+    tag_the_quote_after_the_claim,
+)
 
 def word_forward(app, word, limit=80):
     """Walk word by word (W selects the word after the cursor, Esc collapses
@@ -54,13 +61,7 @@ def test_a_fact_check_without_the_mouse(app):
     app.wait(lambda d: "Verdict: False" in row_info(app, 0))
 
     # The quote, then its speaker as the source.
-    app.press(Keys.RIGHT, Keys.LEFT)
-    for _ in range(6):
-        app.press(Keys.RIGHT, modifier=Keys.SHIFT)
-    app.ctrl(Keys.ENTER)
-    app.wait(lambda d: app.chooser())
-    app.press("2")
-    app.wait_rows(2)
+    tag_the_quote_after_the_claim(app)
     word_forward(app, "Mayor")
     for _ in range(2):
         app.press(Keys.RIGHT, modifier=Keys.SHIFT)

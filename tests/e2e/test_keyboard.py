@@ -42,6 +42,19 @@ def live_region(app):
     return app.driver.find_element(By.CSS_SELECTOR, ".sr-only[role=status]").get_attribute("textContent")
 
 
+def tag_the_quote_after_the_claim(app):
+    """From the end of the claim, select the quoted phrase word by word
+    and tag it as a quote (the second annotation)."""
+    app.press(Keys.RIGHT, Keys.LEFT)
+    for _ in range(6):
+        app.press(Keys.RIGHT, modifier=Keys.SHIFT)
+    assert selection(app) == "We cannot ask three hundred families"
+    app.ctrl(Keys.ENTER)
+    app.wait(lambda d: app.chooser())
+    app.press("2")
+    app.wait_rows(2)
+
+
 def test_a_whole_session_without_the_mouse(app):
     app.driver.execute_script(COUNT_MOUSE)
     tab_to_article(app)
@@ -58,15 +71,7 @@ def test_a_whole_session_without_the_mouse(app):
     assert "Claim added" in live_region(app)
     app.wait(lambda d: focused_is_article(app))
 
-    # A quoted phrase, word by word, as a quote.
-    app.press(Keys.RIGHT, Keys.LEFT)
-    for _ in range(6):
-        app.press(Keys.RIGHT, modifier=Keys.SHIFT)
-    assert selection(app) == "We cannot ask three hundred families"
-    app.ctrl(Keys.ENTER)
-    app.wait(lambda d: app.chooser())
-    app.press("2")
-    app.wait_rows(2)
+    tag_the_quote_after_the_claim(app)
 
     # Next annotation from the top; extend the quote's end by one word.
     app.press(Keys.ESCAPE, Keys.HOME, "]", "]")
