@@ -11,6 +11,7 @@ mod change;
 mod change_log;
 mod command;
 pub mod cursor;
+pub mod exchange;
 pub mod format;
 mod id;
 pub mod load;
