@@ -2,7 +2,7 @@
 //! `tests/data/formats/` (the Python readers of `tests/formats/` read the
 //! same files). `UPDATE_GOLDEN=1 cargo test --test exchange` rewrites them.
 
-use annotator::model::exchange::{export, Format};
+use annotator::model::exchange::{export, one_file, Format};
 use annotator::model::format::import;
 use std::path::PathBuf;
 
@@ -63,4 +63,33 @@ fn format_ids_round_trip() {
         assert_eq!(Format::from_id(f.id()), Some(f));
     }
     assert_eq!(Format::from_id("docx"), None);
+}
+
+#[test]
+fn brat_downloads_as_one_zip_of_its_two_files() {
+    use std::io::Read;
+    let session = mixed();
+    let (name, mime, bytes) = one_file(
+        "mixed",
+        Format::Brat,
+        &export(&session, Format::Brat, false),
+    );
+    assert_eq!((name.as_str(), mime), ("mixed.brat.zip", "application/zip"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    assert_eq!(zip.len(), 2);
+    for member in ["mixed.txt", "mixed.ann"] {
+        let mut content = String::new();
+        zip.by_name(member)
+            .expect(member)
+            .read_to_string(&mut content)
+            .expect("utf-8");
+        let want = std::fs::read_to_string(data(member)).expect("golden");
+        assert!(
+            content == want,
+            "{member} in the zip differs from its golden"
+        );
+    }
+    let (name, mime, bytes) = one_file("mixed", Format::Csv, &export(&session, Format::Csv, false));
+    assert_eq!((name.as_str(), mime), ("mixed.csv", "text/csv"));
+    assert_eq!(bytes, std::fs::read(data("mixed.csv")).expect("golden"));
 }

@@ -466,7 +466,10 @@ fn a_file_with_another_tag_set_resets_the_tag_offered_first() {
     parts.relations.clear();
     let schema = Schema::new(parts.tags, parts.relations).unwrap();
     let file = export(&common::session_with(schema, "[Two]{source} three."));
-    let s = run(s, [Action::Import(import(file.as_bytes()).unwrap())]);
+    let s = run(
+        s,
+        [Action::Import(Box::new(import(file.as_bytes()).unwrap()))],
+    );
     assert_eq!(s.last_tag, "claim", "quote is not in the new tag set");
     let two = over(&s, "Two");
     let s = run(s, [selected(two), Action::OpenChooser]);

@@ -2,14 +2,18 @@
 //! `docs/formats.md`, many at once, natively (never built into the wasm).
 //!
 //! ```text
-//! annotator-convert --to FORMAT [--everything] [-o DIR] FILE...
+//! annotator-convert --to FORMAT [--everything] [--onto FILE] [-o DIR] FILE...
 //! ```
 //!
-//! Each FILE is read as the page's "Open annotations" reads it; its export
-//! is written to DIR (default: beside FILE) as `<stem><suffix>`, the stem
-//! being the file name without `.json` and `.annotations`. Problems go to
-//! standard error, one line per file; the exit status is 1 when any file
-//! could not be converted, 2 for bad arguments.
+//! FORMAT is `native` or a format id (`w3c`, `label-studio`, `doccano`,
+//! `brat`, `conll`, `spacy`, `csv`). Each FILE is read as the page's "Open
+//! annotations" reads it — a native file, W3C, Label Studio, doccano, or a
+//! brat `.ann` (its `.txt` beside it is read with it) — on the article of
+//! `--onto` (a native annotations file) when given: W3C files need it, as
+//! they hold no text. The export is written to DIR (default: beside FILE)
+//! as `<stem><suffix>`, the stem being the file name without its format's
+//! suffix. Problems go to standard error, one line per file; the exit
+//! status is 1 when any file could not be converted, 2 for bad arguments.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -21,15 +25,31 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use annotator::model::exchange::{self, Format};
-    use annotator::model::format;
+    use annotator::model::exchange::{self, Format, InFile};
+    use annotator::model::{format, Session};
+    use annotator::ui::messages;
     use std::path::{Path, PathBuf};
 
-    const USAGE: &str = "usage: annotator-convert --to FORMAT [--everything] [-o DIR] FILE...";
+    const USAGE: &str =
+        "usage: annotator-convert --to FORMAT [--everything] [--onto FILE] [-o DIR] FILE...";
+
+    /// What a file's stem is without (longest first).
+    const SUFFIXES: [&str; 8] = [
+        ".annotations.json",
+        ".label-studio.json",
+        ".doccano.jsonl",
+        ".w3c.jsonld",
+        ".json",
+        ".jsonl",
+        ".ann",
+        ".txt",
+    ];
 
     struct Args {
-        to: Format,
+        /// `None`: the native file.
+        to: Option<Format>,
         everything: bool,
+        onto: Option<Session>,
         out: Option<PathBuf>,
         files: Vec<PathBuf>,
     }
@@ -66,15 +86,25 @@ mod cli {
 
     fn parse(args: Vec<String>) -> Result<Args, String> {
         let (mut to, mut everything, mut out, mut files) = (None, false, None, Vec::new());
+        let mut onto = None;
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--to" => {
                     let id = it.next().ok_or("--to needs a format")?;
                     let ids: Vec<_> = Format::ALL.iter().map(|f| f.id()).collect();
-                    to = Some(Format::from_id(&id).ok_or_else(|| {
-                        format!("unknown format {id:?}; formats: {}", ids.join(", "))
-                    })?);
+                    to = Some(match id.as_str() {
+                        "native" => None,
+                        id => Some(Format::from_id(id).ok_or_else(|| {
+                            format!("unknown format {id:?}; formats: native, {}", ids.join(", "))
+                        })?),
+                    });
+                }
+                "--onto" => {
+                    let path = it.next().ok_or("--onto needs an annotations file")?;
+                    let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+                    let imported = format::import(&bytes).map_err(|e| format!("{path}: {e}"))?;
+                    onto = Some(imported.session);
                 }
                 "--everything" => everything = true,
                 "-o" | "--out" => out = Some(PathBuf::from(it.next().ok_or("-o needs a folder")?)),
@@ -87,18 +117,61 @@ mod cli {
         if files.is_empty() {
             return Err("no FILE given".into());
         }
+        // A brat .txt goes with its .ann: converting it alone would fail.
+        let anns: Vec<PathBuf> = files.iter().filter(|f| is(f, ".ann")).cloned().collect();
+        files.retain(|f| !(is(f, ".txt") && anns.contains(&f.with_extension("ann"))));
         Ok(Args {
             to,
             everything,
+            onto,
             out,
             files,
         })
     }
 
+    fn is(file: &Path, ext: &str) -> bool {
+        file.to_string_lossy().to_ascii_lowercase().ends_with(ext)
+    }
+
+    /// The inputs of `file` as (name, bytes): a `.ann` with its `.txt`.
+    fn inputs(file: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut paths = vec![file.to_path_buf()];
+        if is(file, ".ann") {
+            paths.insert(0, file.with_extension("txt"));
+        }
+        paths
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+                Ok((p.to_string_lossy().into_owned(), bytes))
+            })
+            .collect()
+    }
+
     fn convert(file: &Path, args: &Args) -> Result<Vec<PathBuf>, String> {
-        let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-        let imported = format::import(&bytes).map_err(|e| e.to_string())?;
-        let export = exchange::export(&imported.session, args.to, args.everything);
+        let read = inputs(file)?;
+        let files: Vec<InFile> = read
+            .iter()
+            .map(|(name, bytes)| InFile { name, bytes })
+            .collect();
+        let imported = exchange::open(&files, args.onto.as_ref()).map_err(|e| e.to_string())?;
+        let report = messages::report(&imported.report);
+        if !report.is_empty() {
+            eprintln!("{}:{report}", file.display());
+        }
+        let export = match args.to {
+            Some(to) => exchange::export(&imported.session, to, args.everything),
+            None => exchange::Exported {
+                files: vec![exchange::OutFile {
+                    suffix: ".annotations.json",
+                    mime: "application/json",
+                    content: format::export(&imported.session),
+                }],
+                left_out: 0,
+                relations_left_out: 0,
+                dropped: Vec::new(),
+            },
+        };
         let dir = match &args.out {
             Some(d) => d.clone(),
             None => file.parent().map(Path::to_path_buf).unwrap_or_default(),
@@ -121,13 +194,16 @@ mod cli {
         Ok(written)
     }
 
-    /// The file name without `.json` and then `.annotations`.
+    /// The file name without its format's suffix ([`SUFFIXES`]).
     fn stem(file: &Path) -> String {
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let name = name.strip_suffix(".json").unwrap_or(&name);
-        name.strip_suffix(".annotations").unwrap_or(name).to_owned()
+        SUFFIXES
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(&name)
+            .to_owned()
     }
 }

@@ -104,7 +104,7 @@ pub enum Action {
         note: Option<String>,
     },
     /// Replace article and annotations with an imported file.
-    Import(Imported),
+    Import(Box<Imported>),
     /// The session was downloaded as `file_name`.
     Exported {
         file_name: String,

@@ -131,6 +131,12 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| file_actions::export(&doc, &d))
     };
+    let on_export_format = {
+        let (doc, d) = (doc.clone(), d.clone());
+        Callback::from(move |(format, everything)| {
+            file_actions::export_format(&doc, format, everything, &d)
+        })
+    };
     let on_export_claim_reviews = {
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| file_actions::export_claim_reviews(&doc, &d))
@@ -139,7 +145,7 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>

@@ -5,6 +5,7 @@
 use super::doc::Doc;
 use super::messages;
 use super::store::{Action, Notice, State};
+use crate::model::exchange::{self, Format};
 use crate::model::load::LoadError;
 use crate::model::Article;
 use crate::model::{format, load, slug};
@@ -33,9 +34,15 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// By extension: `.json` files are annotation files, others articles.
-    pub fn guess(file_name: &str) -> Self {
-        if file_name.to_ascii_lowercase().ends_with(".json") {
+    /// By extension: annotation files (`.json`, `.jsonld`, `.jsonl`, and
+    /// brat's `.ann` with its `.txt`) are annotations, others articles.
+    pub fn guess(file_names: &[String]) -> Self {
+        let annotations = [".json", ".jsonld", ".jsonl", ".ann"];
+        let is_annotations = |n: &String| {
+            let n = n.to_ascii_lowercase();
+            annotations.iter().any(|ext| n.ends_with(ext))
+        };
+        if file_names.iter().any(is_annotations) {
             FileKind::Annotations
         } else {
             FileKind::Article
@@ -53,11 +60,14 @@ pub fn may_discard(doc: &Doc) -> bool {
     !unexported || n == 0 || gloo::dialogs::confirm(&messages::discard(n))
 }
 
-/// Read `file` and open it as `kind`. Unexported work is discarded only
-/// after the file has loaded and the user agreed ([`may_discard`]), so a bad
-/// file never costs anything. Opening a file cancels the loading of another.
+/// Read `files` and open them as `kind`: an article is the first file;
+/// annotations one file of any format we read, or brat's `.txt` and `.ann`
+/// ([`exchange::open`], onto the article open when the file holds no text
+/// or the same). Unexported work is discarded only after the file has
+/// loaded and the user agreed ([`may_discard`]), so a bad file never costs
+/// anything. Opening a file cancels the loading of another.
 pub fn open_file(
-    file: web_sys::File,
+    mut files: Vec<web_sys::File>,
     kind: FileKind,
     doc: &Doc,
     dispatch: &Dispatch,
@@ -65,34 +75,37 @@ pub fn open_file(
 ) {
     slices::cancel_all();
     let ticket = Ticket::take();
+    if kind == FileKind::Article {
+        files.truncate(1);
+    }
     // Refuse a file too large before reading it into memory.
-    let size = file.size();
     let limit = match kind {
         FileKind::Article => load::MAX_BYTES,
         FileKind::Annotations => MAX_ANNOTATIONS_BYTES,
     };
-    if size > limit as f64 {
-        let e = LoadError::TooLarge(size as usize, limit);
-        return dispatch.dispatch(error(messages::cannot_open(&file.name(), &e)));
+    if let Some(big) = files.iter().find(|f| f.size() > limit as f64) {
+        let e = LoadError::TooLarge(big.size() as usize, limit);
+        return dispatch.dispatch(error(messages::cannot_open(&big.name(), &e)));
     }
     // Large files take a moment to read and parse: say so at once.
-    if size > 1_048_576.0 {
+    if let Some(big) = files.iter().find(|f| f.size() > 1_048_576.0) {
         dispatch.dispatch(Action::Notify(Notice::Progress {
-            label: messages::reading_file(&file.name(), size),
+            label: messages::reading_file(&big.name(), big.size()),
             percent: 0,
         }));
     }
     let (doc, dispatch) = (doc.clone(), dispatch.clone());
-    let reader = files::read(file, move |name, bytes| {
+    read_all(files, Vec::new(), readers.clone(), move |read| {
         if !ticket.valid() {
             return;
         }
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(e) => return dispatch.dispatch(error(messages::cannot_open(&name, &e))),
+        let read = match read {
+            Ok(read) => read,
+            Err((name, e)) => return dispatch.dispatch(error(messages::cannot_open(&name, &e))),
         };
         match kind {
             FileKind::Article => {
+                let (name, bytes) = read.into_iter().next().expect("one file");
                 let d = dispatch.clone();
                 load_article(ticket, name, bytes, &dispatch, move |name, loaded| {
                     d.dispatch(match loaded {
@@ -102,12 +115,43 @@ pub fn open_file(
                     });
                 });
             }
-            FileKind::Annotations => dispatch.dispatch(match format::import(&bytes) {
-                Ok(_) if !may_discard(&doc) => Action::Dismiss,
-                Ok(imported) => Action::Import(imported),
-                Err(e) => error(messages::cannot_import(&name, &e)),
-            }),
+            FileKind::Annotations => {
+                let files: Vec<exchange::InFile> = read
+                    .iter()
+                    .map(|(name, bytes)| exchange::InFile { name, bytes })
+                    .collect();
+                let opened = exchange::open(&files, Some(&doc.session()));
+                let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+                dispatch.dispatch(match opened {
+                    Ok(_) if !may_discard(&doc) => Action::Dismiss,
+                    Ok(imported) => Action::Import(Box::new(imported)),
+                    Err(e) => error(messages::cannot_import(&names.join("” and “"), &e)),
+                });
+            }
         }
+    });
+}
+
+/// Read `files` one after another (each reader kept in `readers`, so that
+/// a new opening cancels it), then hand `done` every name and bytes, or
+/// the first file that could not be read.
+fn read_all(
+    mut files: Vec<web_sys::File>,
+    mut read: Vec<(String, Vec<u8>)>,
+    readers: Readers,
+    done: impl FnOnce(Result<Vec<(String, Vec<u8>)>, (String, Error)>) + 'static,
+) {
+    if files.is_empty() {
+        return done(Ok(read));
+    }
+    let file = files.remove(0);
+    let next = readers.clone();
+    let reader = files::read(file, move |name, bytes| match bytes {
+        Ok(bytes) => {
+            read.push((name, bytes));
+            read_all(files, read, next, done);
+        }
+        Err(e) => done(Err((name, e))),
     });
     *readers.borrow_mut() = Some(reader);
 }
@@ -227,6 +271,26 @@ pub fn export(doc: &Doc, dispatch: &Dispatch) {
             Err(e) => error(e.to_string()),
         },
     );
+}
+
+/// Download the session in another tool's `format` (one file, or a zip of
+/// brat's two); with `everything`, dataset formats keep the page clutter.
+/// The notice says what the format keeps and what was left out. Not the
+/// native file: nothing is marked exported.
+pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dispatch) {
+    let (name, mime, bytes, notice) = {
+        let session = doc.session();
+        let exported = exchange::export(&session, format, everything);
+        let (name, mime, bytes) =
+            exchange::one_file(&slug(&session.article().title), format, &exported);
+        let notice =
+            messages::format_exported(format, session.annotations().len(), &name, &exported);
+        (name, mime, bytes, notice)
+    };
+    dispatch.dispatch(match download::download_bytes(&name, &bytes, mime) {
+        Ok(()) => Action::Notify(Notice::Info(notice)),
+        Err(e) => error(e.to_string()),
+    });
 }
 
 /// Download the claims' ClaimReviews as `<slug>.claimreview.json`; the

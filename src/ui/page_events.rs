@@ -56,14 +56,16 @@ pub fn use_drops(state: &UseReducerHandle<State>, readers: &Readers) {
         });
         let on_drop = EventListener::new_with_options(&document, "drop", options, move |e| {
             e.prevent_default();
-            let file = e
+            let files = e
                 .dyn_ref::<web_sys::DragEvent>()
                 .and_then(|d| d.data_transfer())
                 .and_then(|d| d.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                let kind = FileKind::guess(&file.name());
-                file_actions::open_file(file, kind, &doc, &dispatch, &readers);
+                .map(|list| crate::web::files::all(&list))
+                .unwrap_or_default();
+            if !files.is_empty() {
+                let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+                let kind = FileKind::guess(&names);
+                file_actions::open_file(files, kind, &doc, &dispatch, &readers);
             }
         });
         move || drop((dragover, on_drop))

@@ -3,6 +3,7 @@
 
 use super::file_actions::FileKind;
 use super::messages;
+use crate::model::exchange::Format;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,10 +16,12 @@ pub struct ToolbarProps {
     pub unexported: bool,
     /// Saving in the browser is paused.
     pub paused: bool,
-    pub on_file: Callback<(FileKind, web_sys::File)>,
+    pub on_file: Callback<(FileKind, Vec<web_sys::File>)>,
     pub on_paste: Callback<()>,
     pub on_export: Callback<()>,
     pub on_export_claim_reviews: Callback<()>,
+    /// Export in another tool's format; `true` keeps hidden page parts.
+    pub on_export_format: Callback<(Format, bool)>,
     /// Open the Tags dialog.
     pub on_tags: Callback<()>,
     pub on_undo: Callback<()>,
@@ -27,18 +30,24 @@ pub struct ToolbarProps {
     pub children: Html,
 }
 
-/// A file input's change: its file, the input cleared so that choosing
-/// the same file again fires `change` again.
-fn file_picked(kind: FileKind, on_file: &Callback<(FileKind, web_sys::File)>) -> Callback<Event> {
+/// A file input's change: its files, the input cleared so that choosing
+/// the same files again fires `change` again.
+fn file_picked(
+    kind: FileKind,
+    on_file: &Callback<(FileKind, Vec<web_sys::File>)>,
+) -> Callback<Event> {
     let on_file = on_file.clone();
     Callback::from(move |e: Event| {
         let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
             return;
         };
-        let file = input.files().and_then(|f| f.get(0));
+        let files = input
+            .files()
+            .map(|list| crate::web::files::all(&list))
+            .unwrap_or_default();
         input.set_value("");
-        if let Some(f) = file {
-            on_file.emit((kind, f));
+        if !files.is_empty() {
+            on_file.emit((kind, files));
         }
     })
 }
@@ -64,10 +73,12 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             </label>
             <button type="button" onclick={click(&p.on_paste)}>{"Paste text"}</button>
             <label class="button file-button">{"Open annotations"}
-                <input type="file" aria-label="Open annotations" accept=".json,application/json"
+                <input type="file" aria-label="Open annotations" multiple=true
+                       accept=".json,.jsonld,.jsonl,.ann,.txt,application/json,application/ld+json"
                        onchange={file_picked(FileKind::Annotations, &p.on_file)} />
             </label>
-            { export_menu(&p.on_export, &p.on_export_claim_reviews) }
+            <ExportMenu native={p.on_export.clone()} claim_reviews={p.on_export_claim_reviews.clone()}
+                        format={p.on_export_format.clone()} has_extra={p.has_extra} />
             <button type="button" onclick={click(&p.on_tags)}>{"Tags"}</button>
             <button type="button" onclick={click(&p.on_undo)} disabled={!p.can_undo}
                     aria-keyshortcuts="Control+Z">{"Undo"}</button>
@@ -87,27 +98,63 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ExportMenuProps {
+    native: Callback<()>,
+    claim_reviews: Callback<()>,
+    format: Callback<(Format, bool)>,
+    /// Offer to keep hidden page parts in dataset formats.
+    has_extra: bool,
+}
+
+/// A menu item's click: close the menu, then `then`.
+fn menu_item(then: impl Fn() + 'static) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let menu = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest("details").ok().flatten());
+        if let Some(menu) = menu {
+            let _ = menu.remove_attribute("open");
+        }
+        then();
+    })
+}
+
 /// "Export": a disclosure of the formats, each a button that downloads and
-/// closes the menu.
-fn export_menu(native: &Callback<()>, claim_reviews: &Callback<()>) -> Html {
-    let item = |cb: &Callback<()>| {
+/// closes the menu; on pages with clutter, a checkbox to keep hidden page
+/// parts in the dataset formats (the menu's own state).
+#[function_component(ExportMenu)]
+fn export_menu(p: &ExportMenuProps) -> Html {
+    let everything = use_state(|| false);
+    let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
-        Callback::from(move |e: MouseEvent| {
-            let menu = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("details").ok().flatten());
-            if let Some(menu) = menu {
-                let _ = menu.remove_attribute("open");
+        menu_item(move || cb.emit(()))
+    };
+    let formats = Format::ALL.into_iter().map(|f| {
+        let (cb, everything) = (p.format.clone(), *everything && p.has_extra);
+        html! { <button type="button" onclick={menu_item(move || cb.emit((f, everything)))}>{ f.label() }</button> }
+    });
+    let on_everything = {
+        let everything = everything.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                everything.set(i.checked());
             }
-            cb.emit(());
         })
     };
     html! {
         <details class="menu">
             <summary class="button">{"Export"}</summary>
             <div class="menu-items">
-                <button type="button" onclick={item(native)} aria-keyshortcuts="Control+S">{"Native JSON (Ctrl+S)"}</button>
-                <button type="button" onclick={item(claim_reviews)}>{"ClaimReview (schema.org JSON-LD)"}</button>
+                <button type="button" onclick={emit(&p.native)} aria-keyshortcuts="Control+S">{"Native JSON (Ctrl+S)"}</button>
+                { for formats }
+                <button type="button" onclick={emit(&p.claim_reviews)}>{"ClaimReview (schema.org JSON-LD)"}</button>
+                if p.has_extra {
+                    <label class="menu-option">
+                        <input type="checkbox" checked={*everything} onchange={on_everything} />
+                        {" "}{ messages::INCLUDE_HIDDEN }
+                    </label>
+                }
             </div>
         </details>
     }

@@ -9,14 +9,23 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 /// # Errors
 /// [`Error::DownloadRefused`] if the blob or link cannot be made.
 pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Error> {
-    start(file_name, contents, mime).map_err(|_| Error::DownloadRefused)
+    start(file_name, &JsValue::from_str(contents), mime).map_err(|_| Error::DownloadRefused)
 }
 
-fn start(file_name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+/// Start a download of the bytes `contents` named `file_name`.
+///
+/// # Errors
+/// [`Error::DownloadRefused`] if the blob or link cannot be made.
+pub fn download_bytes(file_name: &str, contents: &[u8], mime: &str) -> Result<(), Error> {
+    let bytes = js_sys::Uint8Array::from(contents);
+    start(file_name, &bytes, mime).map_err(|_| Error::DownloadRefused)
+}
+
+fn start(file_name: &str, contents: &JsValue, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(contents);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = Blob::new_with_blob_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())

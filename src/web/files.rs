@@ -18,3 +18,8 @@ pub fn read(
         );
     })
 }
+
+/// The files of a file list (an input's, a drop's), in order.
+pub fn all(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

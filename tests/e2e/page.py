@@ -188,6 +188,20 @@ class AppPage:
         path = self.wait(lambda d: self._download_in(folder), timeout=15)
         return path.name, json.loads(path.read_text(encoding="utf-8"))
 
+    def export_as(self, label, limit=15):
+        """Choose `label` in the Export menu with the keyboard: focus its
+        button, Enter opens it (unless open), Tab to the item, Enter."""
+        was_open = self.driver.execute_script(
+            "const m = document.querySelector('.menu'); m.querySelector('summary').focus(); return m.open"
+        )
+        if not was_open:
+            self.press(Keys.ENTER)
+        for _ in range(limit):
+            self.press(Keys.TAB)
+            if self.driver.execute_script("return document.activeElement.textContent") == label:
+                return self.press(Keys.ENTER)
+        raise AssertionError(f"no {label!r} in the Export menu")
+
     def download_after(self, act):
         """Run `act()` (which starts a download) and return the downloaded
         file's path, whatever it holds."""

@@ -224,3 +224,27 @@ def test_the_converter_names_each_bad_file_and_fails(convert, tmp_path):
     assert (tmp_path / "mixed.spacy.jsonl").exists()
     usage = convert("--to", "docx", good)
     assert usage.returncode == 2 and "unknown format" in usage.stderr
+
+
+@pytest.mark.parametrize("inp", ["mixed.label-studio.json", "mixed.doccano.jsonl", "mixed.ann"])
+def test_the_converter_reads_dataset_formats_back_to_native(convert, tmp_path, inp):
+    out = convert("--to", "native", "-o", tmp_path, DATA / inp)
+    assert out.returncode == 0, out.stderr
+    doc = json.loads((tmp_path / "mixed.annotations.json").read_text(encoding="utf-8"))
+    text = doc["article"]["text"]
+    assert text == TEXT, "the readable text, as a new article"
+    got = sorted((a["start"], a["end"], a["tag"], a["exact"]) for a in doc["annotations"])
+    assert got == sorted((s, e, tag, exact) for s, e, tag, exact, _ in SPANS)
+    for a in doc["annotations"]:
+        assert text[a["start"]:a["end"]] == a["exact"]
+
+
+def test_the_converter_places_w3c_on_the_article_given(convert, tmp_path):
+    alone = convert("--to", "native", "-o", tmp_path, DATA / "mixed.w3c.jsonld")
+    assert alone.returncode == 1 and "open its article first" in alone.stderr
+    out = convert("--to", "native", "--onto", DATA / "mixed.annotations.json", "-o", tmp_path,
+                  DATA / "mixed.w3c.jsonld")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads((tmp_path / "mixed.annotations.json").read_text(encoding="utf-8"))
+    assert doc["annotations"] == FIXTURE["annotations"]
+    assert doc["relations"] == FIXTURE["relations"]

@@ -8,14 +8,18 @@
 //! clutter that "Show everything" reveals.
 
 mod brat;
+mod bundle;
 mod conll;
 mod csv;
 mod doccano;
 mod label_studio;
+mod open;
 mod spacy;
 mod view;
 mod w3c;
 
+pub use bundle::{one_file, zip};
+pub use open::{detect, open, InFile};
 pub use view::{Dataset, Item};
 
 use super::Session;
@@ -74,10 +78,40 @@ impl Format {
         Self::ALL.into_iter().find(|f| f.id() == id)
     }
 
+    /// What of notes, fields and relations it cannot hold (tags it holds
+    /// always).
+    pub const fn cannot_hold(self) -> &'static [Kept] {
+        match self {
+            Format::W3c | Format::Brat | Format::Csv => &[],
+            Format::LabelStudio => &[Kept::Fields],
+            Format::Doccano => &[Kept::Notes, Kept::Fields],
+            Format::Conll | Format::Spacy => &[Kept::Notes, Kept::Fields, Kept::Relations],
+        }
+    }
+
     /// Whether it writes a [`Dataset`] (the readable text) rather than the
     /// canonical text.
     pub const fn is_dataset(self) -> bool {
         !matches!(self, Format::W3c)
+    }
+}
+
+/// What an annotation session holds beside its tagged spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    Notes,
+    Fields,
+    Relations,
+}
+
+impl Kept {
+    /// Whether `session` has any.
+    fn in_session(self, session: &Session) -> bool {
+        match self {
+            Kept::Notes => session.annotations().iter().any(|a| !a.note.is_empty()),
+            Kept::Fields => session.annotations().iter().any(|a| !a.fields.is_empty()),
+            Kept::Relations => session.relations().len() > 0,
+        }
     }
 }
 
@@ -98,6 +132,9 @@ pub struct Exported {
     /// clutter (never with `everything`, never for W3C).
     pub left_out: usize,
     pub relations_left_out: usize,
+    /// What the session has that the format cannot hold, so it is not in
+    /// the files ([`Format::cannot_hold`]).
+    pub dropped: Vec<Kept>,
 }
 
 /// `session` in `format`. With `everything`, dataset formats keep the page
@@ -109,6 +146,12 @@ pub fn export(session: &Session, format: Format, everything: bool) -> Exported {
         mime,
         content,
     };
+    let dropped = format
+        .cannot_hold()
+        .iter()
+        .copied()
+        .filter(|k| k.in_session(session))
+        .collect();
     if format == Format::W3c {
         return Exported {
             files: vec![file(
@@ -118,6 +161,7 @@ pub fn export(session: &Session, format: Format, everything: bool) -> Exported {
             )],
             left_out: 0,
             relations_left_out: 0,
+            dropped,
         };
     }
     let d = Dataset::new(session, everything);
@@ -145,6 +189,7 @@ pub fn export(session: &Session, format: Format, everything: bool) -> Exported {
         files,
         left_out: d.left_out,
         relations_left_out: d.relations_left_out,
+        dropped,
     }
 }
 

@@ -91,7 +91,7 @@ impl<'a> Dataset<'a> {
 }
 
 /// The ranges the readable view leaves out, sorted and disjoint.
-fn hidden(article: &crate::model::Article) -> Vec<TextRange> {
+pub(super) fn hidden(article: &crate::model::Article) -> Vec<TextRange> {
     let blocks = &article.blocks;
     let mut out: Vec<TextRange> = Vec::new();
     for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.extra) {
@@ -117,7 +117,7 @@ fn hidden(article: &crate::model::Article) -> Vec<TextRange> {
 }
 
 /// `text` without the `removed` ranges. O(n).
-fn kept_text(text: &Text, removed: &[TextRange]) -> Text {
+pub(super) fn kept_text(text: &Text, removed: &[TextRange]) -> Text {
     if removed.is_empty() {
         return text.clone();
     }

@@ -22,6 +22,30 @@ pub struct Imported {
     pub n_reanchored: usize,
     /// The file's version (1: read with the default tag set).
     pub version: u32,
+    /// What an import from another tool's format could not keep as it was.
+    pub report: Report,
+}
+
+/// What an import from another tool's format (`exchange::open`) could not
+/// keep as it was; empty for a native file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The format's name, `None` for a native file.
+    pub format: Option<&'static str>,
+    /// The annotations were placed on the article already open (the file
+    /// holds no text, or the same text), which keeps its layout.
+    pub onto_current: bool,
+    /// One sentence per annotation that could not be placed, in file order.
+    pub not_placed: Vec<String>,
+    /// Relations left out: an end not placed, or not allowed by its type.
+    pub relations_not_kept: usize,
+    /// Field values left out: no such field on the tag, or a value that
+    /// does not fit it.
+    pub fields_not_kept: usize,
+    /// Labels added to the tag set as new tags or relation types.
+    pub new_tags: Vec<String>,
+    /// Anything else the user should know (documents of a file not read).
+    pub notes: Vec<String>,
 }
 
 /// Why a file could not be imported. Each message names the problem in words
@@ -248,5 +272,6 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         session,
         n_reanchored,
         version,
+        report: Report::default(),
     })
 }

@@ -6,6 +6,9 @@
 //! `ImportError` and `LoadError`, and of [`crate::web::Error`]); these
 //! functions put them in context.
 
+mod exchange;
+pub use exchange::*;
+
 use crate::model::format::{excerpt, Imported};
 use crate::model::{Annotation, Change, Effect, Relation, Session};
 
@@ -188,11 +191,13 @@ pub fn opened(title: &str, note: Option<&str>) -> String {
 /// An annotation file opened.
 pub fn imported(imported: &Imported) -> String {
     let session = &imported.session;
-    opened_with(
+    let mut out = opened_with(
         &session.article().title,
         session.annotations().len(),
         imported.n_reanchored,
-    )
+    );
+    out.push_str(&report(&imported.report));
+    out
 }
 
 /// An annotation file: "Opened “Title” with 3 annotations."

@@ -1,0 +1,177 @@
+//! The sentences of exports to other tools' formats.
+
+use super::count;
+use crate::model::exchange::{Exported, Format, Kept};
+use crate::model::format::Report;
+
+/// Annotations not placed listed by name in a notice; the rest counted.
+const NOT_PLACED_LISTED: usize = 3;
+
+/// What an import from another tool's format changed or could not keep,
+/// as sentences after "Opened …" (empty for a native file).
+pub fn report(r: &Report) -> String {
+    let Some(format) = r.format else {
+        return String::new();
+    };
+    let mut out = format!(" Read as {format}");
+    out.push_str(if r.onto_current {
+        ", on the article already open."
+    } else {
+        "."
+    });
+    if !r.not_placed.is_empty() {
+        out.push_str(&format!(
+            " {} could not be placed:",
+            count(r.not_placed.len(), "annotation")
+        ));
+        for line in r.not_placed.iter().take(NOT_PLACED_LISTED) {
+            out.push(' ');
+            out.push_str(line);
+        }
+        if r.not_placed.len() > NOT_PLACED_LISTED {
+            out.push_str(&format!(
+                " And {} more.",
+                r.not_placed.len() - NOT_PLACED_LISTED
+            ));
+        }
+    }
+    if r.relations_not_kept > 0 {
+        out.push_str(&format!(
+            " Left out {}: an end was not placed, or its type does not allow those tags.",
+            count(r.relations_not_kept, "relation")
+        ));
+    }
+    if r.fields_not_kept > 0 {
+        out.push_str(&format!(
+            " Left out {} that fit no field of the tag.",
+            count(r.fields_not_kept, "field value")
+        ));
+    }
+    if !r.new_tags.is_empty() {
+        out.push_str(&format!(
+            " Added to the tag set: {}.",
+            r.new_tags.join(", ")
+        ));
+    }
+    for note in &r.notes {
+        out.push(' ');
+        out.push_str(note);
+    }
+    out
+}
+
+/// The checkbox of the Export menu that keeps page clutter in datasets.
+pub const INCLUDE_HIDDEN: &str = "Include hidden page parts";
+
+/// After an export in `format` of `n` annotations to `file_name`: what was
+/// written, what the format could not hold, what hidden page parts cost.
+pub fn format_exported(format: Format, n: usize, file_name: &str, e: &Exported) -> String {
+    let written = n - e.left_out;
+    let mut out = format!(
+        "Exported {} to {file_name} ({}).",
+        count(written, "annotation"),
+        format.label()
+    );
+    if !e.dropped.is_empty() {
+        let what: Vec<&str> = e.dropped.iter().map(|k| kept_noun(*k)).collect();
+        out.push_str(&format!(
+            " This format cannot hold {}, so they are not in it.",
+            and_list(&what)
+        ));
+    }
+    if e.left_out > 0 || e.relations_left_out > 0 {
+        let mut lost = vec![count(e.left_out, "annotation")];
+        if e.relations_left_out > 0 {
+            lost.push(count(e.relations_left_out, "relation"));
+        }
+        out.push_str(&format!(
+            " Left out: {} in hidden page parts (tick “{INCLUDE_HIDDEN}” to keep them).",
+            lost.join(" and ")
+        ));
+    }
+    out
+}
+
+fn kept_noun(k: Kept) -> &'static str {
+    match k {
+        Kept::Notes => "notes",
+        Kept::Fields => "fields",
+        Kept::Relations => "relations",
+    }
+}
+
+/// `["a"]` → "a"; `["a", "b", "c"]` → "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exported(left_out: usize, relations_left_out: usize, dropped: Vec<Kept>) -> Exported {
+        Exported {
+            files: Vec::new(),
+            left_out,
+            relations_left_out,
+            dropped,
+        }
+    }
+
+    #[test]
+    fn an_import_report_lists_what_was_not_placed() {
+        assert_eq!(report(&Report::default()), "", "nothing for a native file");
+        let r = Report {
+            format: Some("brat standoff"),
+            onto_current: true,
+            not_placed: (1..=5)
+                .map(|i| format!("Annotation {i}: it is empty."))
+                .collect(),
+            relations_not_kept: 1,
+            fields_not_kept: 2,
+            new_tags: vec!["Person".into()],
+            notes: vec!["Skipped 1 line.".into()],
+        };
+        assert_eq!(
+            report(&r),
+            " Read as brat standoff, on the article already open. 5 annotations could not be \
+             placed: Annotation 1: it is empty. Annotation 2: it is empty. Annotation 3: it is \
+             empty. And 2 more. Left out 1 relation: an end was not placed, or its type does \
+             not allow those tags. Left out 2 field values that fit no field of the tag. Added \
+             to the tag set: Person. Skipped 1 line."
+        );
+    }
+
+    #[test]
+    fn says_what_the_format_dropped_and_what_was_hidden() {
+        assert_eq!(
+            format_exported(Format::Csv, 2, "a.csv", &exported(0, 0, vec![])),
+            "Exported 2 annotations to a.csv (CSV)."
+        );
+        assert_eq!(
+            format_exported(
+                Format::Spacy,
+                3,
+                "a.spacy.jsonl",
+                &exported(1, 1, vec![Kept::Notes, Kept::Fields, Kept::Relations])
+            ),
+            "Exported 2 annotations to a.spacy.jsonl (spaCy). This format cannot hold notes, \
+             fields and relations, so they are not in it. Left out: 1 annotation and 1 relation \
+             in hidden page parts (tick “Include hidden page parts” to keep them)."
+        );
+        assert_eq!(
+            format_exported(
+                Format::Doccano,
+                1,
+                "a.jsonl",
+                &exported(0, 0, vec![Kept::Notes])
+            ),
+            "Exported 1 annotation to a.jsonl (doccano). This format cannot hold notes, so they \
+             are not in it."
+        );
+    }
+}
