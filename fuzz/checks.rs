@@ -5,6 +5,7 @@
 //! Each check panics when an invariant breaks; an input the model refuses
 //! with a message is fine.
 
+use annotator::model::exchange::{self, InFile};
 use annotator::model::format::{export, import};
 use annotator::model::load::html::{sniff_charset, Element, Extractor};
 use annotator::model::load::{check_page, load_file};
@@ -316,4 +317,81 @@ pub fn anchor_quote(bytes: &[u8]) {
             "a quote that does not occur"
         );
     }
+}
+
+/// The session foreign files are opened onto: emoji, combining marks, CJK
+/// and right-to-left text, one annotation.
+fn foreign_base() -> Session {
+    let text = "Fans 👍🏽 said: “prices 📈 rose”.\n\nZoe\u{308} of 東京: המחירים יציבים.";
+    let article = Article::from_plain("t".into(), String::new(), text.into());
+    let range = TextRange::new(CharOffset::new(0), CharOffset::new(4)).expect("in order");
+    let a = annotator::model::Annotation {
+        id: "a".into(),
+        tag: "claim".into(),
+        range,
+        note: String::new(),
+        fields: Default::default(),
+        created: String::new(),
+        modified: String::new(),
+    };
+    Session::with_annotations(article, vec![a]).expect("valid")
+}
+
+/// Another tool's file through "Open annotations": the first byte picks
+/// the file name (so the format: W3C, Label Studio, doccano, or a brat
+/// pair split at the first NUL into `.txt` and `.ann`). It either fails
+/// with a message or gives a valid session (every span at its quote: a
+/// debug assertion in placing) that exports to W3C and opens back to the
+/// same ranges.
+pub fn foreign(bytes: &[u8]) {
+    let Some((&pick, rest)) = bytes.split_first() else {
+        return;
+    };
+    let base = foreign_base();
+    let files: Vec<InFile> = match pick % 4 {
+        0 => vec![InFile {
+            name: "a.jsonld",
+            bytes: rest,
+        }],
+        1 => vec![InFile {
+            name: "a.json",
+            bytes: rest,
+        }],
+        2 => vec![InFile {
+            name: "a.jsonl",
+            bytes: rest,
+        }],
+        _ => {
+            let cut = rest.iter().position(|b| *b == 0).unwrap_or(rest.len());
+            let ann = rest.get(cut + 1..).unwrap_or_default();
+            vec![
+                InFile {
+                    name: "a.txt",
+                    bytes: &rest[..cut],
+                },
+                InFile {
+                    name: "a.ann",
+                    bytes: ann,
+                },
+            ]
+        }
+    };
+    let opened = match exchange::open(&files, Some(&base)) {
+        Ok(o) => o,
+        Err(e) => {
+            assert!(!e.to_string().is_empty(), "an error without a message");
+            return;
+        }
+    };
+    let session = &opened.session;
+    check_session(session);
+    let w3c = exchange::export(session, exchange::Format::W3c, false);
+    let file = [InFile {
+        name: "b.jsonld",
+        bytes: w3c.files[0].content.as_bytes(),
+    }];
+    let back = exchange::open(&file, Some(session)).expect("our W3C opens onto its article");
+    let ranges =
+        |s: &Session| -> Vec<TextRange> { s.annotations().iter().map(|a| a.range).collect() };
+    assert_eq!(ranges(&back.session), ranges(session), "W3C round trip");
 }

@@ -50,3 +50,8 @@ fn html_corpus() {
 fn anchor_corpus() {
     replay("anchor", checks::anchor_quote);
 }
+
+#[test]
+fn foreign_corpus() {
+    replay("foreign", checks::foreign);
+}

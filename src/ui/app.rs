@@ -4,6 +4,7 @@
 use super::annotation_list::AnnotationList;
 use super::article_pane::ArticlePane;
 use super::chooser::Chooser;
+use super::exchange_actions;
 use super::file_actions::{self, Readers};
 use super::help::Help;
 use super::layout::DomCell;
@@ -134,7 +135,7 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
     let on_export_format = {
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |(format, everything)| {
-            file_actions::export_format(&doc, format, everything, &d)
+            exchange_actions::export_format(&doc, format, everything, &d)
         })
     };
     let on_export_claim_reviews = {

@@ -3,9 +3,9 @@
 //! fails or the user declines to discard unexported changes.
 
 use super::doc::Doc;
+use super::exchange_actions;
 use super::messages;
 use super::store::{Action, Notice, State};
-use crate::model::exchange::{self, Format};
 use crate::model::load::LoadError;
 use crate::model::Article;
 use crate::model::{format, load, slug};
@@ -115,19 +115,7 @@ pub fn open_file(
                     });
                 });
             }
-            FileKind::Annotations => {
-                let files: Vec<exchange::InFile> = read
-                    .iter()
-                    .map(|(name, bytes)| exchange::InFile { name, bytes })
-                    .collect();
-                let opened = exchange::open(&files, Some(&doc.session()));
-                let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
-                dispatch.dispatch(match opened {
-                    Ok(_) if !may_discard(&doc) => Action::Dismiss,
-                    Ok(imported) => Action::Import(Box::new(imported)),
-                    Err(e) => error(messages::cannot_import(&names.join("” and “"), &e)),
-                });
-            }
+            FileKind::Annotations => exchange_actions::open_annotations(read, &doc, &dispatch),
         }
     });
 }
@@ -273,26 +261,6 @@ pub fn export(doc: &Doc, dispatch: &Dispatch) {
     );
 }
 
-/// Download the session in another tool's `format` (one file, or a zip of
-/// brat's two); with `everything`, dataset formats keep the page clutter.
-/// The notice says what the format keeps and what was left out. Not the
-/// native file: nothing is marked exported.
-pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dispatch) {
-    let (name, mime, bytes, notice) = {
-        let session = doc.session();
-        let exported = exchange::export(&session, format, everything);
-        let (name, mime, bytes) =
-            exchange::one_file(&slug(&session.article().title), format, &exported);
-        let notice =
-            messages::format_exported(format, session.annotations().len(), &name, &exported);
-        (name, mime, bytes, notice)
-    };
-    dispatch.dispatch(match download::download_bytes(&name, &bytes, mime) {
-        Ok(()) => Action::Notify(Notice::Info(notice)),
-        Err(e) => error(e.to_string()),
-    });
-}
-
 /// Download the claims' ClaimReviews as `<slug>.claimreview.json`; the
 /// notice says what they lack. Not the native file: nothing is marked
 /// exported.
@@ -365,6 +333,6 @@ pub fn download_unreadable(dispatch: &Dispatch) {
     }
 }
 
-fn error(message: String) -> Action {
+pub(super) fn error(message: String) -> Action {
     Action::Notify(Notice::Error(message))
 }

@@ -32,6 +32,8 @@ mod caret;
 #[cfg(target_arch = "wasm32")]
 mod chooser;
 #[cfg(target_arch = "wasm32")]
+mod exchange_actions;
+#[cfg(target_arch = "wasm32")]
 mod field_editors;
 #[cfg(target_arch = "wasm32")]
 mod file_actions;

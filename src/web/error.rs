@@ -18,6 +18,8 @@ pub enum Error {
     NoDocument,
     /// The page itself cannot be loaded.
     Load(LoadError),
+    /// The converters' worker could not start or stopped; the browser's reason.
+    Converter(String),
 }
 
 impl fmt::Display for Error {
@@ -38,6 +40,10 @@ impl fmt::Display for Error {
                 "This browser could not set up a document to read the page in."
             ),
             Error::Load(e) => e.fmt(f),
+            Error::Converter(why) => write!(
+                f,
+                "The format converters could not run ({why}). Reload the page and try again."
+            ),
         }
     }
 }

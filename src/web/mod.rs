@@ -4,6 +4,8 @@
 pub mod article_dom;
 mod article_runs;
 pub mod clock;
+pub mod converter;
+pub mod converter_worker;
 pub mod download;
 mod error;
 pub mod files;

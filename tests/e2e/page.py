@@ -159,6 +159,11 @@ class AppPage:
         field = self.driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']")
         field.send_keys(str(path))
 
+    def choose_files(self, label, paths):
+        """Choose several files at once in the file input labelled `label`."""
+        field = self.driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']")
+        field.send_keys("\n".join(str(p) for p in paths))
+
     def accept_confirm(self, timeout=3):
         """Accept a confirm() if one appears; return its text or None."""
         end = time.time() + timeout

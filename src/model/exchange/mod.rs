@@ -12,6 +12,7 @@ mod bundle;
 mod conll;
 mod csv;
 mod doccano;
+pub mod job;
 mod label_studio;
 mod open;
 mod spacy;
@@ -24,8 +25,10 @@ pub use view::{Dataset, Item};
 
 use super::Session;
 
-/// A format we export, in the order the Export menu lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A format we export, in the order the Export menu lists them. Serialised
+/// as its [`Format::id`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Format {
     W3c,
     LabelStudio,
@@ -97,7 +100,8 @@ impl Format {
 }
 
 /// What an annotation session holds beside its tagged spans.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Kept {
     Notes,
     Fields,

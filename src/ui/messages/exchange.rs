@@ -1,7 +1,8 @@
 //! The sentences of exports to other tools' formats.
 
 use super::count;
-use crate::model::exchange::{Exported, Format, Kept};
+use crate::model::exchange::job::ExportReply;
+use crate::model::exchange::{Format, Kept};
 use crate::model::format::Report;
 
 /// Annotations not placed listed by name in a notice; the rest counted.
@@ -13,7 +14,7 @@ pub fn report(r: &Report) -> String {
     let Some(format) = r.format else {
         return String::new();
     };
-    let mut out = format!(" Read as {format}");
+    let mut out = format!(" Read as {}", format.label());
     out.push_str(if r.onto_current {
         ", on the article already open."
     } else {
@@ -60,12 +61,17 @@ pub fn report(r: &Report) -> String {
     out
 }
 
+/// A reply from the converters that does not answer its request (a bug).
+pub const CONVERTER_CONFUSED: &str =
+    "The format converters gave an answer this page does not understand. Reload the page and try again.";
+
 /// The checkbox of the Export menu that keeps page clutter in datasets.
 pub const INCLUDE_HIDDEN: &str = "Include hidden page parts";
 
-/// After an export in `format` of `n` annotations to `file_name`: what was
+/// After an export in `format` of `n` annotations to `e.name`: what was
 /// written, what the format could not hold, what hidden page parts cost.
-pub fn format_exported(format: Format, n: usize, file_name: &str, e: &Exported) -> String {
+pub fn format_exported(format: Format, n: usize, e: &ExportReply) -> String {
+    let file_name = &e.name;
     let written = n - e.left_out;
     let mut out = format!(
         "Exported {} to {file_name} ({}).",
@@ -113,9 +119,15 @@ fn and_list(items: &[&str]) -> String {
 mod tests {
     use super::*;
 
-    fn exported(left_out: usize, relations_left_out: usize, dropped: Vec<Kept>) -> Exported {
-        Exported {
-            files: Vec::new(),
+    fn exported(
+        name: &str,
+        left_out: usize,
+        relations_left_out: usize,
+        dropped: Vec<Kept>,
+    ) -> ExportReply {
+        ExportReply {
+            name: name.into(),
+            mime: "text/plain".into(),
             left_out,
             relations_left_out,
             dropped,
@@ -126,7 +138,7 @@ mod tests {
     fn an_import_report_lists_what_was_not_placed() {
         assert_eq!(report(&Report::default()), "", "nothing for a native file");
         let r = Report {
-            format: Some("brat standoff"),
+            format: Some(Format::Brat),
             onto_current: true,
             not_placed: (1..=5)
                 .map(|i| format!("Annotation {i}: it is empty."))
@@ -149,15 +161,19 @@ mod tests {
     #[test]
     fn says_what_the_format_dropped_and_what_was_hidden() {
         assert_eq!(
-            format_exported(Format::Csv, 2, "a.csv", &exported(0, 0, vec![])),
+            format_exported(Format::Csv, 2, &exported("a.csv", 0, 0, vec![])),
             "Exported 2 annotations to a.csv (CSV)."
         );
         assert_eq!(
             format_exported(
                 Format::Spacy,
                 3,
-                "a.spacy.jsonl",
-                &exported(1, 1, vec![Kept::Notes, Kept::Fields, Kept::Relations])
+                &exported(
+                    "a.spacy.jsonl",
+                    1,
+                    1,
+                    vec![Kept::Notes, Kept::Fields, Kept::Relations]
+                )
             ),
             "Exported 2 annotations to a.spacy.jsonl (spaCy). This format cannot hold notes, \
              fields and relations, so they are not in it. Left out: 1 annotation and 1 relation \
@@ -167,8 +183,7 @@ mod tests {
             format_exported(
                 Format::Doccano,
                 1,
-                "a.jsonl",
-                &exported(0, 0, vec![Kept::Notes])
+                &exported("a.jsonl", 0, 0, vec![Kept::Notes])
             ),
             "Exported 1 annotation to a.jsonl (doccano). This format cannot hold notes, so they \
              are not in it."

@@ -65,6 +65,9 @@ pub fn detect(files: &[InFile]) -> Result<Option<Format>, ImportError> {
         [one] if has_ext(one.name, ".ann") => {
             pick("a brat .ann file needs its .txt: choose both files together")
         }
+        [one] if has_ext(one.name, ".txt") => pick(
+            "a .txt file alone is an article: open it with \"Open article\", or choose it together with its brat .ann",
+        ),
         [one] => Ok(sniff(one)),
         _ => pick("choose one annotations file, or a brat .txt and .ann together"),
     }

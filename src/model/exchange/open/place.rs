@@ -30,7 +30,7 @@ pub(super) fn place(
 ) -> Result<Imported, ImportError> {
     let (article, removed) = article_for(&foreign, current, stem)?;
     let mut report = Report {
-        format: Some(foreign.format.label()),
+        format: Some(foreign.format),
         onto_current: current.is_some_and(|c| c.article().text == article.text),
         notes: foreign.notes.clone(),
         ..Report::default()
@@ -44,7 +44,15 @@ pub(super) fn place(
         let number = i + 1;
         let placed = locate(&article.text, span, &removed, foreign.utf16_possible);
         let (range, moved) = match placed {
-            Ok(found) => found,
+            Ok(found) => {
+                // Never at text that is not its quote (the fuzz target's
+                // invariant; debug builds check it).
+                debug_assert!(span
+                    .exact
+                    .as_deref()
+                    .is_none_or(|e| e.is_empty() || article.text.slice(found.0) == e));
+                found
+            }
             Err(why) => {
                 report.not_placed.push(not_placed(number, span, &why));
                 continue;

@@ -28,10 +28,10 @@ pub struct Imported {
 
 /// What an import from another tool's format (`exchange::open`) could not
 /// keep as it was; empty for a native file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
-    /// The format's name, `None` for a native file.
-    pub format: Option<&'static str>,
+    /// The format read, `None` for a native file.
+    pub format: Option<crate::model::exchange::Format>,
     /// The annotations were placed on the article already open (the file
     /// holds no text, or the same text), which keeps its layout.
     pub onto_current: bool,

@@ -1,0 +1,118 @@
+//! What the converters' web worker does, as a pure function: a [`Job`]
+//! (JSON) and its files in, a reply (JSON) and maybe bytes out. The page
+//! keeps the converters out of its first load: it sends native files
+//! ([`crate::model::format::export`]) and gets native files back, so only
+//! the worker holds the other formats' code.
+
+use super::{export, one_file, open, Format, InFile, Kept};
+use crate::model::format::{self, Report};
+use serde::{Deserialize, Serialize};
+
+/// One request to the worker.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Job {
+    /// Export the native file `native` in `format`, named from `stem`.
+    Export {
+        native: String,
+        format: Format,
+        everything: bool,
+        stem: String,
+    },
+    /// Open the job's files (their names here, bytes beside the job) onto
+    /// the native file `current`.
+    Open { names: Vec<String>, current: String },
+}
+
+/// The worker's answer to an [`Job::Export`]; the file's bytes come beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportReply {
+    pub name: String,
+    pub mime: String,
+    pub left_out: usize,
+    pub relations_left_out: usize,
+    pub dropped: Vec<Kept>,
+}
+
+/// The worker's answer to an [`Job::Open`]: the session as a native file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenReply {
+    pub native: String,
+    pub n_reanchored: usize,
+    pub report: Report,
+}
+
+/// Any answer: `ok` or the error's sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reply {
+    Exported(ExportReply),
+    Opened(OpenReply),
+    Failed(String),
+}
+
+/// Run `job` (JSON) with `files` (the bytes of [`Job::Open`]'s names):
+/// the reply as JSON, and the exported file's bytes. O(the conversion, plus
+/// reading and writing the native file).
+pub fn run(job: &str, files: &[Vec<u8>]) -> (String, Vec<u8>) {
+    let (reply, bytes) = match serde_json::from_str::<Job>(job) {
+        Ok(job) => answer(job, files),
+        Err(e) => (
+            Reply::Failed(format!("the converter got a bad request ({e})")),
+            Vec::new(),
+        ),
+    };
+    (
+        serde_json::to_string(&reply).expect("plain data serialises"),
+        bytes,
+    )
+}
+
+fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
+    let fail = |e: format::ImportError| (Reply::Failed(e.to_string()), Vec::new());
+    match job {
+        Job::Export {
+            native,
+            format,
+            everything,
+            stem,
+        } => {
+            let session = match format::import(native.as_bytes()) {
+                Ok(i) => i.session,
+                Err(e) => return fail(e),
+            };
+            let exported = export(&session, format, everything);
+            let (name, mime, bytes) = one_file(&stem, format, &exported);
+            let reply = ExportReply {
+                name,
+                mime: mime.to_owned(),
+                left_out: exported.left_out,
+                relations_left_out: exported.relations_left_out,
+                dropped: exported.dropped,
+            };
+            (Reply::Exported(reply), bytes)
+        }
+        Job::Open { names, current } => {
+            let current = match format::import(current.as_bytes()) {
+                Ok(i) => i.session,
+                Err(e) => return fail(e),
+            };
+            let files: Vec<InFile> = names
+                .iter()
+                .zip(files)
+                .map(|(name, bytes)| InFile { name, bytes })
+                .collect();
+            match open(&files, Some(&current)) {
+                Ok(opened) => {
+                    let reply = OpenReply {
+                        native: format::export(&opened.session),
+                        n_reanchored: opened.n_reanchored,
+                        report: opened.report,
+                    };
+                    (Reply::Opened(reply), Vec::new())
+                }
+                Err(e) => fail(e),
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Exporting to and opening other tools' formats, through the converters'
+//! web worker ([`crate::web::converter`]), which is loaded on first use:
+//! the page sends its native file and gets files or a native file back.
+
+use super::doc::Doc;
+use super::file_actions::{error, may_discard};
+use super::messages;
+use super::store::{Action, Notice, State};
+use crate::model::exchange::job::{Job, Reply};
+use crate::model::exchange::Format;
+use crate::model::format::{self, ImportError, Imported};
+use crate::model::slug;
+use crate::web::{converter, download};
+use yew::UseReducerDispatcher;
+
+type Dispatch = UseReducerDispatcher<State>;
+
+/// Download the session in another tool's `format` (one file, or a zip of
+/// brat's two); with `everything`, dataset formats keep the page clutter.
+/// The notice says what the format keeps and what was left out. Not the
+/// native file: nothing is marked exported.
+pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dispatch) {
+    let (job, n) = {
+        let session = doc.session();
+        let job = Job::Export {
+            native: format::export(&session),
+            format,
+            everything,
+            stem: slug(&session.article().title),
+        };
+        (job, session.annotations().len())
+    };
+    let d = dispatch.clone();
+    run(job, Vec::new(), move |reply, bytes| match reply {
+        Reply::Exported(e) => {
+            d.dispatch(match download::download_bytes(&e.name, &bytes, &e.mime) {
+                Ok(()) => Action::Notify(Notice::Info(messages::format_exported(format, n, &e))),
+                Err(err) => error(err.to_string()),
+            })
+        }
+        Reply::Failed(why) => d.dispatch(error(why)),
+        Reply::Opened(_) => d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+    });
+}
+
+/// Open annotation files read from disk: a native file at once; anything
+/// else (another tool's format, which the native reader calls foreign)
+/// through the converters, onto the article open now. Unexported work is
+/// discarded only after the file has opened and the user agreed.
+pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Dispatch) {
+    let names = read
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join("” and “");
+    if let [(name, bytes)] = read.as_slice() {
+        if name.to_ascii_lowercase().ends_with(".json") {
+            match format::import(bytes) {
+                Err(ImportError::Foreign(_)) => {}
+                Ok(_) if !may_discard(doc) => return dispatch.dispatch(Action::Dismiss),
+                Ok(imported) => return dispatch.dispatch(Action::Import(Box::new(imported))),
+                Err(e) => return dispatch.dispatch(error(messages::cannot_import(name, &e))),
+            }
+        }
+    }
+    let job = Job::Open {
+        names: read.iter().map(|(n, _)| n.clone()).collect(),
+        current: format::export(&doc.session()),
+    };
+    let (doc, d) = (doc.clone(), dispatch.clone());
+    let files = read.into_iter().map(|(_, b)| b).collect();
+    run(job, files, move |reply, _| {
+        let opened = match reply {
+            Reply::Opened(o) => o,
+            Reply::Failed(why) => return d.dispatch(error(messages::cannot_import(&names, &why))),
+            Reply::Exported(_) => return d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+        };
+        let imported = format::import(opened.native.as_bytes()).map(|i| Imported {
+            n_reanchored: opened.n_reanchored,
+            report: opened.report,
+            ..i
+        });
+        d.dispatch(match imported {
+            Ok(_) if !may_discard(&doc) => Action::Dismiss,
+            Ok(imported) => Action::Import(Box::new(imported)),
+            Err(e) => error(messages::cannot_import(&names, &e)),
+        });
+    });
+}
+
+/// Send `job` to the converters and hand `done` the reply; a worker that
+/// cannot run, or a reply that does not read, is an error notice.
+fn run(job: Job, files: Vec<Vec<u8>>, done: impl FnOnce(Reply, Vec<u8>) + 'static) {
+    let json = serde_json::to_string(&job).expect("plain data serialises");
+    let fallback = |e: String| Reply::Failed(e);
+    converter::run(json, files, move |answer| match answer {
+        Ok((reply, bytes)) => match serde_json::from_str::<Reply>(&reply) {
+            Ok(reply) => done(reply, bytes),
+            Err(_) => done(fallback(messages::CONVERTER_CONFUSED.into()), Vec::new()),
+        },
+        Err(e) => done(fallback(e.to_string()), Vec::new()),
+    });
+}

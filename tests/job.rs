@@ -1,0 +1,98 @@
+//! The converters' worker protocol (`model::exchange::job`): what the page
+//! sends (native files) gives what a direct conversion gives.
+
+use annotator::model::exchange::job::{run, Job, Reply};
+use annotator::model::exchange::{export, one_file, open, Format, InFile};
+use annotator::model::format::{self, import};
+use std::path::PathBuf;
+
+fn read(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/formats")
+        .join(name);
+    std::fs::read(path).expect("test file")
+}
+
+fn reply(job: &Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
+    let (json, bytes) = run(&serde_json::to_string(job).expect("a job"), files);
+    (serde_json::from_str(&json).expect("a reply"), bytes)
+}
+
+#[test]
+fn an_export_job_gives_the_file_a_direct_export_gives() {
+    let native = String::from_utf8(read("mixed.annotations.json")).expect("utf-8");
+    let session = import(native.as_bytes()).expect("fixture").session;
+    for format in Format::ALL {
+        let job = Job::Export {
+            native: native.clone(),
+            format,
+            everything: false,
+            stem: "mixed".into(),
+        };
+        let (Reply::Exported(e), bytes) = reply(&job, &[]) else {
+            panic!("{format:?}: not exported")
+        };
+        let direct = export(&session, format, false);
+        let (name, mime, want) = one_file("mixed", format, &direct);
+        assert_eq!(
+            (e.name, e.mime, bytes),
+            (name, mime.to_owned(), want),
+            "{format:?}"
+        );
+        assert_eq!(
+            (e.left_out, e.relations_left_out, e.dropped),
+            (direct.left_out, direct.relations_left_out, direct.dropped)
+        );
+    }
+}
+
+#[test]
+fn an_open_job_gives_the_session_a_direct_open_gives() {
+    let native = String::from_utf8(read("mixed.annotations.json")).expect("utf-8");
+    let current = import(native.as_bytes()).expect("fixture").session;
+    let (txt, ann) = (read("mixed.txt"), read("mixed.ann"));
+    let job = Job::Open {
+        names: vec!["mixed.txt".into(), "mixed.ann".into()],
+        current: native,
+    };
+    let (Reply::Opened(o), _) = reply(&job, &[txt.clone(), ann.clone()]) else {
+        panic!("not opened")
+    };
+    let direct = open(
+        &[
+            InFile {
+                name: "mixed.txt",
+                bytes: &txt,
+            },
+            InFile {
+                name: "mixed.ann",
+                bytes: &ann,
+            },
+        ],
+        Some(&current),
+    )
+    .expect("opens");
+    assert_eq!(o.native, format::export(&direct.session));
+    assert_eq!(
+        (o.n_reanchored, o.report),
+        (direct.n_reanchored, direct.report)
+    );
+}
+
+#[test]
+fn bad_jobs_and_bad_files_are_failures_with_a_sentence() {
+    let (r, _) = run("{\"op\": \"print\"}", &[]);
+    let Reply::Failed(why) = serde_json::from_str(&r).expect("a reply") else {
+        panic!("{r}")
+    };
+    assert!(why.contains("bad request"), "{why}");
+    let native = String::from_utf8(read("mixed.annotations.json")).expect("utf-8");
+    let job = Job::Open {
+        names: vec!["a.ann".into()],
+        current: native,
+    };
+    let (Reply::Failed(why), _) = reply(&job, &[b"T1\tclaim 0 3\tabc\n".to_vec()]) else {
+        panic!("opened a lone .ann")
+    };
+    assert!(why.contains("needs its .txt"), "{why}");
+}
