@@ -26,6 +26,21 @@ fn open_one(name: &str, bytes: &[u8], current: Option<&Session>) -> Result<Impor
     open(&[InFile { name, bytes }], current)
 }
 
+/// `a.txt` and `a.ann` opened together, with no article open.
+fn open_brat(txt: &[u8], ann: &[u8]) -> Result<Imported, ImportError> {
+    let files = [
+        InFile {
+            name: "a.txt",
+            bytes: txt,
+        },
+        InFile {
+            name: "a.ann",
+            bytes: ann,
+        },
+    ];
+    open(&files, None)
+}
+
 fn open_golden(names: &[&str], current: Option<&Session>) -> Imported {
     let bytes: Vec<Vec<u8>> = names.iter().map(|n| read(n)).collect();
     let files: Vec<InFile> = names
@@ -319,20 +334,7 @@ fn bad_files_name_the_problem_and_where() {
         ),
         (b"T1 claim 0 3 one\n", "line 1 of a.ann has no tab"),
     ] {
-        let e = open(
-            &[
-                InFile {
-                    name: "a.txt",
-                    bytes: txt,
-                },
-                InFile {
-                    name: "a.ann",
-                    bytes: ann,
-                },
-            ],
-            None,
-        )
-        .expect_err(says);
+        let e = open_brat(txt, ann).expect_err(says);
         assert!(e.to_string().contains(says), "{e}");
     }
 }
@@ -342,20 +344,7 @@ fn a_brat_span_whose_text_is_not_the_txt_is_not_placed() {
     let txt = "Prices rose. Rent fell.\n".as_bytes();
     let ann =
         "T1\tclaim 0 12\tPrices rose.\nT2\tclaim 13 23\tWages rose\nE1\tEvent:T1\n".as_bytes();
-    let back = open(
-        &[
-            InFile {
-                name: "a.txt",
-                bytes: txt,
-            },
-            InFile {
-                name: "a.ann",
-                bytes: ann,
-            },
-        ],
-        None,
-    )
-    .expect("opens");
+    let back = open_brat(txt, ann).expect("opens");
     assert_eq!(back.session.annotations().len(), 1);
     assert_eq!(back.report.not_placed.len(), 1, "{:?}", back.report);
     assert!(

@@ -28,10 +28,10 @@ pub(super) fn place(
     current: Option<&Session>,
     stem: &str,
 ) -> Result<Imported, ImportError> {
-    let (article, removed) = article_for(&foreign, current, stem)?;
+    let (article, removed, onto_current) = article_for(&foreign, current, stem)?;
     let mut report = Report {
         format: Some(foreign.format),
-        onto_current: current.is_some_and(|c| c.article().text == article.text),
+        onto_current,
         notes: foreign.notes.clone(),
         ..Report::default()
     };
@@ -107,18 +107,18 @@ pub(super) fn place(
     })
 }
 
-/// The article the spans go on, and the ranges of its canonical text the
+/// The article the spans go on, the ranges of its canonical text the
 /// file's text leaves out (its hidden blocks, when the file holds the
-/// readable text).
+/// readable text), and whether it is `current`'s.
 fn article_for(
     foreign: &Foreign,
     current: Option<&Session>,
     stem: &str,
-) -> Result<(Article, Vec<TextRange>), ImportError> {
+) -> Result<(Article, Vec<TextRange>, bool), ImportError> {
     let open = current.map(Session::article);
     let Some(text) = &foreign.text else {
         return match open {
-            Some(a) => Ok((a.clone(), Vec::new())),
+            Some(a) => Ok((a.clone(), Vec::new(), true)),
             None => Err(ImportError::Foreign(
                 "a W3C annotation file holds no text: open its article first".into(),
             )),
@@ -126,17 +126,18 @@ fn article_for(
     };
     if let Some(a) = open {
         if a.text.as_str() == text {
-            return Ok((a.clone(), Vec::new()));
+            return Ok((a.clone(), Vec::new(), true));
         }
         let removed = hidden(a);
         if !removed.is_empty() && kept_text(&a.text, &removed).as_str() == text {
-            return Ok((a.clone(), removed));
+            return Ok((a.clone(), removed, true));
         }
     }
     let title = foreign.title.clone().unwrap_or_else(|| stem.to_owned());
     Ok((
-        Article::from_plain(title, String::new(), text.clone()),
+        Article::from_plain(title, stem.to_owned(), text.clone()),
         Vec::new(),
+        false,
     ))
 }
 
