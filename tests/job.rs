@@ -96,3 +96,25 @@ fn bad_jobs_and_bad_files_are_failures_with_a_sentence() {
     };
     assert!(why.contains("needs its .txt"), "{why}");
 }
+
+#[test]
+fn a_load_job_gives_the_markdown_article_a_direct_load_gives() {
+    use annotator::model::load;
+    let md = "# Budget 👍🏽\n\nThe *council* said [so](https://example.org).\n".as_bytes();
+    let job = Job::Load {
+        name: "budget.md".into(),
+    };
+    let (Reply::Loaded(l), _) = reply(&job, &[md.to_vec()]) else {
+        panic!("not loaded")
+    };
+    let article = import(l.native.as_bytes())
+        .expect("native")
+        .session
+        .into_article();
+    assert_eq!(article, load::load_file("budget.md", md).expect("loads"));
+    assert_eq!(article.title, "Budget 👍🏽");
+    let (Reply::Failed(why), _) = reply(&job, &[b"  \n".to_vec()]) else {
+        panic!("loaded an empty file")
+    };
+    assert_eq!(why, load::LoadError::Empty.to_string());
+}

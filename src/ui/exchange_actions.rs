@@ -9,7 +9,7 @@ use super::store::{Action, Notice, State};
 use crate::model::exchange::job::{Job, Reply};
 use crate::model::exchange::Format;
 use crate::model::format::{self, ImportError, Imported};
-use crate::model::slug;
+use crate::model::{slug, Article};
 use crate::web::{converter, download};
 use yew::UseReducerDispatcher;
 
@@ -39,7 +39,7 @@ pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dis
             })
         }
         Reply::Failed(why) => d.dispatch(error(why)),
-        Reply::Opened(_) => d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+        _ => d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
     });
 }
 
@@ -73,7 +73,7 @@ pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Disp
         let opened = match reply {
             Reply::Opened(o) => o,
             Reply::Failed(why) => return d.dispatch(error(messages::cannot_import(&names, &why))),
-            Reply::Exported(_) => return d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+            _ => return d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
         };
         let imported = format::import(opened.native.as_bytes()).map(|i| Imported {
             n_reanchored: opened.n_reanchored,
@@ -85,6 +85,28 @@ pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Disp
             Ok(imported) => Action::Import(Box::new(imported)),
             Err(e) => error(messages::cannot_import(&names, &e)),
         });
+    });
+}
+
+/// Load a Markdown file named `name` in the converters' worker (the page
+/// holds no Markdown parser) and hand `done` the article, or the sentence
+/// saying why it could not load.
+pub fn load_markdown(
+    name: &str,
+    bytes: Vec<u8>,
+    done: impl FnOnce(Result<Article, String>) + 'static,
+) {
+    let job = Job::Load {
+        name: name.to_owned(),
+    };
+    run(job, vec![bytes], move |reply, _| {
+        done(match reply {
+            Reply::Loaded(l) => format::import(l.native.as_bytes())
+                .map(|i| i.session.into_article())
+                .map_err(|_| messages::CONVERTER_CONFUSED.to_owned()),
+            Reply::Failed(why) => Err(why),
+            _ => Err(messages::CONVERTER_CONFUSED.to_owned()),
+        })
     });
 }
 

@@ -148,9 +148,9 @@ fn read_all(
 /// how it was read.
 type Loaded = Result<(Article, Option<String>), Error>;
 
-/// Load an article from a file and hand it to `done`. Text and Markdown load
-/// at once; a web page in slices ([`PageLoad`]), with its progress shown, so
-/// that a large one never holds the page for long.
+/// Load an article from a file and hand it to `done`. Text loads at once,
+/// Markdown in the converters' worker, a web page in slices ([`PageLoad`])
+/// with its progress shown, so that a large one never holds the page long.
 fn load_article(
     ticket: Ticket,
     name: String,
@@ -158,11 +158,24 @@ fn load_article(
     dispatch: &Dispatch,
     done: impl FnOnce(String, Loaded) + 'static,
 ) {
-    if load::kind_of(&name) != Ok(load::Kind::Html) {
-        let loaded = load::load_file(&name, &bytes)
-            .map(|a| (a, None))
-            .map_err(Error::from);
-        return done(name, loaded);
+    match load::kind_of(&name) {
+        Ok(load::Kind::Html) => {}
+        Ok(load::Kind::Markdown) => {
+            let n = name.clone();
+            // Dropped if another opening started meanwhile.
+            return exchange_actions::load_markdown(&name, bytes, move |loaded| {
+                if ticket.valid() {
+                    done(n, loaded.map(|a| (a, None)).map_err(Error::Said));
+                }
+            });
+        }
+        Ok(load::Kind::Text) => {
+            let loaded = load::load_text(&name, &bytes)
+                .map(|a| (a, None))
+                .map_err(Error::from);
+            return done(name, loaded);
+        }
+        Err(e) => return done(name, Err(e.into())),
     }
     let (mut page, charset_note) = match PageLoad::start(bytes, load::stem(&name)) {
         Ok(started) => started,

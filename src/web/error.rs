@@ -20,6 +20,9 @@ pub enum Error {
     Load(LoadError),
     /// The converters' worker could not start or stopped; the browser's reason.
     Converter(String),
+    /// A sentence for the user from the converters' worker (why a file it
+    /// read could not load), shown as it is.
+    Said(String),
 }
 
 impl fmt::Display for Error {
@@ -40,6 +43,7 @@ impl fmt::Display for Error {
                 "This browser could not set up a document to read the page in."
             ),
             Error::Load(e) => e.fmt(f),
+            Error::Said(why) => f.write_str(why),
             Error::Converter(why) => write!(
                 f,
                 "The format converters could not run ({why}). Reload the page and try again."

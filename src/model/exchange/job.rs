@@ -1,11 +1,12 @@
 //! What the converters' web worker does, as a pure function: a [`Job`]
 //! (JSON) and its files in, a reply (JSON) and maybe bytes out. The page
-//! keeps the converters out of its first load: it sends native files
-//! ([`crate::model::format::export`]) and gets native files back, so only
-//! the worker holds the other formats' code.
+//! keeps the converters (and the Markdown parser) out of its first load: it
+//! sends native files ([`crate::model::format::export`]) and gets native
+//! files back, so only the worker holds the other formats' code.
 
 use super::{export, one_file, open, Format, InFile, Kept};
 use crate::model::format::{self, Report};
+use crate::model::{load, Session};
 use serde::{Deserialize, Serialize};
 
 /// One request to the worker.
@@ -22,6 +23,9 @@ pub enum Job {
     /// Open the job's files (their names here, bytes beside the job) onto
     /// the native file `current`.
     Open { names: Vec<String>, current: String },
+    /// Load the job's one file, named `name`, as an article
+    /// ([`crate::model::load::load_file`]: Markdown, or plain text).
+    Load { name: String },
 }
 
 /// The worker's answer to an [`Job::Export`]; the file's bytes come beside it.
@@ -42,12 +46,20 @@ pub struct OpenReply {
     pub report: Report,
 }
 
+/// The worker's answer to a [`Job::Load`]: the article as a native file
+/// without annotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadReply {
+    pub native: String,
+}
+
 /// Any answer: `ok` or the error's sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reply {
     Exported(ExportReply),
     Opened(OpenReply),
+    Loaded(LoadReply),
     Failed(String),
 }
 
@@ -112,6 +124,16 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
                     (Reply::Opened(reply), Vec::new())
                 }
                 Err(e) => fail(e),
+            }
+        }
+        Job::Load { name } => {
+            let bytes = files.first().map_or(&[][..], Vec::as_slice);
+            match load::load_file(&name, bytes) {
+                Ok(article) => {
+                    let native = format::export(&Session::new(article));
+                    (Reply::Loaded(LoadReply { native }), Vec::new())
+                }
+                Err(e) => (Reply::Failed(e.to_string()), Vec::new()),
             }
         }
     }

@@ -93,20 +93,33 @@ pub fn stem(file_name: &str) -> &str {
     file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
 }
 
-/// Load a plain-text or Markdown file.
+/// Load a plain-text or Markdown file. The page loads Markdown through the
+/// converters' worker ([`crate::model::exchange::job`]), keeping the Markdown
+/// parser out of its first load, and plain text itself ([`load_text`]).
 ///
 /// # Errors
 /// [`LoadError`] for empty, oversized, binary or non-UTF-8 input, an
 /// extension that is not text or Markdown, or input with no text.
 pub fn load_file(file_name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
-    let kind = kind_of(file_name)?;
+    match kind_of(file_name)? {
+        Kind::Text => load_text(file_name, bytes),
+        Kind::Markdown => {
+            let article = markdown::load(&decode(bytes)?, stem(file_name).to_owned());
+            finish(article, file_name)
+        }
+        Kind::Html => Err(LoadError::UnknownKind("html".into())),
+    }
+}
+
+/// Load `bytes` as plain text, whatever the name's extension: one block per
+/// paragraph (see `docs/format.md`), titled by the name's stem.
+///
+/// # Errors
+/// [`LoadError`] for empty, oversized, binary or non-UTF-8 input, or input
+/// with no text.
+pub fn load_text(file_name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let text = decode(bytes)?;
-    let stem = stem(file_name).to_owned();
-    let article = match kind {
-        Kind::Text => Article::from_plain(stem, String::new(), text),
-        Kind::Markdown => markdown::load(&text, stem),
-        Kind::Html => return Err(LoadError::UnknownKind("html".into())),
-    };
+    let article = Article::from_plain(stem(file_name).to_owned(), String::new(), text);
     finish(article, file_name)
 }
 

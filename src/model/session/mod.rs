@@ -158,6 +158,11 @@ impl Session {
         &self.article
     }
 
+    /// The article, dropping the rest.
+    pub fn into_article(self) -> Article {
+        self.article
+    }
+
     /// The tag set.
     pub fn schema(&self) -> &Schema {
         &self.schema
