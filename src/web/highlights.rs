@@ -16,8 +16,8 @@ use web_sys::{AbstractRange, Highlight, StaticRange};
 
 pub struct Painter {
     registry: web_sys::HighlightRegistry,
-    /// The highlight of each tag painted so far.
-    by_tag: HashMap<TagId, Highlight>,
+    /// The highlight of each tag painted so far, with its priority.
+    by_tag: HashMap<TagId, (Highlight, i32)>,
     overlap: Highlight,
     focus: Highlight,
     /// The annotations related to the focused one (and the link dialog's
@@ -60,19 +60,24 @@ impl Painter {
         if !self.by_tag.contains_key(tag) {
             let def = schema.tag(tag)?;
             let h = Highlight::new(&[]).ok()?;
-            h.set_priority(schema.index(tag).map_or(0, |i| i as i32 + 1));
+            let priority = priority(schema, tag);
+            h.set_priority(priority);
             self.registry.set(&def.highlight(), &h);
-            self.by_tag.insert(tag.clone(), h);
+            self.by_tag.insert(tag.clone(), (h, priority));
         }
-        self.by_tag.get(tag)
+        self.by_tag.get(tag).map(|(h, _)| h)
     }
 
     /// Drop the highlights of tags the set no longer has; the others take
     /// their tag's place in the set as priority again (tags move). O(tags).
+    /// A priority is set only when it changed: setting one, even to the
+    /// same value, makes the browser schedule a repaint of every highlight.
     fn retire(&mut self, schema: &Schema) {
-        for (tag, h) in &self.by_tag {
-            if let Some(i) = schema.index(tag) {
-                h.set_priority(i as i32 + 1);
+        for (tag, (h, was)) in &mut self.by_tag {
+            let now = priority(schema, tag);
+            if schema.index(tag).is_some() && *was != now {
+                h.set_priority(now);
+                *was = now;
             }
         }
         let gone: Vec<TagId> = self
@@ -89,10 +94,11 @@ impl Painter {
 
     /// Forget every painted range (the article was replaced).
     pub fn clear(&mut self) {
-        for h in self
-            .by_tag
-            .values()
-            .chain([&self.overlap, &self.focus, &self.related])
+        for h in
+            self.by_tag
+                .values()
+                .map(|(h, _)| h)
+                .chain([&self.overlap, &self.focus, &self.related])
         {
             h.clear();
         }
@@ -199,11 +205,17 @@ impl Painter {
 
     fn unpaint(&mut self, id: &AnnotationId) {
         if let Some((tag, _, r)) = self.painted.remove(id) {
-            if let Some(h) = self.by_tag.get(&tag) {
+            if let Some((h, _)) = self.by_tag.get(&tag) {
                 h.delete(as_abstract(&r));
             }
         }
     }
+}
+
+/// A tag's highlight priority: its place in the set, from 1 (later tags
+/// paint over earlier).
+fn priority(schema: &Schema, tag: &TagId) -> i32 {
+    schema.index(tag).map_or(0, |i| i as i32 + 1)
 }
 
 /// Above every tag's: overlap regions, then related annotations, then the
