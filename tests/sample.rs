@@ -7,13 +7,13 @@ use annotator::model::{format, load, Session};
 fn the_sample_is_its_markdown_loaded() {
     let article = load::load_file("sample.md", SAMPLE_MARKDOWN.as_bytes()).expect("loads");
     let native = format::export(&Session::new(article.clone()));
-    if std::env::var_os("BLESS").is_some() {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write("src/model/sample.annotations.json", &native).expect("written");
         return;
     }
     assert!(
         native == SAMPLE_NATIVE,
-        "src/model/sample.annotations.json is not src/model/sample.md loaded: run BLESS=1 cargo test --test sample"
+        "src/model/sample.annotations.json is not src/model/sample.md loaded: run UPDATE_GOLDEN=1 cargo test --test sample"
     );
     let mut shown = sample_article();
     assert_eq!(shown.source, "built-in sample");

@@ -10,7 +10,7 @@ pub const SAMPLE_MARKDOWN: &str = include_str!("sample.md");
 /// The sample loaded from [`SAMPLE_MARKDOWN`], as a native file without
 /// annotations, so that the page shows it without a Markdown parser (which
 /// only the converters' worker holds). `tests/sample.rs` checks that it is
-/// the Markdown loaded, and writes it anew when run with `BLESS=1`.
+/// the Markdown loaded, and writes it anew when run with `UPDATE_GOLDEN=1`.
 pub const SAMPLE_NATIVE: &str = include_str!("sample.annotations.json");
 
 pub fn sample_article() -> Article {
