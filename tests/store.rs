@@ -702,3 +702,27 @@ fn linking_says_why_when_it_cannot() {
         Some(Notice::Info(messages::cannot_link("Statistic")))
     );
 }
+
+#[test]
+fn annotations_opened_onto_the_open_article_keep_its_page_and_the_cursor() {
+    use annotator::model::format::{export, import};
+    let s = state("One [two]{claim} three.");
+    let c = over(&s, "three");
+    let s = run(s, [selected(c)]);
+    let (layout, generation) = (s.doc.layout(), s.doc.generation());
+    let file = export(&session("One two [three]{quote}."));
+    let s = run(
+        s,
+        [Action::Import(Box::new(import(file.as_bytes()).unwrap()))],
+    );
+    assert_eq!(s.doc.layout(), layout, "the same text: the page is kept");
+    assert_eq!(s.doc.generation(), generation + 1);
+    assert_eq!(s.cursor, c, "the reader keeps their place");
+    let other = export(&session("Another [text]{claim}."));
+    let s = run(
+        s,
+        [Action::Import(Box::new(import(other.as_bytes()).unwrap()))],
+    );
+    assert_eq!(s.doc.layout(), layout + 1);
+    assert_eq!(s.cursor, Cursor::default());
+}

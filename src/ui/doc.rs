@@ -20,6 +20,9 @@ pub struct Doc {
     cell: Rc<RefCell<Session>>,
     /// Bumped when the article is replaced.
     generation: u64,
+    /// Bumped when the article is replaced by one with other text, blocks
+    /// or inline formatting: what the article's DOM is built from.
+    layout: u64,
     /// [`Session::revision`] when this handle was made.
     revision: u64,
 }
@@ -30,6 +33,7 @@ impl Doc {
         Self {
             cell: Rc::new(RefCell::new(session)),
             generation: 0,
+            layout: 0,
             revision,
         }
     }
@@ -45,6 +49,13 @@ impl Doc {
     /// Bumped each time the article is replaced.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Bumped each time the article is replaced by one that is laid out
+    /// differently; an imported file of the open article keeps it, so its
+    /// page is not built again.
+    pub fn layout(&self) -> u64 {
+        self.layout
     }
 
     /// The session's revision when this handle was made.
@@ -69,12 +80,19 @@ impl Doc {
     }
 
     /// Replace the session (a new article or an imported file).
+    /// O(the article's size) to compare the two articles.
     pub(super) fn replace(&self, session: Session) -> Self {
         let revision = session.revision();
+        let same_layout = {
+            let (old, new) = (self.session(), session.article());
+            let old = old.article();
+            old.text == new.text && old.blocks == new.blocks && old.inlines == new.inlines
+        };
         *self.cell.borrow_mut() = session;
         Self {
             cell: self.cell.clone(),
             generation: self.generation + 1,
+            layout: self.layout + u64::from(!same_layout),
             revision,
         }
     }

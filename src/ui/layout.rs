@@ -11,20 +11,21 @@ use yew::prelude::*;
 /// The article's DOM, once it has been laid out.
 pub type DomCell = Rc<RefCell<Option<ArticleDom>>>;
 
-/// Build the article's DOM in `article_ref` whenever the article changes
-/// (or the paste box gave the element back); a new article starts at the
-/// top of the page.
+/// Build the article's DOM in `article_ref` whenever the article's layout
+/// changes (or the paste box gave the element back); a new article starts
+/// at the top of the page. Annotations imported onto the open article keep
+/// its DOM and the reader's place.
 #[hook]
 pub fn use_layout(state: &UseReducerHandle<State>, article_ref: &NodeRef) -> DomCell {
     let dom: DomCell = use_mut_ref(|| None);
     let (doc, article_ref, cell) = (state.doc.clone(), article_ref.clone(), dom.clone());
-    use_effect_with((state.doc.generation(), state.pasting), move |_| {
+    use_effect_with((state.doc.layout(), state.pasting), move |_| {
         let Some(el) = article_ref.cast::<Element>() else {
             return;
         };
         *cell.borrow_mut() = Some(ArticleDom::render(&el, &doc.cell()));
         // The first article wherever the browser puts it.
-        if doc.generation() > 0 {
+        if doc.layout() > 0 {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });

@@ -7,12 +7,16 @@ use super::store::State;
 use crate::model::{AnnotationId, Session, TextRange};
 use crate::web::highlights::Painter;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 type PainterCell = Rc<RefCell<Option<Painter>>>;
+
+/// How long after the last scroll event the view is measured once more, ms.
+const SETTLED_MS: u32 = 120;
 
 /// Make the painted ranges match the annotations in view; `fresh`: the
 /// view moved, so measure what is in it again.
@@ -53,10 +57,12 @@ fn related(
 #[hook]
 pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     let painter: PainterCell = use_mut_ref(Painter::new);
-    // A new article: nothing painted is valid any more.
+    // A new article's page: nothing painted is valid any more. (Annotations
+    // opened onto the open article keep its page and its painted ranges,
+    // which the next repaint brings up to date.)
     {
         let painter = painter.clone();
-        use_effect_with((state.doc.generation(), state.pasting), move |_| {
+        use_effect_with((state.doc.layout(), state.pasting), move |_| {
             if let Some(p) = painter.borrow_mut().as_mut() {
                 p.clear();
             }
@@ -90,7 +96,16 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     let (dom, painter, cell) = (dom.clone(), painter, state.doc.cell());
     use_effect_with((), move |_| {
         let queued = Rc::new(Cell::new(false));
+        let settled = Rc::new(RefCell::new(None::<Timeout>));
         let on_scroll = move |_: &Event| {
+            // Once more when the scrolling has settled: runs scrolled into
+            // view are laid out (content-visibility) only after the frame
+            // that measured them at their placeholder size, and a far jump
+            // (End, the scrollbar) may show other text than that measured.
+            let (dom2, painter2, cell2) = (dom.clone(), painter.clone(), cell.clone());
+            *settled.borrow_mut() = Some(Timeout::new(SETTLED_MS, move || {
+                repaint(&dom2, &painter2, &cell2.borrow(), true);
+            }));
             if queued.replace(true) {
                 return;
             }

@@ -292,8 +292,15 @@ impl State {
         }
     }
 
+    /// Replace the session; the reading cursor stays where it was when the
+    /// article stays the same (annotations opened onto it), so the reader
+    /// keeps their place.
     fn replace(&mut self, session: Session, message: String) {
+        let layout = self.doc.layout();
         self.doc = self.doc.replace(session);
+        if self.doc.layout() != layout {
+            self.cursor = Cursor::default();
+        }
         self.keep_last_tag();
         self.chooser = None;
         self.linking = None;
@@ -301,7 +308,6 @@ impl State {
         self.filter = Filter::default();
         self.focused = None;
         self.pasting = false;
-        self.cursor = Cursor::default();
         self.selection_shown = false;
         self.resizing = false;
         self.inside = None;

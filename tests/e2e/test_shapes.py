@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from exports import check_export
+from page import painted
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
 
@@ -86,3 +87,20 @@ def test_the_chooser_opens_in_view_after_a_far_programmatic_scroll(app, tmp_path
     app.press("1")
     _, doc = app.export_with_ctrl_s()
     assert [a["exact"] for a in doc["annotations"]] == ["👍🏽 and 東京"]
+
+
+def test_annotations_opened_onto_the_open_article_keep_the_readers_place(app, tmp_path):
+    open_text(app, tmp_path, "long.txt", "\n\n".join(generate.paragraphs(300_000)) + "\n\n" + END + "\n")
+    app.tag("東京", "1")
+    name, _ = app.export_with_ctrl_s()
+    exported = app.downloads / f"export-{app.n_exports}" / name
+    app.driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    app.wait(lambda d: d.execute_script("return window.scrollY") > 1000)
+    before = app.driver.execute_script("return window.scrollY")
+    app.choose_file("Open annotations", exported)
+    app.wait_notice("with 1 annotation")
+    # The page was not built again: the reader stays where they were.
+    assert abs(app.driver.execute_script("return window.scrollY") - before) < 2
+    assert len(app.rows()) == 1
+    app.driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+    app.wait(lambda d: painted(d, "claim") == ["東京"])
