@@ -4,12 +4,15 @@ use super::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Start a download of `contents` named `file_name`.
+/// Start a download of `contents` (written as UTF-8) named `file_name`.
+/// The blob is made from the bytes: from a JS string the browser would
+/// decode the text to UTF-16 and encode it back (about 70 ms for the 6 MB
+/// file of 10,000 annotations, against a copy of the bytes).
 ///
 /// # Errors
 /// [`Error::DownloadRefused`] if the blob or link cannot be made.
 pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Error> {
-    start(file_name, &JsValue::from_str(contents), mime).map_err(|_| Error::DownloadRefused)
+    download_bytes(file_name, contents.as_bytes(), mime)
 }
 
 /// Start a download of the bytes `contents` named `file_name`.
