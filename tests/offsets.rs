@@ -64,3 +64,36 @@ fn long_text_crosses_index_checkpoints() {
     }
     assert_eq!(text.utf16_len(), utf16.get());
 }
+
+#[test]
+fn ascii_stretches_and_others_convert_alike_past_every_checkpoint() {
+    // Whole ASCII strides (the fast path), strides with one emoji or one
+    // combining mark, and a short ASCII tail past the last checkpoint.
+    let s = format!(
+        "{}👍🏽{}e\u{301}{}東京{}{}",
+        "a".repeat(130),
+        "b".repeat(64),
+        "c".repeat(63),
+        "d".repeat(70),
+        "e".repeat(5)
+    );
+    let text = Text::new(s.clone());
+    let (mut byte, mut utf16) = (0, 0);
+    let n = s.chars().count();
+    for (i, c) in s.chars().chain(std::iter::once('\0')).enumerate() {
+        let at = CharOffset::new(i);
+        assert_eq!(text.char_to_byte(at).get(), byte, "byte of {i}");
+        assert_eq!(text.char_to_utf16(at).get(), utf16, "utf16 of {i}");
+        if i < n {
+            byte += c.len_utf8();
+            utf16 += c.len_utf16();
+        }
+    }
+    for past in [n + 1, n + 64, n + 1000] {
+        assert_eq!(text.char_to_byte(CharOffset::new(past)).get(), s.len());
+        assert_eq!(
+            text.char_to_utf16(CharOffset::new(past)).get(),
+            text.utf16_len()
+        );
+    }
+}

@@ -58,18 +58,29 @@ impl Text {
         *self.index.last().expect("index always holds the end")
     }
 
-    /// The checkpoint at or before `char_offset`, and the code points from it. O(1).
-    fn checkpoint_before(&self, char_offset: CharOffset) -> (Checkpoint, usize) {
-        let cp = self.index[(char_offset.get() / STRIDE).min(self.index.len() - 1)];
+    /// The checkpoint at or before `char_offset`, the code points from it,
+    /// and whether they are all ASCII up to the next checkpoint (so one byte
+    /// and one UTF-16 unit each, and no scan is needed). O(1).
+    fn checkpoint_before(&self, char_offset: CharOffset) -> (Checkpoint, usize, bool) {
+        let k = (char_offset.get() / STRIDE).min(self.index.len() - 1);
+        let cp = self.index[k];
         let rest = char_offset.get().saturating_sub(cp.char_offset.get());
-        (cp, rest)
+        let ascii = self.index.get(k + 1).is_some_and(|next| {
+            let span = next.char_offset.get() - cp.char_offset.get();
+            rest <= span && next.byte_offset.get() - cp.byte_offset.get() == span
+        });
+        (cp, rest, ascii)
     }
 
     /// The byte offset of code point `char_offset`, clamped to the end of
-    /// text. O(1) plus a scan of at most 64 code points.
+    /// text. O(1), plus a scan of at most 64 code points where they are not
+    /// all ASCII.
     pub fn char_to_byte(&self, char_offset: CharOffset) -> ByteOffset {
-        let (cp, rest) = self.checkpoint_before(char_offset);
+        let (cp, rest, ascii) = self.checkpoint_before(char_offset);
         let from = cp.byte_offset.get();
+        if ascii {
+            return ByteOffset::new(from + rest);
+        }
         ByteOffset::new(
             self.string[from..]
                 .char_indices()
@@ -79,9 +90,13 @@ impl Text {
     }
 
     /// The UTF-16 offset of code point `char_offset`, clamped to the end of
-    /// text. O(1) plus a scan of at most 64 code points.
+    /// text. O(1), plus a scan of at most 64 code points where they are not
+    /// all ASCII.
     pub fn char_to_utf16(&self, char_offset: CharOffset) -> Utf16Offset {
-        let (cp, rest) = self.checkpoint_before(char_offset);
+        let (cp, rest, ascii) = self.checkpoint_before(char_offset);
+        if ascii {
+            return cp.utf16_offset + rest;
+        }
         cp.utf16_offset
             + self.string[cp.byte_offset.get()..]
                 .chars()
