@@ -40,7 +40,7 @@ fn bad_files_and_articles_are_refused_with_a_named_problem() {
         (good.as_bytes()[..good.len() / 2].to_vec(), "truncated"),
         (
             b"{\"version\": 1,, }".to_vec(),
-            "not valid JSON: error at line 1, column 15",
+            "This file is not valid JSON at line 1, column 15: a key is not in double quotes (or a comma is one too many).",
         ),
         (
             b"[1, 2, 3]".to_vec(),

@@ -9,7 +9,7 @@ mod file;
 mod import;
 pub mod tag_set;
 
-pub use import::{import, ImportError, Imported, Report};
+pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
 use file::{annotation_v2, article_v1, relation_v2, FileOut};
