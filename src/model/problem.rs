@@ -110,7 +110,7 @@ impl fmt::Display for Problem {
             } => write!(
                 f,
                 "The field \"{field}\" is {}, {problem}.",
-                super::format::excerpt(value, 60)
+                super::format::json_excerpt(value, 60)
             ),
             Problem::NoSuchRelation(id) => write!(f, "No relation has id {id}."),
             Problem::DuplicateRelationId(id) => {

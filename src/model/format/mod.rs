@@ -117,6 +117,16 @@ pub fn excerpt(s: &str, n: usize) -> String {
     }
 }
 
+/// The JSON text `json` cut to `n` code points, like [`excerpt`]; a cut
+/// string keeps its closing quote (`"abc…"`).
+pub fn json_excerpt(json: &str, n: usize) -> String {
+    match json.char_indices().nth(n) {
+        Some((b, _)) if json.starts_with('"') => format!("{}…\"", &json[..b]),
+        Some((b, _)) => format!("{}…", &json[..b]),
+        None => json.to_owned(),
+    }
+}
+
 /// `s` with its first letter in lower case ("Tag 2 …" → "tag 2 …"), to
 /// put a sentence inside another.
 pub fn lower_first(s: &str) -> String {

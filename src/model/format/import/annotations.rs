@@ -2,8 +2,8 @@
 //! every check, each named in words a user can act on.
 
 use super::ImportError;
-use crate::model::format::excerpt;
 use crate::model::format::file::{AnnotationV2, RelationV2};
+use crate::model::format::{excerpt, json_excerpt};
 use crate::model::limits::check_note;
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
@@ -90,7 +90,7 @@ pub(super) fn read_annotation(
         match read {
             Ok(value) => fields.insert(id.clone(), value),
             Err(problem) => {
-                let json = excerpt(&json.to_string(), 60);
+                let json = json_excerpt(&json.to_string(), 60);
                 return Err(fail(format!("its field \"{id}\" is {json}, {problem}")));
             }
         };

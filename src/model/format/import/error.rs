@@ -109,6 +109,9 @@ impl fmt::Display for ImportError {
                     None => write!(f, "."),
                 }
             }
+            ImportError::Limit(e @ Exceeded::Annotations(_)) => {
+                write!(f, "This file has too many annotations: {e}.")
+            }
             ImportError::Limit(e) => write!(f, "This file is too large: {e}."),
             ImportError::Foreign(what) => write!(f, "This is not an annotations file: {what}."),
             ImportError::UnsupportedVersion(v) => write!(
