@@ -23,7 +23,7 @@ pub enum Part {
     TagSet,
     /// Inside annotation `n` (from 1) of `annotations`.
     Annotation(usize),
-    /// In `annotations`, after annotation `n` (0: before the first).
+    /// In `annotations`, after annotation `n` (0: none begun yet).
     AfterAnnotation(usize),
     Relation(usize),
     AfterRelation(usize),
@@ -32,7 +32,7 @@ pub enum Part {
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let after = |f: &mut fmt::Formatter<'_>, n: usize, noun: &str| match n {
-            0 => write!(f, ", at the start of the {noun}s"),
+            0 => write!(f, ", in the list of {noun}s"),
             n => write!(f, ", after {noun} {}", thousands(n)),
         };
         match *self {
@@ -280,6 +280,16 @@ mod tests {
         ];
         for (s, part) in cases {
             assert_eq!(error_place(&s).part, part, "{s}");
+        }
+        let words = [
+            (Part::Annotation(1_204), ", in annotation 1,204"),
+            (Part::AfterAnnotation(0), ", in the list of annotations"),
+            (Part::AfterRelation(2), ", after relation 2"),
+            (Part::TagSet, ", in the tag set"),
+            (Part::Top, ""),
+        ];
+        for (part, expected) in words {
+            assert_eq!(part.to_string(), expected);
         }
     }
 
