@@ -400,6 +400,15 @@ fn lone_surrogates_are_repaired_and_their_context_rebuilt() {
         assert_eq!(a["prefix"], slice(s.saturating_sub(32), s));
         assert_eq!(a["suffix"], slice(e, (e + 32).min(chars.len())));
     }
+    // Saved work comes back whole or is set aside (ui::boot).
+    assert_eq!(
+        import(&bytes)
+            .unwrap()
+            .all_placed()
+            .unwrap_err()
+            .to_string(),
+        format!("An annotation could not be placed: {}", r.not_placed[0])
+    );
     assert!(
         import(b"{\"version\": 2, \"article\": {\"title\": \"\\udc4d\", \"text\": \"x\"}}")
             .is_err(),
