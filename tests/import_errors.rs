@@ -40,7 +40,7 @@ fn bad_files_and_articles_are_refused_with_a_named_problem() {
         (good.as_bytes()[..good.len() / 2].to_vec(), "truncated"),
         (
             b"{\"version\": 1,, }".to_vec(),
-            "not valid JSON: error at line 1, column 15",
+            "This file is not valid JSON at line 1, column 15: a key is not in double quotes (or a comma is one too many).",
         ),
         (
             b"[1, 2, 3]".to_vec(),
@@ -327,4 +327,171 @@ fn truncation_is_told_apart_from_bad_syntax() {
             ..
         })
     ));
+}
+
+/// The fixture `tests/data/cut-emoji.py` writes like a JavaScript tool
+/// slicing UTF-16: half an emoji at the ends of a prefix (a1), suffixes
+/// (a2, a5) and exacts (a3 at good offsets, a4 one character off).
+#[test]
+fn lone_surrogates_are_repaired_and_their_context_rebuilt() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/cut-emoji.annotations.json"
+    ))
+    .unwrap();
+    assert!(
+        serde_json::from_slice::<Value>(&bytes).is_err(),
+        "the fixture is what serde_json refuses"
+    );
+    let imported = import(&bytes).expect("the rest of the file loads");
+    let session = &imported.session;
+    let text = session.article().text.as_str();
+    let placed: Vec<(&str, &str)> = session
+        .annotations()
+        .iter()
+        .map(|a| (a.id.as_str(), session.article().text.slice(a.range)))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("a1", "speaks"),
+            ("a2", "The"),
+            ("a6", "council"),
+            ("a3", "👍 and"),
+            ("a5", "cost more")
+        ]
+    );
+    assert_eq!(imported.n_reanchored, 0);
+    let r = &imported.report;
+    assert_eq!((r.n_repaired, r.n_context_rebuilt), (5, 4));
+    assert_eq!(
+        r.not_placed,
+        [
+            "Annotation 4 (id \"a4\"): its text “\u{fffd} will” holds half of a character, and \
+          the article has “ will ” at 83–89."
+        ]
+    );
+    assert_eq!(r.relations_not_kept, 1, "a4's relation goes with it");
+    assert_eq!(session.relations().count(), 1);
+    assert_eq!(
+        session.get(&"a5".into()).unwrap().note,
+        "🙃 fine",
+        "valid pairs are kept"
+    );
+    assert_eq!(
+        annotator::ui::messages::imported(&imported),
+        "Opened \"Cut emoji\" with 5 annotations. The file held 5 broken characters (half of \
+         an emoji or other character, cut by the tool that wrote it): the quoted context of 4 \
+         annotations was rebuilt from the article. 1 annotation could not be placed: \
+         Annotation 4 (id \"a4\"): its text “\u{fffd} will” holds half of a character, and the \
+         article has “ will ” at 83–89. Left out 1 relation: an end was not placed, or its \
+         type does not allow those tags."
+    );
+    // The export holds whole characters, rebuilt from the text.
+    let doc: Value = serde_json::from_str(&export(session)).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for a in doc["annotations"].as_array().unwrap() {
+        let (s, e) = (
+            a["start"].as_u64().unwrap() as usize,
+            a["end"].as_u64().unwrap() as usize,
+        );
+        let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        assert_eq!(a["exact"], slice(s, e));
+        assert_eq!(a["prefix"], slice(s.saturating_sub(32), s));
+        assert_eq!(a["suffix"], slice(e, (e + 32).min(chars.len())));
+    }
+    // Saved work comes back whole or is set aside (ui::boot).
+    assert_eq!(
+        import(&bytes)
+            .unwrap()
+            .all_placed()
+            .unwrap_err()
+            .to_string(),
+        format!("An annotation could not be placed: {}", r.not_placed[0])
+    );
+    assert!(
+        import(b"{\"version\": 2, \"article\": {\"title\": \"\\udc4d\", \"text\": \"x\"}}")
+            .is_err(),
+        "a repaired file still gets every other check"
+    );
+}
+
+/// A cut prefix still places an annotation whose offsets moved: the half
+/// next to the quote is kept and picks the right occurrence.
+#[test]
+fn a_cut_prefix_still_helps_to_place_a_moved_annotation() {
+    let good = export(&session("ab 👍 [x]{claim} cd, ef x gh."));
+    let cut = good
+        .replace("\"prefix\": \"ab 👍 \"", "\"prefix\": \"\\udc4d \"")
+        .replace("\"start\": 5", "\"start\": 15")
+        .replace("\"end\": 6", "\"end\": 16");
+    assert_ne!(cut, good);
+    let imported = import(cut.as_bytes()).unwrap();
+    let a = &imported.session.annotations()[0];
+    assert_eq!((a.range.start().get(), imported.n_reanchored), (5, 1));
+    assert_eq!(imported.report.n_context_rebuilt, 1);
+}
+
+/// A one-line (compact) file of five annotations.
+fn one_line_file() -> String {
+    let pretty = export(&session(
+        "[One]{claim} [two]{quote} [three]{source} [four]{claim} [five]{quote}.",
+    ));
+    serde_json::from_str::<Value>(&pretty).unwrap().to_string()
+}
+
+/// Syntax errors say where in words: line and column in characters, the
+/// annotation, and for a long line an excerpt around the error.
+#[test]
+fn syntax_errors_name_the_line_column_and_annotation() {
+    let one_line = one_line_file();
+    let third = one_line.match_indices("{\"created\"").nth(2).unwrap().0;
+    let comma = third + one_line[third..].find(',').unwrap();
+    let stray = format!("{},{}", &one_line[..comma], &one_line[comma..]);
+    let column = stray[..=comma].chars().count() + 1;
+    let near: String = {
+        let before: Vec<char> = stray[..=comma].chars().rev().take(20).collect();
+        let after: String = stray[comma + 1..].chars().take(20).collect();
+        before.into_iter().rev().chain(after.chars()).collect()
+    };
+    let message = import(stray.as_bytes()).unwrap_err().to_string();
+    assert_eq!(
+        message,
+        format!(
+            "This file is not valid JSON at line 1, column {}, in annotation 3: a key is not in \
+             double quotes (or a comma is one too many) (near “…{near}…”).",
+            annotator::model::limits::thousands(column)
+        )
+    );
+    // Truncated inside annotation 4: where it ends, and how it ends.
+    let fourth = one_line.match_indices("{\"created\"").nth(3).unwrap().0;
+    let cut = &one_line[..fourth + 30];
+    let tail: String = cut
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert_eq!(
+        import(cut.as_bytes()).unwrap_err().to_string(),
+        format!(
+            "This file ends too early (line 1, column {}, in annotation 4): it looks truncated; \
+             it ends with “…{tail}”.",
+            annotator::model::limits::thousands(cut.chars().count())
+        )
+    );
+    // A pretty-printed file: line and column find it; no excerpt needed.
+    let pretty = export(&session("[One]{claim} [two]{quote}."));
+    let at = pretty.match_indices("\"tag\"").nth(1).unwrap().0;
+    let broken = format!("{}\"tag\" \"quote\",{}", &pretty[..at], &pretty[at + 15..]);
+    let line = broken[..at].matches('\n').count() + 1;
+    assert_eq!(
+        import(broken.as_bytes()).unwrap_err().to_string(),
+        format!(
+            "This file is not valid JSON at line {line}, column 13, in annotation 2: a colon is \
+             missing after a key."
+        )
+    );
 }

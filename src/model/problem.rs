@@ -1,6 +1,7 @@
 //! [`Problem`]: why a command or a set of annotations was refused, in words
 //! for the user. The session is unchanged.
 
+use super::limits::Exceeded;
 use super::{
     AnnotationId, FieldProblem, RelationId, RelationTypeId, SchemaProblem, TagId, TextRange,
 };
@@ -72,6 +73,8 @@ pub enum Problem {
     /// A whole tag set does not fit the annotations; `why` names the first
     /// misfit.
     SchemaDoesNotFit(String),
+    /// A note longer than [`crate::model::limits::MAX_NOTE_CHARS`].
+    NoteTooLong(Exceeded),
 }
 
 /// `"a quote or claim"`: labels in lower case, joined by "or".
@@ -104,7 +107,11 @@ impl fmt::Display for Problem {
                 field,
                 value,
                 problem,
-            } => write!(f, "The field \"{field}\" is {value}, {problem}."),
+            } => write!(
+                f,
+                "The field \"{field}\" is {}, {problem}.",
+                super::format::json_excerpt(value, 60)
+            ),
             Problem::NoSuchRelation(id) => write!(f, "No relation has id {id}."),
             Problem::DuplicateRelationId(id) => {
                 write!(f, "A relation with id {id} exists already.")
@@ -161,6 +168,7 @@ impl fmt::Display for Problem {
             Problem::SchemaDoesNotFit(why) => {
                 write!(f, "This tag set does not fit the annotations: {why}.")
             }
+            Problem::NoteTooLong(e) => write!(f, "This note is too long: {e}."),
         }
     }
 }

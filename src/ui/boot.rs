@@ -21,7 +21,7 @@ pub fn boot() -> Boot {
             stored: false,
         };
     };
-    match format::import(doc.as_bytes()) {
+    match format::import(doc.as_bytes()).and_then(format::Imported::all_placed) {
         Ok(imported) => {
             let mut session = imported.session;
             session.set_unexported(dirty);

@@ -114,7 +114,10 @@ pub fn chooser(props: &ChooserProps) -> Html {
                 { for props.schema.tags().iter().zip(buttons.iter()).map(|(tag, b)| tag_button(tag, &selected, &submit, b)) }
             </div>
             <label class="chooser-note">{"Note (optional) "}
+                // maxlength counts UTF-16 units, never fewer than code
+                // points: a note typed here always fits the model's limit.
                 <input type="text" ref={note_ref} value={(*note).clone()}
+                    maxlength={crate::model::limits::MAX_NOTE_CHARS.to_string()}
                     oninput={ let note = note.clone(); Callback::from(move |e: InputEvent| {
                         if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { note.set(i.value()); }
                     }) } />

@@ -8,7 +8,7 @@ use super::messages;
 use super::store::{Action, Notice, State};
 use crate::model::load::LoadError;
 use crate::model::Article;
-use crate::model::{format, load, slug};
+use crate::model::{format, limits, load, slug};
 use crate::web::html_dom::PageLoad;
 use crate::web::slices::{self, Ticket};
 use crate::web::{download, files, Error};
@@ -18,10 +18,6 @@ use std::rc::Rc;
 use yew::UseReducerDispatcher;
 
 type Dispatch = UseReducerDispatcher<State>;
-
-/// Largest annotation file read, in bytes: one for the largest article with
-/// many annotations fits.
-const MAX_ANNOTATIONS_BYTES: usize = 4 * load::MAX_BYTES;
 
 /// The file read in flight; replacing it cancels the previous read.
 pub type Readers = Rc<RefCell<Option<FileReader>>>;
@@ -81,11 +77,10 @@ pub fn open_file(
     // Refuse a file too large before reading it into memory.
     let limit = match kind {
         FileKind::Article => load::MAX_BYTES,
-        FileKind::Annotations => MAX_ANNOTATIONS_BYTES,
+        FileKind::Annotations => limits::MAX_FILE_BYTES,
     };
     if let Some(big) = files.iter().find(|f| f.size() > limit as f64) {
-        let e = LoadError::TooLarge(big.size() as usize, limit);
-        return dispatch.dispatch(error(messages::cannot_open(&big.name(), &e)));
+        return dispatch.dispatch(error(too_large(big, kind)));
     }
     // Large files take a moment to read and parse: say so at once.
     if let Some(big) = files.iter().find(|f| f.size() > 1_048_576.0) {
@@ -118,6 +113,21 @@ pub fn open_file(
             FileKind::Annotations => exchange_actions::open_annotations(read, &doc, &dispatch),
         }
     });
+}
+
+/// Why `file`, over the limit for `kind`, is refused before it is read.
+fn too_large(file: &web_sys::File, kind: FileKind) -> String {
+    let n_bytes = file.size() as u64;
+    match kind {
+        FileKind::Article => {
+            let e = LoadError::TooLarge(n_bytes as usize, load::MAX_BYTES);
+            messages::cannot_open(&file.name(), &e)
+        }
+        FileKind::Annotations => {
+            let e = format::ImportError::Limit(limits::Exceeded::FileBytes(n_bytes));
+            messages::cannot_import(&file.name(), &e)
+        }
+    }
 }
 
 /// Read `files` one after another (each reader kept in `readers`, so that
@@ -319,8 +329,8 @@ pub fn save_tag_set(doc: &Doc, dispatch: &Dispatch) {
 /// file, or one that does not fit the annotations, changes nothing and
 /// says why.
 pub fn load_tag_set(file: web_sys::File, dispatch: &Dispatch, readers: &Readers) {
-    if file.size() > MAX_ANNOTATIONS_BYTES as f64 {
-        let e = LoadError::TooLarge(file.size() as usize, MAX_ANNOTATIONS_BYTES);
+    if let Err(e) = limits::check_file_bytes(file.size() as u64) {
+        let e = format::ImportError::Limit(e);
         return dispatch.dispatch(error(messages::cannot_load_tag_set(&file.name(), &e)));
     }
     let dispatch = dispatch.clone();

@@ -119,6 +119,7 @@ pub fn row_view(props: &RowProps) -> Html {
                     }) }
                 </select>
                 <input type="text" class="row-note" placeholder="Note" aria-label="Note"
+                       maxlength={crate::model::limits::MAX_NOTE_CHARS.to_string()}
                        value={row.note.clone()} onchange={on_note} />
                 <button type="button" class="row-action" onclick={with_id(&cbs.on_edit, &id)}
                         aria-label={format!("Edit {what}")} title="Edit tag, note and fields">{"Edit"}</button>

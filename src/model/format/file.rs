@@ -3,6 +3,7 @@
 //! integers.
 
 use super::sha256_hex;
+use crate::model::limits::MAX_ANNOTATIONS;
 use crate::model::selector::describe;
 use crate::model::{
     Annotation, AnnotationId, Article, CharOffset, FieldId, Relation, RelationId, RelationTypeId,
@@ -31,9 +32,48 @@ pub(super) struct FileIn {
     #[serde(default)]
     pub schema: Option<SchemaParts>,
     pub article: ArticleV1,
-    pub annotations: Vec<AnnotationV2>,
+    pub annotations: Capped<AnnotationV2>,
     #[serde(default)]
     pub relations: Option<Vec<RelationV2>>,
+}
+
+/// A list read up to [`MAX_ANNOTATIONS`] items; any more are parsed
+/// (syntax is still checked) but only counted, so memory stays bounded.
+pub(super) struct Capped<T> {
+    /// The first items, at most [`MAX_ANNOTATIONS`].
+    pub items: Vec<T>,
+    /// How many the list holds.
+    pub n: usize,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Capped<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+            type Value = Capped<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Capped<T>, A::Error> {
+                let (mut items, mut n) = (Vec::new(), 0);
+                loop {
+                    let more = if items.len() < MAX_ANNOTATIONS {
+                        seq.next_element::<T>()?.map(|item| items.push(item))
+                    } else {
+                        seq.next_element::<serde::de::IgnoredAny>()?.map(drop)
+                    };
+                    if more.is_none() {
+                        return Ok(Capped { items, n });
+                    }
+                    n += 1;
+                }
+            }
+        }
+        d.deserialize_seq(Items(std::marker::PhantomData))
+    }
 }
 
 #[derive(Serialize, Deserialize)]

@@ -9,7 +9,7 @@ mod file;
 mod import;
 pub mod tag_set;
 
-pub use import::{import, ImportError, Imported, Report};
+pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
 use file::{annotation_v2, article_v1, relation_v2, FileOut};
@@ -114,6 +114,16 @@ pub fn excerpt(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
         Some((b, _)) => format!("{}…", &s[..b]),
         None => s.to_owned(),
+    }
+}
+
+/// The JSON text `json` cut to `n` code points, like [`excerpt`]; a cut
+/// string keeps its closing quote (`"abc…"`).
+pub fn json_excerpt(json: &str, n: usize) -> String {
+    match json.char_indices().nth(n) {
+        Some((b, _)) if json.starts_with('"') => format!("{}…\"", &json[..b]),
+        Some((b, _)) => format!("{}…", &json[..b]),
+        None => json.to_owned(),
     }
 }
 

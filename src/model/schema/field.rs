@@ -4,12 +4,14 @@
 
 use super::syntax::{is_date, url_problem};
 use super::{FieldId, FieldValue};
+use crate::model::limits::{check_field_text, Exceeded};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Longest text a text field takes, in characters.
-pub const MAX_TEXT_LEN: usize = 10_000;
+/// Longest text a text field takes, in code points (one of the
+/// [`crate::model::limits`]).
+pub const MAX_TEXT_LEN: usize = crate::model::limits::MAX_FIELD_TEXT_CHARS;
 
 /// One field of a tag: its id (the key in an annotation's `fields`), the
 /// label the page shows, its type and an optional default.
@@ -107,7 +109,8 @@ pub enum FieldProblem {
     NotFinite,
     /// An empty text: an unset field is left out instead.
     Empty,
-    TooLong,
+    /// A text longer than [`MAX_TEXT_LEN`].
+    TooLong(Exceeded),
 }
 
 impl fmt::Display for FieldProblem {
@@ -132,7 +135,7 @@ impl fmt::Display for FieldProblem {
             FieldProblem::NotADate => write!(f, "which is not a date of the form YYYY-MM-DD"),
             FieldProblem::NotFinite => write!(f, "which is not a finite number"),
             FieldProblem::Empty => write!(f, "which is empty (leave an unset field out)"),
-            FieldProblem::TooLong => write!(f, "which is longer than {MAX_TEXT_LEN} characters"),
+            FieldProblem::TooLong(e) => write!(f, "which is too long: {e}"),
         }
     }
 }
@@ -162,10 +165,9 @@ impl FieldDef {
             (FieldKind::Number, FieldValue::Number(_)) => Err(FieldProblem::NotFinite),
             (FieldKind::YesNo | FieldKind::Number, _) => Err(wrong()),
             (_, FieldValue::Text(s)) if s.is_empty() => Err(FieldProblem::Empty),
-            (FieldKind::Text, FieldValue::Text(s)) if s.chars().count() > MAX_TEXT_LEN => {
-                Err(FieldProblem::TooLong)
+            (FieldKind::Text, FieldValue::Text(s)) => {
+                check_field_text(s).map_err(FieldProblem::TooLong)
             }
-            (FieldKind::Text, FieldValue::Text(_)) => Ok(()),
             (FieldKind::Choice { options, .. }, FieldValue::Text(s)) => {
                 if options.iter().any(|o| o == s) {
                     Ok(())
@@ -312,7 +314,12 @@ mod tests {
         let long = "x".repeat(MAX_TEXT_LEN + 1);
         assert_eq!(
             def(FieldKind::Text).check(&text(&long)),
-            Err(FieldProblem::TooLong)
+            Err(FieldProblem::TooLong(Exceeded::FieldTextChars(10_001)))
+        );
+        assert_eq!(
+            def(FieldKind::Text).check(&text(&long[1..])),
+            Ok(()),
+            "at the limit"
         );
     }
 

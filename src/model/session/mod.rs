@@ -134,6 +134,7 @@ impl Session {
             if !ids.insert(a.id.as_str()) {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
+            crate::model::limits::check_note(&a.note).map_err(Problem::NoteTooLong)?;
             let def = schema
                 .tag(&a.tag)
                 .ok_or_else(|| Problem::UnknownTag(a.tag.clone()))?;

@@ -3,6 +3,7 @@
 //! [`crate::model::Change`] for their shapes).
 
 use super::Session;
+use crate::model::limits::check_note;
 use crate::model::{
     Annotation, AnnotationId, Command, Effect, FieldProblem, Fields, Problem, Relation, Schema,
     TagDef, TagId,
@@ -69,6 +70,7 @@ impl Session {
                 if self.index.spans.contains_key(&a.id) {
                     return Err(Problem::DuplicateId(a.id));
                 }
+                check_note(&a.note).map_err(Problem::NoteTooLong)?;
                 check_fields(self.tag_def(&a.tag)?, &a.fields)?;
                 a.range = self.normalize(a.range).ok_or(Problem::EmptySpan)?;
                 vec![Effect::Added(a)]
@@ -94,6 +96,7 @@ impl Session {
                 at,
             } => {
                 let before = self.existing(&id)?;
+                check_note(&note).map_err(Problem::NoteTooLong)?;
                 check_fields(self.tag_def(&tag)?, &fields)?;
                 let mut effects = self.unlinks_for_retag(&id, &tag);
                 let after = Annotation {
@@ -108,6 +111,7 @@ impl Session {
             }
             Command::Note { id, note, at } => {
                 let before = self.existing(&id)?;
+                check_note(&note).map_err(Problem::NoteTooLong)?;
                 let after = Annotation {
                     note,
                     modified: at,

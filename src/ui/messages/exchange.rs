@@ -8,18 +8,24 @@ use crate::model::format::Report;
 /// Annotations not placed listed by name in a notice; the rest counted.
 const NOT_PLACED_LISTED: usize = 3;
 
-/// What an import from another tool's format changed or could not keep,
-/// as sentences after "Opened …" (empty for a native file).
+/// What an import changed or could not keep, as sentences after
+/// "Opened …": the format read (another tool's), broken characters
+/// repaired, annotations not placed… (empty for a native file read as it
+/// was).
 pub fn report(r: &Report) -> String {
-    let Some(format) = r.format else {
-        return String::new();
-    };
-    let mut out = format!(" Read as {}", format.label());
-    out.push_str(if r.onto_current {
-        ", on the article already open."
-    } else {
-        "."
-    });
+    let mut out = String::new();
+    if let Some(format) = r.format {
+        out.push_str(&format!(" Read as {}", format.label()));
+        out.push_str(if r.onto_current {
+            ", on the article already open."
+        } else {
+            "."
+        });
+    }
+    if r.n_repaired > 0 {
+        out.push(' ');
+        out.push_str(&repaired(r.n_repaired, r.n_context_rebuilt));
+    }
     if !r.not_placed.is_empty() {
         out.push_str(&format!(
             " {} could not be placed:",
@@ -59,6 +65,23 @@ pub fn report(r: &Report) -> String {
         out.push_str(note);
     }
     out
+}
+
+/// Lone surrogates read as U+FFFD, and the annotations whose quoted
+/// context was rebuilt from the article because of them.
+pub fn repaired(n_repaired: usize, n_context_rebuilt: usize) -> String {
+    let what = format!(
+        "The file held {} (half of an emoji or other character, cut by the tool that wrote it)",
+        count(n_repaired, "broken character")
+    );
+    match n_context_rebuilt {
+        0 if n_repaired == 1 => format!("{what}; it now reads “\u{fffd}”."),
+        0 => format!("{what}; they now read “\u{fffd}”."),
+        n => format!(
+            "{what}: the quoted context of {} was rebuilt from the article.",
+            count(n, "annotation")
+        ),
+    }
 }
 
 /// A reply from the converters that does not answer its request (a bug).
@@ -147,6 +170,7 @@ mod tests {
             fields_not_kept: 2,
             new_tags: vec!["Person".into()],
             notes: vec!["Skipped 1 line.".into()],
+            ..Report::default()
         };
         assert_eq!(
             report(&r),
@@ -155,6 +179,30 @@ mod tests {
              empty. And 2 more. Left out 1 relation: an end was not placed, or its type does \
              not allow those tags. Left out 2 field values that fit no field of the tag. Added \
              to the tag set: Person. Skipped 1 line."
+        );
+    }
+
+    #[test]
+    fn a_native_file_with_broken_characters_says_what_was_rebuilt() {
+        let r = Report {
+            n_repaired: 3,
+            n_context_rebuilt: 2,
+            not_placed: vec!["Annotation 3 (id \"a3\"): it holds half of a character.".into()],
+            relations_not_kept: 1,
+            ..Report::default()
+        };
+        assert_eq!(
+            report(&r),
+            " The file held 3 broken characters (half of an emoji or other character, cut by \
+             the tool that wrote it): the quoted context of 2 annotations was rebuilt from the \
+             article. 1 annotation could not be placed: Annotation 3 (id \"a3\"): it holds half \
+             of a character. Left out 1 relation: an end was not placed, or its type does not \
+             allow those tags."
+        );
+        assert_eq!(
+            repaired(1, 0),
+            "The file held 1 broken character (half of an emoji or other character, cut by the \
+             tool that wrote it); it now reads “\u{fffd}”."
         );
     }
 

@@ -15,11 +15,8 @@ pub(super) fn read(file: &str) -> Result<Foreign, ImportError> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
     let (n, first) = lines.next().ok_or(ImportError::Empty)?;
-    let doc: Value = serde_json::from_str(first).map_err(|e| ImportError::Syntax {
-        line: n + 1,
-        column: e.column(),
-        truncated: e.is_eof(),
-    })?;
+    let doc: Value =
+        serde_json::from_str(first).map_err(|e| ImportError::syntax(first, &e).on_line(n + 1))?;
     let mut out = Foreign::new(Format::Doccano);
     let more = lines.count();
     if more > 0 {

@@ -153,11 +153,8 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
 
 /// The file as one JSON value, syntax errors placed by line and column.
 fn json_value(bytes: &[u8]) -> Result<Value, ImportError> {
-    serde_json::from_str(text_of(bytes)?).map_err(|e| ImportError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
-    })
+    let s = text_of(bytes)?;
+    serde_json::from_str(s).map_err(|e| ImportError::syntax(s, &e))
 }
 
 /// One annotation as another tool wrote it, before it is placed.

@@ -2,13 +2,14 @@
 //! every check, each named in words a user can act on.
 
 use super::ImportError;
-use crate::model::format::excerpt;
 use crate::model::format::file::{AnnotationV2, RelationV2};
+use crate::model::format::{excerpt, json_excerpt};
+use crate::model::limits::check_note;
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
     Annotation, AnnotationId, FieldProblem, Fields, Relation, Schema, TagId, Text, TextRange,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// `"claim, quote, source"`: the ids of a list, for messages.
 fn ids<'a, T: AsRef<str> + 'a>(list: impl IntoIterator<Item = &'a T>) -> String {
@@ -18,14 +19,49 @@ fn ids<'a, T: AsRef<str> + 'a>(list: impl IntoIterator<Item = &'a T>) -> String 
         .join(", ")
 }
 
-/// Annotation `index` (from 1) and whether it had to be re-anchored by its
-/// quote. O(fields + anchoring).
+/// What became of one annotation of a file.
+pub(super) enum Read {
+    /// Placed; `moved`: by its quote, its offsets did not match;
+    /// `rebuilt`: its context held a repaired character and was rebuilt
+    /// from the text.
+    Placed {
+        annotation: Annotation,
+        moved: bool,
+        rebuilt: bool,
+    },
+    /// Its text held a repaired character and does not fit the text at
+    /// its offsets: its id and the sentence that says so.
+    NotPlaced { id: AnnotationId, why: String },
+}
+
+/// U+FFFD, what a lone surrogate escape was repaired to.
+const REPAIRED: char = '\u{fffd}';
+
+/// Whether `quote` is `text` but for U+FFFD standing for any character
+/// (half of one was cut off). O(length).
+fn loosely_equal(quote: &str, text: &str) -> bool {
+    quote.chars().count() == text.chars().count()
+        && quote
+            .chars()
+            .zip(text.chars())
+            .all(|(q, t)| q == t || q == REPAIRED)
+}
+
+/// Annotation `index` (from 1): placed, or (only when `repaired`, the
+/// file held lone surrogates) not placed. A prefix or suffix with a
+/// repaired character keeps the part next to the quote; an exact with one
+/// is placed at its offsets when the text there fits it
+/// ([`loosely_equal`]). O(fields + anchoring).
+///
+/// # Errors
+/// The first problem of the annotation, named.
 pub(super) fn read_annotation(
     text: &Text,
     schema: &Schema,
     index: usize,
     a: AnnotationV2,
-) -> Result<(Annotation, bool), ImportError> {
+    repaired: bool,
+) -> Result<Read, ImportError> {
     let fail = |problem: String| ImportError::Annotation {
         index,
         id: a.id.clone(),
@@ -41,6 +77,7 @@ pub(super) fn read_annotation(
             ids(schema.tags().iter().map(|t| &t.id))
         )));
     };
+    check_note(&a.note).map_err(|e| fail(format!("its note is too long: {e}")))?;
     let mut fields = Fields::new();
     for (id, json) in &a.fields {
         let read = match def.field(id) {
@@ -52,28 +89,44 @@ pub(super) fn read_annotation(
         };
         match read {
             Ok(value) => fields.insert(id.clone(), value),
-            Err(problem) => return Err(fail(format!("its field \"{id}\" is {json}, {problem}"))),
+            Err(problem) => {
+                let json = json_excerpt(&json.to_string(), 60);
+                return Err(fail(format!("its field \"{id}\" is {json}, {problem}")));
+            }
         };
     }
     let hint = TextRange::new(a.start, a.end).filter(|r| text.full_range().contains_range(*r));
-    let quote = TextQuoteSelector {
-        exact: a.exact.clone(),
-        prefix: a.prefix.clone(),
-        suffix: a.suffix.clone(),
-    };
-    let range = anchor(text, &quote, hint).ok_or_else(|| {
-        if a.exact.is_empty() {
-            fail("its \"exact\" text is empty".into())
-        } else {
-            fail(format!(
-                "its text \"{}\" is not in the article",
-                excerpt(&a.exact, 40)
-            ))
+    let broken = |s: &str| repaired && s.contains(REPAIRED);
+    let context_broken = broken(&a.prefix) || broken(&a.suffix);
+    let range = if broken(&a.exact) && hint.is_none_or(|r| text.slice(r) != a.exact) {
+        match hint.filter(|r| loosely_equal(&a.exact, text.slice(*r))) {
+            Some(range) => range,
+            None => {
+                let why = cut_not_placed(index, &a, text, hint);
+                return Ok(Read::NotPlaced { id: a.id, why });
+            }
         }
-    })?;
-    let moved = Some(range) != hint;
-    Ok((
-        Annotation {
+    } else {
+        let quote = TextQuoteSelector {
+            exact: a.exact.clone(),
+            prefix: after_last(&a.prefix, repaired).to_owned(),
+            suffix: before_first(&a.suffix, repaired).to_owned(),
+        };
+        anchor(text, &quote, hint).ok_or_else(|| {
+            if a.exact.is_empty() {
+                fail("its \"exact\" text is empty".into())
+            } else {
+                fail(format!(
+                    "its text \"{}\" is not in the article",
+                    excerpt(&a.exact, 40)
+                ))
+            }
+        })?
+    };
+    Ok(Read::Placed {
+        moved: Some(range) != hint,
+        rebuilt: context_broken || broken(&a.exact),
+        annotation: Annotation {
             id: a.id,
             tag: a.tag,
             range,
@@ -82,17 +135,56 @@ pub(super) fn read_annotation(
             created: a.created,
             modified: a.modified,
         },
-        moved,
-    ))
+    })
+}
+
+/// The part of a prefix after its last repaired character (all of it when
+/// the file was not repaired).
+fn after_last(prefix: &str, repaired: bool) -> &str {
+    match prefix.rfind(REPAIRED).filter(|_| repaired) {
+        Some(i) => &prefix[i + REPAIRED.len_utf8()..],
+        None => prefix,
+    }
+}
+
+/// The part of a suffix before its first repaired character.
+fn before_first(suffix: &str, repaired: bool) -> &str {
+    match suffix.find(REPAIRED).filter(|_| repaired) {
+        Some(i) => &suffix[..i],
+        None => suffix,
+    }
+}
+
+/// Why annotation `index`, whose text held half a character, was not
+/// placed: what the article has at its offsets, or that they are not in it.
+fn cut_not_placed(index: usize, a: &AnnotationV2, text: &Text, hint: Option<TextRange>) -> String {
+    let (start, end) = (a.start, a.end);
+    let head = format!(
+        "Annotation {index} (id \"{}\"): its text “{}” holds half of a character",
+        a.id,
+        excerpt(&a.exact, 40)
+    );
+    match hint {
+        Some(r) => format!(
+            "{head}, and the article has “{}” at {start}–{end}.",
+            excerpt(text.slice(r), 40)
+        ),
+        None => format!(
+            "{head}, and its offsets {start}–{end} are not inside the article ({} characters).",
+            text.char_len()
+        ),
+    }
 }
 
 /// The relations of a file, checked against `schema` and the annotations
-/// (already read: ids unique). O(r + n) with hashing.
+/// (already read: ids unique), and how many were left out because an end
+/// is in `not_placed`. O(r + n) with hashing.
 pub(super) fn read_relations(
     schema: &Schema,
     annotations: &[Annotation],
+    not_placed: &HashSet<AnnotationId>,
     relations: Vec<RelationV2>,
-) -> Result<Vec<Relation>, ImportError> {
+) -> Result<(Vec<Relation>, usize), ImportError> {
     let tags: HashMap<&str, &TagId> = annotations
         .iter()
         .map(|a| (a.id.as_str(), &a.tag))
@@ -100,6 +192,7 @@ pub(super) fn read_relations(
     let mut first_with_id: HashMap<&str, usize> = HashMap::new();
     let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     let mut out = Vec::with_capacity(relations.len());
+    let mut n_left_out = 0;
     for (i, r) in relations.iter().enumerate() {
         let index = i + 1;
         let fail = |problem: String| ImportError::Relation {
@@ -112,6 +205,10 @@ pub(super) fn read_relations(
         }
         if let Some(first) = first_with_id.insert(r.id.as_str(), index) {
             return Err(fail(format!("relation {first} has the same id")));
+        }
+        if not_placed.contains(&r.from) || not_placed.contains(&r.to) {
+            n_left_out += 1;
+            continue;
         }
         let Some(kind) = schema.relation_type(&r.kind) else {
             return Err(fail(format!(
@@ -156,5 +253,5 @@ pub(super) fn read_relations(
             created: r.created.clone(),
         });
     }
-    Ok(out)
+    Ok((out, n_left_out))
 }

@@ -1,17 +1,24 @@
 //! Reading a file, version 1 or 2: every check, and the message a user sees
-//! when one fails. Split: the article in `article`, annotations and
-//! relations in `annotations`.
+//! when one fails ([`ImportError`]). Split: the article in `article`,
+//! annotations and relations in `annotations`, lone surrogate escapes in
+//! `surrogates`, where a syntax error is in `syntax`.
 
 mod annotations;
 mod article;
+mod error;
+mod surrogates;
+mod syntax;
+
+pub use error::ImportError;
+pub use syntax::{Part, Place};
 
 use super::file::FileIn;
-use super::{lower_first, sha256_hex, READS};
-use crate::model::{AnnotationId, RelationId, Schema, SchemaProblem, Session};
-use annotations::{read_annotation, read_relations};
+use super::{sha256_hex, READS};
+use crate::model::limits::{self, Exceeded};
+use crate::model::{AnnotationId, Schema, Session};
+use annotations::{read_annotation, read_relations, Read};
 use article::read_article;
-use std::collections::HashMap;
-use std::fmt;
+use std::collections::{HashMap, HashSet};
 
 /// An import that succeeded.
 #[derive(Clone, Debug)]
@@ -26,8 +33,9 @@ pub struct Imported {
     pub report: Report,
 }
 
-/// What an import from another tool's format (`exchange::open`) could not
-/// keep as it was; empty for a native file.
+/// What an import could not keep as it was: from another tool's format
+/// (`exchange::open`), or a native file with broken characters (then
+/// `format` is `None`); empty for a native file read as it was.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// The format read, `None` for a native file.
@@ -46,121 +54,44 @@ pub struct Report {
     pub new_tags: Vec<String>,
     /// Anything else the user should know (documents of a file not read).
     pub notes: Vec<String>,
+    /// Lone surrogate escapes (half of an emoji, cut by a UTF-16 tool)
+    /// read as U+FFFD.
+    #[serde(default)]
+    pub n_repaired: usize,
+    /// Annotations whose prefix, suffix or exact held one of them, placed
+    /// by the rest and the offsets; the context is rebuilt from the text.
+    #[serde(default)]
+    pub n_context_rebuilt: usize,
 }
 
-/// Why a file could not be imported. Each message names the problem in words
-/// a user can act on; numbers of blocks, inline runs, annotations and
-/// relations count from 1 in file order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportError {
-    NotUtf8,
-    Empty,
-    /// JSON syntax error; `truncated` when the text ends too early.
-    Syntax {
-        line: usize,
-        column: usize,
-        truncated: bool,
-    },
-    /// Valid JSON that is not an annotations file.
-    Foreign(String),
-    UnsupportedVersion(u64),
-    /// A field has the wrong shape (message from the JSON reader, or ours).
-    Shape(String),
-    /// The file's tag set breaks a rule.
-    Schema(SchemaProblem),
-    ChecksumMismatch,
-    /// Block `number` of the article cannot be shown; `problem` says why.
-    BadBlock {
-        number: usize,
-        problem: String,
-    },
-    /// Inline run `number` of the article cannot be shown; `problem` says why.
-    BadInline {
-        number: usize,
-        problem: String,
-    },
-    /// Annotation `index` has a problem.
-    Annotation {
-        index: usize,
-        id: AnnotationId,
-        problem: String,
-    },
-    /// Relation `index` has a problem.
-    Relation {
-        index: usize,
-        id: RelationId,
-        problem: String,
-    },
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::NotUtf8 => write!(
-                f,
-                "This file is not UTF-8 text, so it cannot be an annotations file."
-            ),
-            ImportError::Empty => write!(f, "This file is empty."),
-            ImportError::Syntax {
-                line,
-                column,
-                truncated: true,
-            } => write!(
-                f,
-                "This file ends too early (line {line}, column {column}): it looks truncated."
-            ),
-            ImportError::Syntax { line, column, .. } => {
-                write!(
-                    f,
-                    "This file is not valid JSON: error at line {line}, column {column}."
-                )
-            }
-            ImportError::Foreign(what) => write!(f, "This is not an annotations file: {what}."),
-            ImportError::UnsupportedVersion(v) => write!(
-                f,
-                "This file has version {v}; this app reads versions {} and {}.",
-                READS[0], READS[1]
-            ),
-            ImportError::Shape(msg) => write!(f, "This file is malformed: {msg}."),
-            ImportError::Schema(p) => write!(
-                f,
-                "The tag set in this file is not valid: {}.",
-                lower_first(&p.to_string())
-            ),
-            ImportError::ChecksumMismatch => write!(
-                f,
-                "The article text does not match its sha256: the file was changed after export."
-            ),
-            ImportError::BadBlock { number, problem } => {
-                write!(f, "Block {number} of the article {problem}.")
-            }
-            ImportError::BadInline { number, problem } => {
-                write!(f, "Inline run {number} of the article {problem}.")
-            }
-            ImportError::Annotation { index, id, problem } => {
-                write!(f, "Annotation {index} (id \"{id}\"): {problem}.")
-            }
-            ImportError::Relation { index, id, problem } => {
-                write!(f, "Relation {index} (id \"{id}\"): {problem}.")
-            }
+impl Imported {
+    /// The import, if every annotation of the file was placed (saved work
+    /// must come back whole, or be set aside).
+    ///
+    /// # Errors
+    /// [`ImportError::NotPlaced`] naming the first not placed.
+    pub fn all_placed(self) -> Result<Self, ImportError> {
+        match self.report.not_placed.first() {
+            Some(first) => Err(ImportError::NotPlaced {
+                first: first.clone(),
+                n: self.report.not_placed.len(),
+            }),
+            None => Ok(self),
         }
     }
 }
 
-impl std::error::Error for ImportError {}
-
-/// The JSON object of a file, with its BOM and blank files refused.
+/// The JSON object of a file, with its BOM, blank files and files over
+/// [`limits::MAX_FILE_BYTES`] refused.
 pub(super) fn json_object(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
+    limits::check_file_bytes(bytes.len() as u64).map_err(ImportError::Limit)?;
     let s = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
     if s.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(s).map_err(|e| ImportError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(s).map_err(|e| ImportError::syntax(s, &e))?;
     if !value.is_object() {
         return Err(ImportError::Foreign("it holds no JSON object".into()));
     }
@@ -224,14 +155,26 @@ fn read_file(bytes: &[u8]) -> Result<(FileIn, u32), ImportError> {
 /// Read an annotation file, version 1 (with the default tag set) or 2.
 ///
 /// Each annotation is placed at `start`/`end` when the text there equals
-/// `exact`; otherwise by its quote and context (`selector::anchor`).
-/// O(n + r) plus anchoring.
+/// `exact`; otherwise by its quote and context (`selector::anchor`). Lone
+/// surrogate escapes are read as U+FFFD first; an annotation whose exact
+/// held one and does not fit the text at its offsets is listed in the
+/// report as not placed (and its relations left out), the rest loads.
+/// O(n + r) plus anchoring; the file's bytes are copied only when they
+/// held a lone surrogate.
 ///
 /// # Errors
-/// The first problem found, in the order `docs/format.md` lists the checks;
-/// nothing is partly imported.
+/// The first problem found, in the order `docs/format.md` lists the checks
+/// (a file over a [`limits`] first); nothing is partly imported.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let (file, version) = read_file(bytes)?;
+    limits::check_file_bytes(bytes.len() as u64).map_err(ImportError::Limit)?;
+    let (bytes, n_repaired) = surrogates::repair(bytes);
+    let (file, version) = read_file(&bytes)?;
+    drop(bytes);
+    if file.annotations.n > limits::MAX_ANNOTATIONS {
+        return Err(ImportError::Limit(Exceeded::Annotations(
+            file.annotations.n,
+        )));
+    }
     let schema = schema_of(version, file.schema)?;
     if version == 1 && file.relations.is_some() {
         return Err(ImportError::Shape(
@@ -245,25 +188,45 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let article = read_article(file.article)?;
     let mut n_reanchored = 0;
+    let mut report = Report {
+        n_repaired,
+        ..Report::default()
+    };
     let mut first_with_id: HashMap<AnnotationId, usize> = HashMap::new();
-    let annotations = file
-        .annotations
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let (annotation, moved) = read_annotation(&article.text, &schema, i + 1, a)?;
-            if let Some(first) = first_with_id.insert(annotation.id.clone(), i + 1) {
-                return Err(ImportError::Annotation {
-                    index: i + 1,
-                    id: annotation.id,
-                    problem: format!("annotation {first} has the same id"),
-                });
+    let mut not_placed = HashSet::new();
+    let mut annotations = Vec::with_capacity(file.annotations.items.len());
+    for (i, a) in file.annotations.items.into_iter().enumerate() {
+        let read = read_annotation(&article.text, &schema, i + 1, a, n_repaired > 0)?;
+        let id = match &read {
+            Read::Placed { annotation, .. } => &annotation.id,
+            Read::NotPlaced { id, .. } => id,
+        };
+        if let Some(first) = first_with_id.insert(id.clone(), i + 1) {
+            return Err(ImportError::Annotation {
+                index: i + 1,
+                id: id.clone(),
+                problem: format!("annotation {first} has the same id"),
+            });
+        }
+        match read {
+            Read::Placed {
+                annotation,
+                moved,
+                rebuilt,
+            } => {
+                n_reanchored += usize::from(moved);
+                report.n_context_rebuilt += usize::from(rebuilt);
+                annotations.push(annotation);
             }
-            n_reanchored += usize::from(moved);
-            Ok(annotation)
-        })
-        .collect::<Result<Vec<_>, ImportError>>()?;
-    let relations = read_relations(&schema, &annotations, file.relations.unwrap_or_default())?;
+            Read::NotPlaced { id, why } => {
+                report.not_placed.push(why);
+                not_placed.insert(id);
+            }
+        }
+    }
+    let relations = file.relations.unwrap_or_default();
+    let (relations, n_left_out) = read_relations(&schema, &annotations, &not_placed, relations)?;
+    report.relations_not_kept = n_left_out;
     // Everything the session checks was checked above with a message of
     // its own; should a check still fail, its message is kept.
     let session = Session::from_parts(article, schema, annotations, relations)
@@ -272,6 +235,6 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         session,
         n_reanchored,
         version,
-        report: Report::default(),
+        report,
     })
 }
