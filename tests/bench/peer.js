@@ -1,0 +1,120 @@
+// The peer page of the benchmark (tests/bench/peer.py): Recogito
+// text-annotator 4.1.1 from its UMD build (the global `RecogitoJS`), set up
+// as its README and most applications built on it do: W3C annotations
+// through `W3CTextFormat(source, container)`, the default SPANS renderer, a
+// highlight colour per tag.
+//
+// `?article=FILE` names a JSON file {text, blocks: [{kind, start, end}]}
+// whose offsets are UTF-16 code units (JavaScript string indices). Each
+// block becomes an element holding its text, and the text between blocks
+// stays as text nodes, so the container's text is `text` exactly: Recogito
+// counts its TextPositionSelector offsets over the container's text nodes.
+//
+// Like an application built on the library, the page binds what the
+// library leaves to its host: the "Open annotations" input (read, parse,
+// setAnnotations), Ctrl+Z (anno.undo(): the library has undo but no key for
+// it) and Ctrl+S (getAnnotations, JSON.stringify, a Blob download).
+'use strict';
+
+const { createTextAnnotator, W3CTextFormat } = window.RecogitoJS;
+const container = document.getElementById('article');
+const ELEMENTS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'pre']);
+const COLOURS = { claim: '#f6c343', quote: '#5aa9e6', source: '#7bc67b' };
+
+function show({ text, blocks }) {
+  const page = document.createDocumentFragment();
+  let at = 0;
+  for (const b of blocks) {
+    if (b.start > at) page.append(text.slice(at, b.start));
+    const el = document.createElement(ELEMENTS.has(b.kind) ? b.kind : 'p');
+    el.textContent = text.slice(b.start, b.end);
+    page.append(el);
+    at = b.end;
+  }
+  if (at < text.length) page.append(text.slice(at));
+  container.append(page);
+}
+
+function tagOf(annotation) {
+  const body = annotation.bodies.find(b => b.purpose === 'tagging');
+  return body ? body.value : 'claim';
+}
+
+function download(anno) {
+  const json = JSON.stringify(anno.getAnnotations());
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  a.download = 'annotations.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+}
+
+async function start() {
+  const name = new URLSearchParams(location.search).get('article');
+  show(await (await fetch(name)).json());
+  const anno = createTextAnnotator(container, {
+    adapter: W3CTextFormat(location.href, container),
+    style: (a, state) => ({ fill: COLOURS[tagOf(a)] || COLOURS.claim, fillOpacity: state.selected ? 0.5 : 0.3 }),
+  });
+  const { store } = anno.state;
+  const layer = container.querySelector('.r6o-span-highlight-layer');
+  let created, deleted;
+  store.observe(({ changes }) => {
+    if (changes.created && changes.created.length) created = changes.created[changes.created.length - 1].id;
+    if (changes.deleted && changes.deleted.length) deleted = changes.deleted[changes.deleted.length - 1].id;
+  });
+  const shows = id => !!id && !!layer.querySelector(`[data-annotation="${CSS.escape(id)}"]`);
+  const count = () => store.all().length;
+
+  const input = document.querySelector("input[aria-label='Open annotations']");
+  input.addEventListener('change', async () => {
+    anno.setAnnotations(JSON.parse(await input.files[0].text()), true);
+  });
+  document.addEventListener('keydown', e => {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    if (e.key === 'z') {
+      e.preventDefault();
+      anno.undo();
+    } else if (e.key === 's') {
+      e.preventDefault();
+      download(anno);
+    }
+  });
+
+  window.__peer = {
+    anno,
+    count,
+    // Conditions on what the page shows, for `whenPainted`.
+    conds: {
+      // n annotations, and highlights painted.
+      imported: n => count() === n && layer.childElementCount > 0,
+      // n annotations, the newest one's highlight painted.
+      added: n => count() === n && shows(created),
+      // n annotations, the one just removed no longer painted.
+      undone: n => count() === n && !!deleted && !shows(deleted),
+    },
+    // Resolves after the first painted frame in which `done()` holds, as the
+    // benchmark's __whenPainted does for our app, but `done` is also checked
+    // right after the highlight layer changes: Recogito paints inside a
+    // requestAnimationFrame callback, after the one that polls, so polling
+    // alone would see each change one frame late.
+    whenPainted: done => new Promise(resolve => {
+      let fired = false;
+      const check = () => {
+        if (!fired && done()) {
+          fired = true;
+          watch.disconnect();
+          setTimeout(() => resolve(performance.now()), 0);
+        }
+        return fired;
+      };
+      const watch = new MutationObserver(check);
+      watch.observe(layer, { childList: true });
+      const poll = () => check() || requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    }),
+  };
+  window.__peerReadyAt = performance.now();
+}
+
+start();
