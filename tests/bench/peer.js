@@ -1,8 +1,11 @@
 // The peer page of the benchmark (tests/bench/peer.py): Recogito
-// text-annotator 4.1.1 from its UMD build (the global `RecogitoJS`), set up
-// as its README and most applications built on it do: W3C annotations
-// through `W3CTextFormat(source, container)`, the default SPANS renderer, a
-// highlight colour per tag.
+// text-annotator 4.1.1 from its UMD build (the global `RecogitoJS`) with
+// W3C annotations (`W3CTextFormat`), the default SPANS renderer and a
+// highlight colour per tag. The format is given no container: with one, its
+// serializer adds a TextQuoteSelector prefix and suffix by copying the
+// article's whole content before and after each annotation (and splitting
+// it into graphemes) to keep 10 characters, so that getAnnotations of
+// 10,000 annotations on a 1 MB article takes many minutes (peer.py).
 //
 // `?article=FILE` names a JSON file {text, blocks: [{kind, start, end}]}
 // whose offsets are UTF-16 code units (JavaScript string indices). Each
@@ -53,7 +56,7 @@ async function start() {
   const name = new URLSearchParams(location.search).get('article');
   show(await (await fetch(name)).json());
   const anno = createTextAnnotator(container, {
-    adapter: W3CTextFormat(location.href, container),
+    adapter: W3CTextFormat(location.href),
     style: (a, state) => ({ fill: COLOURS[tagOf(a)] || COLOURS.claim, fillOpacity: state.selected ? 0.5 : 0.3 }),
   });
   const { store } = anno.state;
@@ -65,6 +68,14 @@ async function start() {
   });
   const shows = id => !!id && !!layer.querySelector(`[data-annotation="${CSS.escape(id)}"]`);
   const count = () => store.all().length;
+  // Whether the layer shows the annotations in view, as the renderer finds
+  // them (its own query, over the viewport's bounds in the container).
+  const inViewShown = () => {
+    const { top, left } = container.getBoundingClientRect();
+    const want = new Set(store.getIntersecting(-left, -top, innerWidth - left, innerHeight - top).map(h => h.annotation.id));
+    const have = new Set([...layer.children].map(span => span.dataset.annotation));
+    return want.size === have.size && [...want].every(id => have.has(id));
+  };
 
   const input = document.querySelector("input[aria-label='Open annotations']");
   input.addEventListener('change', async () => {
@@ -86,8 +97,8 @@ async function start() {
     count,
     // Conditions on what the page shows, for `whenPainted`.
     conds: {
-      // n annotations, and highlights painted.
-      imported: n => count() === n && layer.childElementCount > 0,
+      // n annotations, and those in view painted.
+      imported: n => count() === n && inViewShown(),
       // n annotations, the newest one's highlight painted.
       added: n => count() === n && shows(created),
       // n annotations, the one just removed no longer painted.

@@ -26,7 +26,11 @@ task (peer.js, `__peer.whenPainted`):
 - undo: Ctrl+Z, bound by the page to `anno.undo()` (the library has undo,
   not a key for it) → the removed highlight gone.
 - scroll (longest task), export (Ctrl+S → getAnnotations, JSON.stringify,
-  Blob download) and memory: the same procedures as ours.
+  Blob download) and memory: the same procedures as ours. Its export has
+  the quote and position of each annotation but no prefix and suffix (ours
+  has both): Recogito adds them only when the W3C format is given the
+  container, and then copies the whole article twice per annotation to do
+  it (peer.js), which takes minutes on the full workload.
 """
 
 import itertools
