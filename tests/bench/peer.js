@@ -61,11 +61,23 @@ async function start() {
   });
   const { store } = anno.state;
   const layer = container.querySelector('.r6o-span-highlight-layer');
-  let created, deleted;
-  store.observe(({ changes }) => {
-    if (changes.created && changes.created.length) created = changes.created[changes.created.length - 1].id;
-    if (changes.deleted && changes.deleted.length) deleted = changes.deleted[changes.deleted.length - 1].id;
+  // The last annotation created and removed; store changes so far, and how
+  // many of them the renderer had seen when it last redrew.
+  let created, deleted, changes = 0, drawn = 0;
+  store.observe(({ changes: c }) => {
+    changes += 1;
+    if (c.created && c.created.length) created = c.created[c.created.length - 1].id;
+    if (c.deleted && c.deleted.length) deleted = c.deleted[c.deleted.length - 1].id;
   });
+  // Recogito redraws in a requestAnimationFrame callback (10 ms after a
+  // change) and emits onRedraw from a 1 ms timer queued there, so after the
+  // frame that shows the redraw has been painted.
+  const redrawn = [];
+  anno.renderer.on('onRedraw', () => {
+    drawn = changes;
+    for (const f of [...redrawn]) f();
+  });
+  const upToDate = () => drawn === changes;
   const shows = id => !!id && !!layer.querySelector(`[data-annotation="${CSS.escape(id)}"]`);
   const count = () => store.all().length;
   // Whether the layer shows the annotations in view, as the renderer finds
@@ -95,34 +107,28 @@ async function start() {
   window.__peer = {
     anno,
     count,
-    // Conditions on what the page shows, for `whenPainted`.
+    // Conditions on what the page shows, for `whenPainted`: each holds once
+    // the renderer has redrawn after the last change of the store.
     conds: {
       // n annotations, and those in view painted.
-      imported: n => count() === n && inViewShown(),
+      imported: n => count() === n && upToDate() && inViewShown(),
       // n annotations, the newest one's highlight painted.
-      added: n => count() === n && shows(created),
+      added: n => count() === n && upToDate() && shows(created),
       // n annotations, the one just removed no longer painted.
-      undone: n => count() === n && !!deleted && !shows(deleted),
+      undone: n => count() === n && upToDate() && !!deleted && !shows(deleted),
     },
     // Resolves after the first painted frame in which `done()` holds, as the
-    // benchmark's __whenPainted does for our app, but `done` is also checked
-    // right after the highlight layer changes: Recogito paints inside a
-    // requestAnimationFrame callback, after the one that polls, so polling
-    // alone would see each change one frame late.
+    // benchmark's __whenPainted does for our app, but `done` is checked on
+    // each onRedraw rather than in requestAnimationFrame callbacks: Recogito
+    // paints inside one queued after the poll's, so polling would see each
+    // change a frame late.
     whenPainted: done => new Promise(resolve => {
-      let fired = false;
       const check = () => {
-        if (!fired && done()) {
-          fired = true;
-          watch.disconnect();
-          setTimeout(() => resolve(performance.now()), 0);
-        }
-        return fired;
+        if (!done()) return;
+        redrawn.splice(redrawn.indexOf(check), 1);
+        setTimeout(() => resolve(performance.now()), 0);
       };
-      const watch = new MutationObserver(check);
-      watch.observe(layer, { childList: true });
-      const poll = () => check() || requestAnimationFrame(poll);
-      requestAnimationFrame(poll);
+      redrawn.push(check);
     }),
   };
   window.__peerReadyAt = performance.now();

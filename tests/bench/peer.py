@@ -13,7 +13,9 @@ what Recogito counts). Relations and fields are left out: the peer has none.
 
 Each time is taken as ours: in the page, from the input event (capture
 phase) to the first painted frame showing the result, then a zero-delay
-task (peer.js, `__peer.whenPainted`):
+task. The frame is the one of Recogito's first redraw after the change,
+seen at the onRedraw event it emits once that frame is painted (peer.js,
+`__peer.whenPainted`):
 - import: the "Open annotations" input's change → read, JSON.parse,
   setAnnotations of all of them → highlights painted.
 - add, the peer's counterpart of our tag key press: words are selected
