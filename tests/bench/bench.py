@@ -8,13 +8,23 @@ reports, it does not judge.
 Each article shape of `generate.shapes` (blank-line paragraphs, one
 paragraph per line, one giant paragraph, Markdown, a saved web page; about
 1 MB each) is opened, given 10,000 annotations, tagged, undone, scrolled
-and exported; then a 45 MB saved page is opened.
+and exported; then a 45 MB saved page is opened. The first load is every
+file the page fetches when it opens, gzip -9, listed file by file
+(first_load.py); the converter worker's files, fetched on first use, are
+listed apart.
 
-Usage: scripts/bench [--smoke] [--runs N] [--out FILE] [--shapes S ...] [--no-big-page]
+With --peer, Recogito text-annotator 4.1.1 (npm @recogito/text-annotator,
+its UMD build; scripts/setup installs it) runs next, in a browser of its
+own, on each shape's same text and the same annotations (peer.py: how each
+of its figures is taken; its "tag key press" is the keyboard creation path
+of its selection handler, its undo `anno.undo()` on Ctrl+Z). Each shape
+then gets a table of our median, the peer's and the ratio peer/ours; the
+JSON report has them under "peer".
+
+Usage: scripts/bench [--smoke] [--runs N] [--out FILE] [--shapes S ...] [--no-big-page] [--peer]
 """
 
 import argparse
-import gzip
 import json
 import pathlib
 import platform
@@ -30,38 +40,29 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+import first_load  # noqa: E402
 import generate  # noqa: E402
+import peer  # noqa: E402
 from browser import chromium, serve  # noqa: E402
+from measure import (  # noqa: E402
+    INSTRUMENT_COMMON,
+    annotations_path,
+    memory_mb,
+    percentile,
+    scroll_longest_task,
+    select_words,
+    time_exports,
+    wait,
+)
 
-# Installed before the page's own scripts on every navigation.
-INSTRUMENT = """
-window.__longtasks = [];
-new PerformanceObserver(l => { for (const e of l.getEntries()) __longtasks.push(e.duration); })
-  .observe({type: 'longtask', buffered: true});
-// Long animation frames: a task plus the rendering it caused (style, layout).
-window.__frames = [];
-new PerformanceObserver(l => { for (const e of l.getEntries()) __frames.push(e.duration); })
-  .observe({type: 'long-animation-frame', buffered: true});
+# Installed before the page's own scripts on every navigation: what every
+# page gets, and for our app its wasm memory, what it paints and its conditions.
+INSTRUMENT = INSTRUMENT_COMMON + """
 addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; });
-window.__afterPaint = () => new Promise(r =>
-  requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
 // Ranges painted now (only the visible part of the article is painted).
 window.__painted = () => ['claim', 'quote', 'source']
   .reduce((n, t) => n + ((CSS.highlights.get('ann-' + t) || {size: 0}).size), 0);
-// Resolves after the first frame in which `done()` holds: checked in each
-// frame's requestAnimationFrame callback; the zero-delay task queued there
-// runs once that frame has been painted.
-window.__whenPainted = (done) => new Promise(r => {
-  const poll = () => done() ? setTimeout(() => r(performance.now()), 0) : requestAnimationFrame(poll);
-  requestAnimationFrame(poll);
-});
-const click = HTMLAnchorElement.prototype.click;
-HTMLAnchorElement.prototype.click = function () {
-  if (this.download) window.__downloadAt = performance.now();
-  return click.call(this);
-};
 window.__conds = {
   // The panel's title reads "Annotations (n)".
   count: n => document.getElementById('panel-title').textContent === `Annotations (${n})`,
@@ -102,12 +103,13 @@ target.addEventListener(event, listener, true);
 """
 
 TARGETS = {
-    "wasm_gzip_kb": ("KB", 200),
+    # Every file the page fetches at first load, gzip -9 (first_load.py).
+    "first_load_gzip_kb": ("KB", 200),
     "navigation_to_interactive_ms": ("ms", 300),
     "open_article_ms": ("ms", 300),
     "import_annotations_ms": ("ms", 150),
-    "tag_keypress_ms": ("ms", 16),
-    "tag_keypress_p95_ms": ("ms", 33),
+    "tag_keypress_ms": ("ms", 10),
+    "tag_keypress_p95_ms": ("ms", 16),
     "undo_ms": ("ms", 16),
     "scroll_longest_task_ms": ("ms", 50),
     "export_ms": ("ms", 100),
@@ -124,6 +126,10 @@ TARGETS = {
 }
 
 
+# The metrics measured on each article shape.
+PER_SHAPE = [k for k in TARGETS if k != "first_load_gzip_kb" and not k.startswith("big_page_")]
+
+
 # The panel's title, "Annotations (N)": highlights are painted in the same
 # task as it is rendered, so its change marks the frame that shows both.
 TITLE = "document.getElementById('panel-title').textContent"
@@ -131,10 +137,6 @@ TITLE = "document.getElementById('panel-title').textContent"
 
 def count(driver):
     return int(driver.execute_script(f"return {TITLE}").split("(")[1].rstrip(")"))
-
-
-def wait(driver, condition, timeout=60):
-    return WebDriverWait(driver, timeout, poll_frequency=0.02).until(condition)
 
 
 def result(driver, timeout=60):
@@ -152,42 +154,6 @@ def choose(driver, label, path, cond, arg):
     driver.execute_script(ARM, f"input[aria-label='{label}']", "change", None, cond, arg)
     driver.find_element(By.CSS_SELECTOR, f"input[type=file][aria-label='{label}']").send_keys(str(path))
     return result(driver)
-
-
-# Selects `n` words at fraction `f` of the article's blocks and, inside that
-# block, at fraction `g` of its text (a native selection, after scrolling it
-# into the middle of the view). Works on any shape: many short blocks, or
-# one block of a million characters.
-SELECT = """
-const [f, g, n] = arguments;
-// Only blocks the user sees (not clutter hidden from the readable view).
-const blocks = [...document.querySelectorAll('article.article [data-block]')]
-  .filter(b => b.getClientRects().length > 0);
-const el = blocks[Math.min(blocks.length - 1, Math.floor(f * blocks.length))];
-const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-const nodes = [];
-let total = 0;
-for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push([t, total]); total += t.data.length; }
-let want = Math.floor(g * total), k = 0;
-while (k + 1 < nodes.length && nodes[k + 1][1] <= want) k++;
-const t = nodes[k][0];
-let at = want - nodes[k][1];
-const space = t.data.indexOf(' ', at);
-at = space < 0 ? 0 : space + 1;
-let end = at;
-for (let i = 0; i < n; i++) { const s = t.data.indexOf(' ', end + 1); if (s < 0) break; end = s; }
-if (end <= at) end = Math.min(t.data.length, at + 5);
-const r = document.createRange();
-r.setStart(t, at); r.setEnd(t, end);
-const box = r.getBoundingClientRect();
-window.scrollBy(0, box.top - innerHeight / 2);
-getSelection().setBaseAndExtent(t, at, t, end);
-"""
-
-
-def select_words(driver, k, n_words):
-    """Select `n_words` words somewhere new for key press `k`."""
-    driver.execute_script(SELECT, (k * 0.618) % 1, (k * 0.382) % 1, n_words)
 
 
 def download(driver, folder, before):
@@ -233,18 +199,6 @@ def big_page(driver, url, workdir, n_bytes, runs):
     return samples
 
 
-def memory_mb(driver):
-    """The page's JS heap in use plus its wasm memory, in MB."""
-    heap = driver.execute_cdp_cmd("Runtime.getHeapUsage", {})["usedSize"]
-    wasm = driver.execute_script("return window.__wasm ? window.__wasm.memory.buffer.byteLength : 0")
-    return (heap + wasm) / 1_048_576
-
-
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
-
-
 def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys, shapes=None):
     """Every article shape (`generate.shapes`, or those named in `shapes`),
     `runs` times each; returns {shape: {metric: [samples]}}."""
@@ -275,14 +229,14 @@ def annotations_for(driver, workdir, article, n_annotations):
     doc = generate.annotations_file(
         exported["article"]["text"], n_annotations, article=exported["article"], relations=n_annotations // 2
     )
-    path = workdir / f"{article.stem}.annotations.json"
+    path = annotations_path(workdir, article.name)
     path.write_text(json.dumps(doc), encoding="utf-8")
     return path
 
 
 def shape_run(driver, url, workdir, article, n_annotations, runs, n_keys):
     """One article file, `runs` times: open, import, tag, undo, scroll, export."""
-    samples = {k: [] for k in TARGETS if k != "wasm_gzip_kb" and not k.startswith("big_page_")}
+    samples = {k: [] for k in PER_SHAPE}
     annotations = None
     for _ in range(runs):
         samples["navigation_to_interactive_ms"].append(fresh(driver, url))
@@ -307,39 +261,11 @@ def shape_run(driver, url, workdir, article, n_annotations, runs, n_keys):
             driver.execute_script(ARM, "document", "keydown", "z", "count", n - 1)
             ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
             samples["undo_ms"].append(result(driver))
-        driver.execute_script("window.__longtasks = []")
-        driver.execute_async_script(
-            """
-            const done = arguments[arguments.length - 1];
-            window.scrollTo(0, 0);
-            const step = () => {
-              if (window.scrollY + innerHeight >= document.documentElement.scrollHeight - 2) return done();
-              window.scrollBy(0, innerHeight);
-              requestAnimationFrame(() => setTimeout(step, 0));
-            };
-            step();
-            """
-        )
-        time.sleep(0.2)
-        samples["scroll_longest_task_ms"].append(driver.execute_script("return Math.max(0, ...__longtasks)"))
-        for _ in range(max(1, n_keys // 4)):
-            driver.execute_script(
-                "window.__downloadAt = undefined; window.__t0 = undefined;"
-                "document.addEventListener('keydown', e => {"
-                "  if (e.key === 's' && window.__t0 === undefined) window.__t0 = performance.now(); }, true)"
-            )
-            ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
-            at = wait(driver, lambda d: d.execute_script("return window.__downloadAt"))
-            samples["export_ms"].append(at - driver.execute_script("return window.__t0"))
+        samples["scroll_longest_task_ms"].append(scroll_longest_task(driver))
+        samples["export_ms"].extend(time_exports(driver, max(1, n_keys // 4)))
         samples["memory_mb"].append(memory_mb(driver))
     samples["tag_keypress_p95_ms"] = [percentile(samples["tag_keypress_ms"], 95)] if samples["tag_keypress_ms"] else []
     return samples
-
-
-def wasm_size():
-    wasm = next((ROOT / "dist").glob("*.wasm"))
-    raw = wasm.read_bytes()
-    return len(raw), len(gzip.compress(raw, compresslevel=9))
 
 
 def summarize(samples):
@@ -377,21 +303,33 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "target" / "bench.json"))
     parser.add_argument("--shapes", nargs="*", help="only these article shapes (default: all)")
     parser.add_argument("--no-big-page", action="store_true", help="skip the 45 MB page")
+    parser.add_argument("--peer", action="store_true", help=f"also run {peer.NAME} {peer.VERSION}, side by side")
     args = parser.parse_args()
+    if args.peer and not peer.installed():
+        sys.exit(f"{peer.NAME} {peer.VERSION} is missing from .tools/: run scripts/setup --browser")
     n_bytes, n_annotations, runs, n_keys, page_bytes = (
         (20_000, 200, 1, 3, 1_000_000) if args.smoke else (1_000_000, 10_000, args.runs, 20, 45_000_000)
     )
-    raw, gz = wasm_size()
+    sizes = first_load.first_load(ROOT / "dist")
     with tempfile.TemporaryDirectory() as tmp, serve(ROOT / "dist") as url:
-        driver = chromium(pathlib.Path(tmp) / "profile", pathlib.Path(tmp) / "downloads")
+        tmp = pathlib.Path(tmp)
+        driver = chromium(tmp / "profile", tmp / "downloads")
         try:
             by_shape = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys, args.shapes)
             big = {} if args.no_big_page else big_page(driver, url, tmp, page_bytes, runs)
             version = driver.capabilities.get("browserVersion", "?")
         finally:
             driver.quit()
+        peers = {}
+        if args.peer:
+            # A browser of its own, so that neither page's leftovers weigh on the other.
+            driver = chromium(tmp / "peer-profile", tmp / "downloads")
+            try:
+                peers = peer.run(driver, tmp, list(by_shape), runs, n_keys)
+            finally:
+                driver.quit()
     shapes = {shape: summarize(samples) for shape, samples in by_shape.items()}
-    rows = summarize({**big, "wasm_gzip_kb": [gz / 1024]})
+    rows = summarize({**big, "first_load_gzip_kb": [sizes["gzip9"] / 1024]})
     report = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, {platform.platform()}",
@@ -403,10 +341,23 @@ def main():
             "keypresses_per_run": n_keys,
             "page_bytes": page_bytes,
         },
-        "wasm_bytes": {"raw": raw, "gzip9": gz},
+        "first_load": sizes,
         "shapes": shapes,
         "metrics": rows,
     }
+    if peers:
+        report["peer"] = {
+            "package": peer.NAME,
+            "version": peer.VERSION,
+            "shapes": {
+                shape: {
+                    "metrics": summarize(p["samples"]),
+                    "misplaced": p["misplaced"],
+                    "side_by_side": peer.side_by_side(shapes[shape], summarize(p["samples"])),
+                }
+                for shape, p in peers.items()
+            },
+        }
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -415,10 +366,14 @@ def main():
         f"workload: {n_bytes} byte article, {n_annotations} annotations, {runs} runs, "
         f"{n_keys} key presses per run, {page_bytes} byte web page"
     )
-    print(f"wasm: {raw} bytes raw, {gz} bytes gzip -9")
+    first_load.print_first_load(sizes)
     for shape, shape_rows in shapes.items():
         print(f"\n{shape}: {generate.SHAPES[shape]}")
         print_table(shape_rows)
+        if shape in peers:
+            p = report["peer"]["shapes"][shape]
+            print(f"\n{shape}, side by side with {peer.NAME} {peer.VERSION} (peer's annotations misplaced: {p['misplaced']}):")
+            peer.print_side_by_side(p["side_by_side"])
     print()
     print_table(rows)
     print(f"figures written to {out}")

@@ -82,18 +82,29 @@ SHAPES = {
 }
 
 
+# The file each shape is saved as.
+FILES = {
+    "paragraphs": "bench-paragraphs.txt",
+    "lines": "bench-lines.txt",
+    "giant": "bench-giant.txt",
+    "markdown": "bench-article.md",
+    "page": "bench-page.html",
+}
+
+
 # The article shapes the benchmark loads, each about `n_bytes`: (file name,
 # contents). The same prose in each, laid out as people's files are.
 def shapes(n_bytes):
     ps = paragraphs(n_bytes)
     html, _ = page(n_bytes)
-    return {
-        "paragraphs": ("bench-paragraphs.txt", "\n\n".join(ps) + "\n"),
-        "lines": ("bench-lines.txt", "\n".join(ps) + "\n"),
-        "giant": ("bench-giant.txt", " ".join(ps) + "\n"),
-        "markdown": ("bench-article.md", markdown(n_bytes)),
-        "page": ("bench-page.html", html),
+    contents = {
+        "paragraphs": "\n\n".join(ps) + "\n",
+        "lines": "\n".join(ps) + "\n",
+        "giant": " ".join(ps) + "\n",
+        "markdown": markdown(n_bytes),
+        "page": html,
     }
+    return {shape: (FILES[shape], text) for shape, text in contents.items()}
 
 
 def annotations_file(text, n, seed=2, title="bench", article=None, relations=0):
