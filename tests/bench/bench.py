@@ -364,7 +364,7 @@ def main():
     print(f"Chromium {version} on {report['machine']}")
     print(
         f"workload: {n_bytes} byte article, {n_annotations} annotations, {runs} runs, "
-        f"{n_keys} key presses per run, {page_bytes} byte web page"
+        f"{n_keys} key presses per run, " + ("no big web page" if args.no_big_page else f"{page_bytes} byte web page")
     )
     first_load.print_first_load(sizes)
     for shape, shape_rows in shapes.items():
@@ -372,7 +372,8 @@ def main():
         print_table(shape_rows)
         if shape in peers:
             p = report["peer"]["shapes"][shape]
-            print(f"\n{shape}, side by side with {peer.NAME} {peer.VERSION} (peer's annotations misplaced: {p['misplaced']}):")
+            print(f"\n{shape}, side by side with {peer.NAME} {peer.VERSION}", end="")
+            print(f" (its annotations on other text than their quote: {p['misplaced']}):")
             peer.print_side_by_side(p["side_by_side"])
     print()
     print_table(rows)

@@ -84,7 +84,8 @@ async function start() {
   // them (its own query, over the viewport's bounds in the container).
   const inViewShown = () => {
     const { top, left } = container.getBoundingClientRect();
-    const want = new Set(store.getIntersecting(-left, -top, innerWidth - left, innerHeight - top).map(h => h.annotation.id));
+    const inView = store.getIntersecting(-left, -top, innerWidth - left, innerHeight - top);
+    const want = new Set(inView.map(h => h.annotation.id));
     const have = new Set([...layer.children].map(span => span.dataset.annotation));
     return want.size === have.size && [...want].every(id => have.has(id));
   };

@@ -111,7 +111,8 @@ def peer_files(doc, source):
     text = doc["article"]["text"]
     u = utf16_starts(text)
     blocks = doc["article"].get("blocks") or [{"kind": "p", "start": 0, "end": len(text)}]
-    article = {"text": text, "blocks": [{"kind": b["kind"], "start": u[b["start"]], "end": u[b["end"]]} for b in blocks]}
+    blocks = [{"kind": b["kind"], "start": u[b["start"]], "end": u[b["end"]]} for b in blocks]
+    article = {"text": text, "blocks": blocks}
     annotations = [
         {
             "@context": "http://www.w3.org/ns/anno.jsonld",
