@@ -353,3 +353,21 @@ fn a_brat_span_whose_text_is_not_the_txt_is_not_placed() {
         back.report.notes
     );
 }
+
+#[test]
+fn a_tag_label_longer_than_an_id_gets_a_short_id() {
+    // A fuzz finding: a label of 40 letters or more made every candidate
+    // id too long, and finding a free one never ended.
+    let long = "Averyveryverylongtaglabelfromanothertoolindeed";
+    let ann = format!("T1\t{long} 0 6\tPrices\nT2\t{long}x 7 11\trose\n");
+    let imported = open_brat(b"Prices rose.", ann.as_bytes()).expect("opens");
+    let tags: Vec<&str> = imported
+        .session
+        .annotations()
+        .iter()
+        .map(|a| a.tag.as_str())
+        .collect();
+    assert_eq!(tags.len(), 2);
+    assert!(tags.iter().all(|t| t.len() <= 32), "{tags:?}");
+    assert_ne!(tags[0], tags[1], "two labels, two tags");
+}

@@ -7,7 +7,7 @@
 use super::{Foreign, Span};
 use crate::model::exchange::view::{hidden, kept_text};
 use crate::model::format::{excerpt, sha256_hex, ImportError, Imported, Report};
-use crate::model::schema::syntax::is_id;
+use crate::model::schema::syntax::{is_id, MAX_ID_LEN};
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
     Annotation, AnnotationId, Article, CharOffset, FieldKind, FieldValue, Fields, Relation,
@@ -392,7 +392,9 @@ fn new_id(label: &str, taken: impl Fn(&str) -> bool) -> String {
     if !is_id(&base) {
         base = format!("tag-{base}").trim_end_matches('-').to_owned();
     }
-    base.truncate(40);
+    // Room for a "-k" suffix within the longest id: a longer base made
+    // every candidate invalid, and this loop never ended (a fuzz finding).
+    base.truncate(MAX_ID_LEN - 5);
     let base = base.trim_end_matches('-').to_owned();
     let mut id = base.clone();
     let mut k = 1;
