@@ -73,23 +73,19 @@ impl Painter {
     /// A priority is set only when it changed: setting one, even to the
     /// same value, makes the browser schedule a repaint of every highlight.
     fn retire(&mut self, schema: &Schema) {
-        for (tag, (h, was)) in &mut self.by_tag {
+        let registry = &self.registry;
+        self.by_tag.retain(|tag, (h, was)| {
+            if schema.tag(tag).is_none() {
+                registry.delete(&format!("ann-{tag}"));
+                return false;
+            }
             let now = priority(schema, tag);
-            if schema.index(tag).is_some() && *was != now {
+            if *was != now {
                 h.set_priority(now);
                 *was = now;
             }
-        }
-        let gone: Vec<TagId> = self
-            .by_tag
-            .keys()
-            .filter(|t| schema.tag(t).is_none())
-            .cloned()
-            .collect();
-        for tag in gone {
-            self.registry.delete(&format!("ann-{tag}"));
-            self.by_tag.remove(&tag);
-        }
+            true
+        });
     }
 
     /// Forget every painted range (the article was replaced).
