@@ -20,6 +20,7 @@ pub mod markup;
 mod offset;
 mod problem;
 mod range;
+pub mod reanchor;
 mod relation;
 pub mod sample;
 pub mod schema;
