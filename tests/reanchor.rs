@@ -153,3 +153,122 @@ fn empty_and_out_of_bounds_ranges_are_orphaned() {
     assert_eq!(c.place(r(1, 1)).anchoring, Anchoring::Orphaned);
     assert_eq!(c.place(r(2, 9)).anchoring, Anchoring::Orphaned);
 }
+
+mod sessions {
+    use annotator::model::format::{export, import};
+    use annotator::model::reanchor::{carry, Anchoring};
+    use annotator::model::{Annotation, Article, CharOffset, Command, Session, TagId, TextRange};
+
+    fn span(text: &str, quote: &str) -> TextRange {
+        let b = text.find(quote).expect("quote in text");
+        let start = text[..b].chars().count();
+        let r = TextRange::new(
+            CharOffset::new(start),
+            CharOffset::new(start + quote.chars().count()),
+        );
+        r.expect("ordered")
+    }
+
+    fn tagged(text: &str, quotes: &[(&str, &str)]) -> Session {
+        let article = Article::from_plain("Story".into(), "story.txt".into(), text.to_owned());
+        let mut s = Session::new(article);
+        for (i, (tag, quote)) in quotes.iter().enumerate() {
+            let a = Annotation {
+                id: format!("a{i}").into(),
+                tag: TagId::from(*tag),
+                range: span(text, quote),
+                note: format!("note {i}"),
+                fields: Default::default(),
+                created: "2026-12-01T00:00:00Z".into(),
+                modified: "2026-12-01T00:00:00Z".into(),
+            };
+            s.apply(Command::Tag(a)).expect("tags");
+        }
+        s
+    }
+
+    const OLD: &str = "The mayor said taxes will fall by 3 % next year. 👍🏽 Critics said “it is a fantasy”. Police said the suspect fled.";
+    const NEW: &str = "Update: The mayor said taxes would fall by 3 % next year. 👍🏽 Critics said “it is a fantasy”.";
+
+    #[test]
+    fn carrying_keeps_every_annotation_placed_or_orphaned_through_a_file() {
+        let old = tagged(
+            OLD,
+            &[
+                ("claim", "taxes will fall by 3 % next year"),
+                ("quote", "it is a fantasy"),
+                ("claim", "the suspect fled"),
+            ],
+        );
+        let onto = Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned());
+        let (carried, summary) = carry(&old, onto).expect("carries");
+        assert_eq!((summary.exact, summary.fuzzy, summary.orphaned), (1, 1, 1));
+        let statuses: Vec<_> = carried
+            .annotations()
+            .iter()
+            .map(|a| (a.id.to_string(), carried.anchoring(a)))
+            .collect();
+        assert!(
+            matches!(statuses[0], (ref id, Some(Anchoring::Fuzzy { similarity })) if id == "a0" && similarity >= 900)
+        );
+        assert_eq!(statuses[1], ("a1".into(), Some(Anchoring::Exact)));
+        let text = &carried.article().text;
+        assert_eq!(
+            text.slice(carried.annotations()[1].range),
+            "it is a fantasy"
+        );
+        // Through the native file: statuses and the orphan come back.
+        let file = export(&carried);
+        let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+        assert_eq!(json["annotations"][0]["anchoring"]["status"], "fuzzy");
+        assert_eq!(json["annotations"][1]["anchoring"]["status"], "exact");
+        assert_eq!(json["orphans"][0]["exact"], "the suspect fled");
+        assert_eq!(json["orphans"][0]["note"], "note 2");
+        let back = import(file.as_bytes()).expect("imports").session;
+        assert_eq!(back.orphans().count(), 1);
+        assert_eq!(
+            back.anchoring(&back.annotations()[1]),
+            Some(Anchoring::Exact)
+        );
+        assert_eq!(export(&back), file);
+    }
+
+    #[test]
+    fn re_attaching_an_orphan_makes_its_annotation_and_undo_brings_it_back() {
+        let old = tagged(OLD, &[("claim", "the suspect fled")]);
+        let onto = Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned());
+        let (mut s, _) = carry(&old, onto).expect("carries");
+        let orphan = s.orphans().next().expect("an orphan").annotation.clone();
+        let at = span(NEW, "Critics said");
+        s.apply(Command::Tag(Annotation {
+            range: at,
+            ..orphan
+        }))
+        .expect("re-attaches");
+        assert_eq!(s.orphans().count(), 0);
+        assert_eq!(s.annotations()[0].note, "note 0");
+        assert_eq!(s.anchoring(&s.annotations()[0]), None, "placed by the user");
+        s.undo();
+        assert_eq!(s.orphans().count(), 1);
+    }
+
+    #[test]
+    fn a_bad_anchoring_or_orphan_in_a_file_is_named() {
+        let old = tagged(
+            OLD,
+            &[("claim", "the suspect fled"), ("quote", "it is a fantasy")],
+        );
+        let (carried, _) = carry(
+            &old,
+            Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned()),
+        )
+        .unwrap();
+        let file = export(&carried);
+        let bad = file.replace("\"status\": \"exact\"", "\"status\": \"nearly\"");
+        let e = import(bad.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("anchoring status \"nearly\""), "{e}");
+        let bad = file.replace("\"exact\": \"the suspect fled\"", "\"exact\": \"x\"");
+        let e = import(bad.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("orphan"), "{e}");
+    }
+}

@@ -12,7 +12,7 @@ pub mod tag_set;
 pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
-use file::{annotation_v2, article_v1, relation_v2, FileOut};
+use file::{annotation_v2, article_v1, orphan_v2, relation_v2, AnchoringV2, AnnotationV2, FileOut};
 use sha2::{Digest, Sha256};
 
 /// The version this build writes.
@@ -41,9 +41,13 @@ pub fn export(session: &Session) -> String {
         annotations: session
             .annotations()
             .iter()
-            .map(|a| annotation_v2(&article.text, a, true))
+            .map(|a| AnnotationV2 {
+                anchoring: session.anchoring(a).and_then(AnchoringV2::of),
+                ..annotation_v2(&article.text, a, true)
+            })
             .collect(),
         relations: session.relations().map(relation_v2).collect(),
+        orphans: session.orphans().map(orphan_v2).collect(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data serialises");
     out.push('\n');

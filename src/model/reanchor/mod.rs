@@ -16,7 +16,10 @@
 //! a wrong anchor is a silent error in someone's data.
 
 mod align;
+mod carried;
 mod matcher;
+
+pub use carried::{carry, Carried, Orphan, Summary};
 
 use super::{CharOffset, Text, TextRange};
 use crate::model::selector::CONTEXT_CHARS;
