@@ -3,6 +3,8 @@
 //! span carried; in the new text, where it must land (no marks: it must be
 //! orphaned). Offsets are code points.
 
+mod common;
+
 use annotator::model::reanchor::{Anchoring, Carrier};
 use annotator::model::{CharOffset, Text, TextRange};
 
@@ -219,8 +221,14 @@ mod sessions {
         );
         // Through the native file: statuses and the orphan come back.
         let file = export(&carried);
-        let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+        let json = super::common::export::check_export(&file);
         assert_eq!(json["annotations"][0]["anchoring"]["status"], "fuzzy");
+        let mut broken = json.clone();
+        broken["annotations"][1]["anchoring"]["similarity"] = 0.95.into();
+        assert!(
+            !super::common::export::schema_errors(&broken).is_empty(),
+            "the schema checks statuses"
+        );
         assert_eq!(json["annotations"][1]["anchoring"]["status"], "exact");
         assert_eq!(json["orphans"][0]["exact"], "the suspect fled");
         assert_eq!(json["orphans"][0]["note"], "note 2");

@@ -42,6 +42,9 @@ pub struct AnnotationListProps {
     pub focused: Option<AnnotationId>,
     pub filter: Filter,
     pub callbacks: PanelCallbacks,
+    /// Shown under the panel's head (the annotations not placed).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The panel's callbacks, made once: they use only the dispatcher, the
@@ -237,6 +240,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 { super::panel_filters::counts(&session) }
                 { super::panel_filters::filters(&session, &props.filter, &props.callbacks.on_filter) }
             </div>
+            { props.children.clone() }
             if all.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
             } else if n == 0 {

@@ -7,6 +7,7 @@
 //! dialog's changes as commands), [`tag_styles`] (the CSS of a tag set).
 
 mod action;
+pub mod carrying;
 pub mod doc;
 pub mod field_form;
 pub mod linking;
@@ -30,6 +31,8 @@ mod boot;
 #[cfg(target_arch = "wasm32")]
 mod caret;
 #[cfg(target_arch = "wasm32")]
+mod carry_dialog;
+#[cfg(target_arch = "wasm32")]
 mod chooser;
 #[cfg(target_arch = "wasm32")]
 mod exchange_actions;
@@ -47,6 +50,8 @@ mod layout;
 mod link_dialog;
 #[cfg(target_arch = "wasm32")]
 mod notice_bar;
+#[cfg(target_arch = "wasm32")]
+mod orphan_list;
 #[cfg(target_arch = "wasm32")]
 mod page_events;
 #[cfg(target_arch = "wasm32")]

@@ -27,7 +27,7 @@ pub struct Orphan {
 }
 
 /// What [`carry`] did, for the user.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub exact: usize,
     pub moved: usize,
@@ -68,6 +68,11 @@ pub fn carry(old: &Session, onto: Article) -> Result<(Session, Summary), Problem
             .placed
             .insert(a.id.clone(), (range, placement.anchoring));
         annotations.push(Annotation { range, ..a.clone() });
+    }
+    // Orphans of an earlier carry stay orphans: their text is not at hand.
+    for o in old.orphans() {
+        summary.orphaned += 1;
+        carried.orphans.push(o.clone());
     }
     let placed: HashSet<&AnnotationId> = annotations.iter().map(|a| &a.id).collect();
     let relations: Vec<Relation> = old

@@ -113,10 +113,10 @@ impl Carrier {
         let Some(m) = mapped else {
             return place_quote(&self.new, &quote, &[]);
         };
-        let sim = similarity(quote.exact, &self.new[m.clone()]);
-        if sim == 1.0 {
+        if quote.exact == &self.new[m.clone()] {
             return Placement::at(m, Anchoring::Exact);
         }
+        let sim = similarity(quote.exact, &self.new[m.clone()]);
         // The unchanged quote elsewhere beats a changed one here: the diff
         // may have paired a moved paragraph with a lookalike.
         match find_exact(&self.new, &quote) {
