@@ -127,6 +127,15 @@ fn a_lookalike_elsewhere_does_not_catch_a_removed_quote() {
     assert_eq!(carry(old, new), Anchoring::Orphaned);
 }
 
+/// Found by fuzzing: a one-letter word was placed, as "fuzzy" with nothing
+/// changed, on the first letter of a longer word.
+#[test]
+fn a_word_is_not_placed_inside_a_longer_word() {
+    let old = "市长说。 [[ق]]\" العمدة.";
+    let new = "Edit. 市长说。 قال العمدة.";
+    assert_eq!(carry(old, new), Anchoring::Orphaned);
+}
+
 #[test]
 fn emoji_combining_marks_cjk_and_rtl_count_as_code_points() {
     let old = "👍🏽 e\u{301}te\u{301}. 市长说[[税收将下降]]。 قال [[العمدة]] لا.";

@@ -170,7 +170,8 @@ pub fn find_exact(text: &[char], quote: &Quote) -> Exact {
 /// start where the end of its prefix occurs, end where the start of its
 /// suffix occurs, or come from `hints` (where the diff put it); each is
 /// fitted by edit distance. Placed only when the best is similar enough
-/// ([`MIN_SIMILARITY`]) and no other non-overlapping candidate comes close.
+/// ([`MIN_SIMILARITY`]), cuts no word the quote did not cut, and no other
+/// non-overlapping candidate comes close.
 /// Cost: O(m²) per candidate, at most 2 · 20 + hints candidates.
 pub fn find_fuzzy(
     text: &[char],
@@ -183,9 +184,14 @@ pub fn find_fuzzy(
     }
     let mut found: Vec<(f64, Range<usize>)> = Vec::new();
     let mut consider = |r: Range<usize>| {
+        // A span that cuts a word the quote did not cut is not the quote
+        // (`find_exact` refuses the same).
+        if quote.splits_words(text, &r) > 0 || found.iter().any(|(_, f)| *f == r) {
+            return;
+        }
         let sim = similarity(quote.exact, &text[r.clone()]);
         let context = quote.context_agreement(text, &r);
-        if sim >= MIN_SIMILARITY && context >= MIN_CONTEXT && !found.iter().any(|(_, f)| *f == r) {
+        if sim >= MIN_SIMILARITY && context >= MIN_CONTEXT {
             found.push((sim + context / 10.0, r));
         }
     };
