@@ -270,6 +270,36 @@ mod sessions {
     }
 
     #[test]
+    fn the_carrying_record_of_storage_puts_statuses_and_orphans_back() {
+        use annotator::model::format::{carried_record, restore_carried};
+        let old = tagged(
+            OLD,
+            &[
+                ("claim", "taxes will fall by 3 % next year"),
+                ("claim", "the suspect fled"),
+            ],
+        );
+        let onto = Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned());
+        let (carried, _) = carry(&old, onto).unwrap();
+        let record = carried_record(&carried).expect("something was carried");
+        let mut plain = Session::from_parts(
+            carried.article().clone(),
+            carried.schema().clone(),
+            carried.annotations().to_vec(),
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(plain.orphans().count(), 0);
+        restore_carried(&mut plain, &record).expect("restores");
+        assert_eq!(export(&plain), export(&carried));
+        assert_eq!(carried_record(&Session::new(old.article().clone())), None);
+        let e = restore_carried(&mut plain, "{\"placed\": 3}")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("carrying record"), "{e}");
+    }
+
+    #[test]
     fn a_bad_anchoring_or_orphan_in_a_file_is_named() {
         let old = tagged(
             OLD,

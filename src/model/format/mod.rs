@@ -4,11 +4,13 @@
 //! first problem it finds. Also: storage records, tag set files
 //! ([`tag_set`]) and ClaimReview JSON-LD ([`claimreview`]).
 
+mod carried;
 pub mod claimreview;
 mod file;
 mod import;
 pub mod tag_set;
 
+pub use carried::{carried_record, restore_carried};
 pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};

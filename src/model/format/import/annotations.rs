@@ -85,7 +85,7 @@ fn checked_fields(schema: &Schema, index: usize, a: &AnnotationV2) -> Result<Fie
 ///
 /// # Errors
 /// As [`read_annotation`]'s checks, and an orphan without its quote.
-pub(super) fn read_orphan(
+pub(crate) fn read_orphan(
     schema: &Schema,
     index: usize,
     a: AnnotationV2,

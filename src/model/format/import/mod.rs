@@ -17,7 +17,8 @@ use super::{sha256_hex, READS};
 use crate::model::limits::{self, Exceeded};
 use crate::model::reanchor::Carried;
 use crate::model::{AnnotationId, Schema, Session};
-use annotations::{read_annotation, read_orphan, read_relations, Read};
+pub(crate) use annotations::read_orphan;
+use annotations::{read_annotation, read_relations, Read};
 use article::read_article;
 use std::collections::{HashMap, HashSet};
 
