@@ -4,10 +4,13 @@ carried over when their file is opened on the new one (the dialog's
 and in the export; the one that cannot be placed is listed as not placed,
 and attached again by selecting its text and pressing A."""
 
+import json
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from exports import check_export
+from test_a11y import audit, themed_app  # noqa: F401 (a fixture)
 
 OLD = (
     "The mayor said taxes will fall by 3 % next year. 👍🏽 Critics said \u201cit is a fantasy\u201d.\n"
@@ -23,7 +26,9 @@ def statuses(app):
     return [e.text for e in app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-anchoring")]
 
 
-def test_annotations_follow_an_article_to_its_new_version(app, tmp_path):
+def open_file_of_old_version(app, tmp_path):
+    """Tag the old version, export it, open the new version, then the
+    exported file: the carry dialog, as it opens."""
     old = tmp_path / "old" / "bridge.txt"
     old.parent.mkdir()
     old.write_text(OLD, encoding="utf-8")
@@ -34,17 +39,18 @@ def test_annotations_follow_an_article_to_its_new_version(app, tmp_path):
     app.tag("the suspect fled", "1")
     _, made = app.export_with_ctrl_s()
     saved = tmp_path / "bridge.annotations.json"
-    import json
-
     saved.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
-
     new = tmp_path / "new" / "bridge.txt"
     new.parent.mkdir()
     new.write_text(NEW, encoding="utf-8")
     app.choose_file("Open article", new)
     app.wait_notice("Opened")
     app.choose_file("Open annotations", saved)
-    dialog = app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))[0]
+    return app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))[0]
+
+
+def test_annotations_follow_an_article_to_its_new_version(app, tmp_path):
+    dialog = open_file_of_old_version(app, tmp_path)
     assert "another version" in dialog.text
     focused = app.driver.execute_script("return document.activeElement.textContent")
     assert focused == "Apply to this article"
@@ -92,11 +98,19 @@ def test_a_file_of_another_article_opens_as_before(app, tmp_path):
     app.tag("story", "1")
     _, doc = app.export_with_ctrl_s()
     saved = tmp_path / "other.annotations.json"
-    import json
-
     saved.write_text(json.dumps(doc), encoding="utf-8")
     app.open()
     app.choose_file("Open annotations", saved)
     app.wait_notice("Opened")
     assert not app.driver.find_elements(By.CSS_SELECTOR, ".carry-dialog")
     assert app.wait_rows(1)[0][1] == "story"
+
+
+def test_axe_carry_dialog_and_not_placed_list(themed_app, tmp_path):
+    app = themed_app
+    open_file_of_old_version(app, tmp_path)
+    assert audit(app) == [], "carry dialog open"
+    app.press(Keys.ENTER)
+    app.wait_notice("Carried 3 annotations")
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".orphans"))
+    assert audit(app) == [], "statuses and the Not placed list"
