@@ -12,7 +12,6 @@ use super::layout::DomCell;
 use super::link_dialog::LinkDialog;
 use super::messages;
 use super::notice_bar::NoticeBar;
-use super::orphan_list::OrphanList;
 use super::store::{Action, Notice, Saving, State};
 use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
@@ -69,9 +68,7 @@ pub fn app() -> Html {
             { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
-                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel}>
-                    <OrphanList doc={state.doc.clone()} picked={state.orphan_pick.clone()} dispatch={ let d = state.dispatcher(); Callback::from(move |a| d.dispatch(a)) } />
-                </AnnotationList>
+                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} orphan_pick={state.orphan_pick.clone()} />
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).

@@ -1,38 +1,33 @@
-//! [`OrphanList`]: the panel's "Not placed" list — annotations carried from
+//! [`orphan_list`]: the panel's "Not placed" list — annotations carried from
 //! another version of the article that could not be placed for certain,
 //! each with its old quote in context. Clicking one picks it; A in the
 //! article attaches the picked one (else the first) to the selection.
 
 use super::doc::Doc;
-use super::store::Action;
 use crate::model::format::excerpt;
 use crate::model::reanchor::Orphan;
 use crate::model::AnnotationId;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct OrphanListProps {
-    pub doc: Doc,
-    /// The orphan A attaches.
-    pub picked: Option<AnnotationId>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(OrphanList)]
-pub fn orphan_list(props: &OrphanListProps) -> Html {
-    let session = props.doc.session();
+/// The list (nothing when there is no orphan); `picked`: the orphan A
+/// attaches. A plain function, not a component: it has no state of its
+/// own, and a component costs page size.
+pub fn orphan_list(
+    doc: &Doc,
+    picked: Option<&AnnotationId>,
+    pick: &Callback<AnnotationId>,
+) -> Html {
+    let session = doc.session();
     let orphans: Vec<&Orphan> = session.orphans().collect();
     let Some(first) = orphans.first() else {
         return Html::default();
     };
-    let picked = props
-        .picked
-        .clone()
-        .filter(|id| orphans.iter().any(|o| &o.annotation.id == id))
-        .unwrap_or_else(|| first.annotation.id.clone());
+    let picked = picked
+        .filter(|id| orphans.iter().any(|o| &o.annotation.id == *id))
+        .unwrap_or(&first.annotation.id);
     let items = orphans.iter().map(|o| {
         let label = session.schema().label(&o.annotation.tag).to_owned();
-        item(o, &label, o.annotation.id == picked, &props.dispatch)
+        item(o, &label, &o.annotation.id == picked, pick)
     });
     html! {
         <section class="orphans" aria-labelledby="orphans-title">
@@ -44,10 +39,10 @@ pub fn orphan_list(props: &OrphanListProps) -> Html {
 }
 
 /// One orphan: its tag, and its old quote between the ends of its context.
-fn item(o: &Orphan, label: &str, picked: bool, dispatch: &Callback<Action>) -> Html {
+fn item(o: &Orphan, label: &str, picked: bool, pick: &Callback<AnnotationId>) -> Html {
     let onclick = {
-        let (d, id) = (dispatch.clone(), o.annotation.id.clone());
-        Callback::from(move |_: MouseEvent| d.emit(Action::PickOrphan(id.clone())))
+        let (pick, id) = (pick.clone(), o.annotation.id.clone());
+        Callback::from(move |_: MouseEvent| pick.emit(id.clone()))
     };
     let before: String = tail(&o.quote.prefix, 24);
     let after: String = o.quote.suffix.chars().take(24).collect();
