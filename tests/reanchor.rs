@@ -127,6 +127,19 @@ fn a_lookalike_elsewhere_does_not_catch_a_removed_quote() {
     assert_eq!(carry(old, new), Anchoring::Orphaned);
 }
 
+/// Found by the edit suite's "sentence replaced" kind: a short quote whose
+/// sentence was rewritten around the same words must not follow them (the
+/// diff pairs the words; nothing else says they are the ones annotated).
+#[test]
+fn a_short_quote_does_not_follow_its_words_into_a_rewritten_sentence() {
+    let old = "[[City library]] to open on Sundays.\nThe council agreed.";
+    let new = "Officials later mentioned City library without details.\nThe council agreed.";
+    assert_eq!(carry(old, new), Anchoring::Orphaned);
+    let old = "Intro.\nPolice said [[the suspect]] fled on foot yesterday.\nEnd.";
+    let new = "Intro.\nA spokesperson mentioned the suspect without details.\nEnd.";
+    assert_eq!(carry(old, new), Anchoring::Orphaned);
+}
+
 /// Found by fuzzing: a one-letter word was placed, as "fuzzy" with nothing
 /// changed, on the first letter of a longer word.
 #[test]

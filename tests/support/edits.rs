@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 /// The kinds of edit, in report order.
-pub const KINDS: [Kind; 9] = [
+pub const KINDS: [Kind; 10] = [
     Kind::TypoOutside,
     Kind::SentenceInserted,
     Kind::SentenceDeleted,
@@ -22,6 +22,7 @@ pub const KINDS: [Kind; 9] = [
     Kind::Punctuation,
     Kind::Reworded,
     Kind::QuoteRemoved,
+    Kind::SentenceReplaced,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,9 @@ pub enum Kind {
     Punctuation,
     Reworded,
     QuoteRemoved,
+    /// The quote's sentence replaced by another sentence of the article
+    /// that holds the same words elsewhere in it: a lookalike to refuse.
+    SentenceReplaced,
 }
 
 impl Kind {
@@ -49,6 +53,7 @@ impl Kind {
             Kind::Punctuation => "white space and punctuation",
             Kind::Reworded => "quote lightly reworded",
             Kind::QuoteRemoved => "quote removed",
+            Kind::SentenceReplaced => "sentence replaced (lookalike)",
         }
     }
 
@@ -315,6 +320,7 @@ fn edit(t: &[char], q: Range<usize>, kind: Kind, rng: &mut Rng) -> Option<Case> 
             ][rng.below(8)];
             within_quote(kind, t, q, w, synonym)
         }
+        Kind::SentenceReplaced => replaced_sentence(t, q, rng),
         Kind::QuoteRemoved => {
             let p = paragraphs(t)
                 .into_iter()
@@ -365,6 +371,44 @@ fn typo(word: &[char], rng: &mut Rng) -> String {
     string(&w)
 }
 
+/// The sentences of `t`, as ranges.
+fn sentences(t: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in paragraphs(t) {
+        let s = sentence_starts(t, p.clone());
+        for (i, &a) in s.iter().enumerate() {
+            out.push(a..s.get(i + 1).copied().unwrap_or(p.end));
+        }
+    }
+    out
+}
+
+/// Replace the quote's sentence by a made-up one that holds the quote's
+/// words among others. For a short quote (under 24 code points) nothing
+/// says the new words are the ones annotated: it must be orphaned. (A long
+/// quote found again word for word is placed: not a case here.)
+fn replaced_sentence(t: &[char], q: Range<usize>, rng: &mut Rng) -> Option<Case> {
+    if q.len() >= 24 {
+        return None;
+    }
+    let all = sentences(t);
+    let own = all
+        .iter()
+        .find(|s| s.start <= q.start && q.end <= s.end)?
+        .clone();
+    let quote = string(&t[q.clone()]);
+    let filler = [
+        "Officials later",
+        "In the end",
+        "Nobody knows why",
+        "A spokesperson",
+    ][rng.below(4)];
+    let with = format!("{filler} mentioned {quote} without details. ");
+    let new = splice(t, own, &with);
+    let elsewhere = string(&new).matches(&quote).count();
+    (elsewhere == 1).then(|| case(Kind::SentenceReplaced, t, q, new, None))
+}
+
 /// Move the quote's paragraph after another one.
 fn moved_paragraph(t: &[char], q: Range<usize>, rng: &mut Rng) -> Option<Case> {
     let paras = paragraphs(t);
@@ -399,7 +443,7 @@ fn moved_paragraph(t: &[char], q: Range<usize>, rng: &mut Rng) -> Option<Case> {
 /// Outcomes per kind: (correct, orphaned, wrongly placed), in [`KINDS`]
 /// order, and a description of each wrong placement.
 pub struct Tally {
-    pub counts: [(usize, usize, usize); 9],
+    pub counts: [(usize, usize, usize); 10],
     pub wrong: Vec<String>,
     /// Orphans of quotes whose text did not change.
     pub lost: Vec<String>,
@@ -410,7 +454,7 @@ pub fn evaluate(cases: &[Case]) -> Tally {
     use annotator::model::reanchor::Carrier;
     use annotator::model::{CharOffset, Text, TextRange};
     let mut tally = Tally {
-        counts: [(0, 0, 0); 9],
+        counts: [(0, 0, 0); 10],
         wrong: Vec::new(),
         lost: Vec::new(),
     };

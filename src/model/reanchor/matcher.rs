@@ -50,6 +50,14 @@ impl Quote<'_> {
         (before + after) / 2.0
     }
 
+    /// Whether the unchanged quote at `range` of `text` is surely the
+    /// quote, when nothing else competes: it is long, or a quarter of its
+    /// context agrees (`context`, [`Quote::context_agreement`]), or it was
+    /// a whole line and is one there.
+    pub fn sure_at(&self, text: &[char], range: &Range<usize>, context: f64) -> bool {
+        self.exact.len() >= LONG_QUOTE || context >= 0.25 || self.whole_line_at(text, range)
+    }
+
     /// Whether the quote was a whole line and `range` of `text` is one too.
     fn whole_line_at(&self, text: &[char], range: &Range<usize>) -> bool {
         let breaks = |c: Option<&char>| c.is_none_or(|c| *c == '\n');
@@ -100,12 +108,17 @@ impl Quote<'_> {
 }
 
 /// One side of [`Quote::context_agreement`]: `text` and `context` read
-/// outwards from the quote.
+/// outwards from the quote. A context without letters, digits or line
+/// breaks tells nothing (0), unless both are at the edge of their text.
 fn side<'a>(
-    text: impl Iterator<Item = &'a char>,
+    text: impl Iterator<Item = &'a char> + Clone,
     context: impl Iterator<Item = &'a char> + Clone,
 ) -> f64 {
     let token = |c: &&char| c.is_alphanumeric() || **c == '\n';
+    if !context.clone().any(|c| token(&c)) {
+        let edge = context.clone().next().is_none() && text.clone().next().is_none();
+        return if edge { 1.0 } else { 0.0 };
+    }
     let total = context.clone().filter(|c| c.is_alphanumeric()).count();
     let (mut text, mut context) = (text.filter(token), context.filter(token));
     let mut agree = 0;
@@ -156,7 +169,7 @@ pub fn find_exact(text: &[char], quote: &Quote) -> Exact {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let sure = match scored.as_slice() {
         [] => return Exact::Absent,
-        [(c, r)] => m >= LONG_QUOTE || *c >= 0.25 || quote.whole_line_at(text, r),
+        [(c, r)] => quote.sure_at(text, r, *c),
         [(c, _), (c2, _), ..] => *c >= 0.5 && c - c2 >= 0.25,
     };
     if sure {

@@ -28,8 +28,6 @@ use matcher::{
     find_exact, find_fuzzy, similarity, Exact, Quote, MIN_CONTEXT_IN_PLACE, MIN_SIMILARITY,
 };
 
-pub use matcher::MIN_SIMILARITY as FUZZY_THRESHOLD;
-
 /// How a span was carried to the new text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchoring {
@@ -62,7 +60,7 @@ impl Placement {
     fn at(range: std::ops::Range<usize>, anchoring: Anchoring) -> Self {
         let r = TextRange::new(CharOffset::new(range.start), CharOffset::new(range.end));
         Self {
-            range: r,
+            range: Some(r.expect("start <= end")),
             anchoring,
         }
     }
@@ -113,7 +111,12 @@ impl Carrier {
         let Some(m) = mapped else {
             return place_quote(&self.new, &quote, &[]);
         };
-        if quote.exact == &self.new[m.clone()] {
+        // Where the diff paired words of two different sentences, a short
+        // quote may sit on the same word in another sentence: its context
+        // must agree too.
+        if quote.exact == &self.new[m.clone()]
+            && quote.sure_at(&self.new, &m, quote.context_agreement(&self.new, &m))
+        {
             return Placement::at(m, Anchoring::Exact);
         }
         let sim = similarity(quote.exact, &self.new[m.clone()]);
