@@ -22,7 +22,7 @@ mod matcher;
 pub use carried::{carry, Carried, Orphan, Summary};
 
 use super::{CharOffset, Text, TextRange};
-use crate::model::selector::CONTEXT_CHARS;
+use crate::model::selector::{TextQuoteSelector, CONTEXT_CHARS};
 use align::Alignment;
 use matcher::{
     find_exact, find_fuzzy, similarity, Exact, Quote, MIN_CONTEXT_IN_PLACE, MIN_SIMILARITY,
@@ -138,6 +138,46 @@ impl Carrier {
             }
             Exact::Absent => fuzzy(&self.new, &quote, &[m]),
         }
+    }
+}
+
+/// A text ready to place quotes that come without their old text
+/// (annotations from another tool): steps 2–4 of the module's rules.
+pub struct QuoteFinder {
+    text: Vec<char>,
+}
+
+impl QuoteFinder {
+    /// O(n); 4 bytes per code point.
+    pub fn new(text: &Text) -> Self {
+        Self {
+            text: text.as_str().chars().collect(),
+        }
+    }
+
+    /// Where `quote` goes; `hint`: where the file says it was. Cost: O(n)
+    /// for the unchanged quote, plus O(m²) per fuzzy candidate.
+    pub fn place(&self, quote: &TextQuoteSelector, hint: Option<TextRange>) -> Placement {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let (exact, prefix, suffix) = (
+            chars(&quote.exact),
+            chars(&quote.prefix),
+            chars(&quote.suffix),
+        );
+        if exact.is_empty() {
+            return Placement::ORPHAN;
+        }
+        let q = Quote {
+            exact: &exact,
+            prefix: &prefix,
+            suffix: &suffix,
+        };
+        let hints: Vec<_> = hint
+            .filter(|h| h.end().get() <= self.text.len())
+            .map(|h| h.start().get()..h.end().get())
+            .into_iter()
+            .collect();
+        place_quote(&self.text, &q, &hints)
     }
 }
 
