@@ -109,6 +109,10 @@ pub fn carry_over(offer: Rc<Offer>, doc: &Doc, dispatch: &Dispatch) {
         file: format::export(&offer.file.session),
         current: format::export(&doc.session()),
     };
+    // Closed at once, so that a second press cannot start a second job.
+    dispatch.dispatch(Action::CloseOffer);
+    let n = offer.file.session.annotations().len();
+    dispatch.dispatch(Action::Notify(Notice::Info(messages::carrying(n))));
     let d = dispatch.clone();
     run(job, Vec::new(), move |reply, _| {
         let name = &offer.name;

@@ -253,6 +253,14 @@ pub fn anchoring(a: crate::model::reanchor::Anchoring) -> String {
     }
 }
 
+/// While the annotations are being carried over.
+pub fn carrying(n: usize) -> String {
+    format!(
+        "Carrying {} over to this version\u{2026}",
+        count(n, "annotation")
+    )
+}
+
 /// The carry dialog's question.
 pub fn offer_carry(name: &str, title: &str, n: usize) -> String {
     format!(
