@@ -114,3 +114,21 @@ def test_axe_carry_dialog_and_not_placed_list(themed_app, tmp_path):
     app.wait_notice("Carried 3 annotations")
     app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".orphans"))
     assert audit(app) == [], "statuses and the Not placed list"
+
+
+def test_a_hand_edited_status_is_named_and_work_stays(app, tmp_path):
+    app.tag("Lindqvist Bay", "1")
+    _, doc = app.export_with_ctrl_s()
+    doc["annotations"][0]["anchoring"] = {"status": "nearly"}
+    bad = tmp_path / "bad.annotations.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    app.choose_file("Open annotations", bad)
+    assert 'anchoring status "nearly"' in app.wait_notice("nearly")
+    assert [r[1] for r in app.rows()] == ["Lindqvist Bay"]
+    doc["annotations"][0]["anchoring"] = {"status": "fuzzy", "similarity": 0.95}
+    doc["orphans"] = [dict(doc["annotations"][0], id="o1", exact="x", anchoring=None)]
+    del doc["orphans"][0]["anchoring"]
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    app.choose_file("Open annotations", bad)
+    assert "orphan" in app.wait_notice("orphan")
+    assert [r[1] for r in app.rows()] == ["Lindqvist Bay"]
