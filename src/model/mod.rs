@@ -23,6 +23,7 @@ mod range;
 mod relation;
 pub mod sample;
 pub mod schema;
+pub mod segment;
 pub mod selector;
 mod session;
 mod slug;

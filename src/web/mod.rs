@@ -12,6 +12,7 @@ pub mod files;
 pub mod highlights;
 pub mod html_dom;
 pub mod keys;
+pub mod segmenter;
 pub mod selection;
 pub mod slices;
 pub mod storage;
