@@ -17,6 +17,7 @@ mod id;
 pub mod limits;
 pub mod load;
 pub mod markup;
+pub mod number;
 mod offset;
 mod problem;
 mod range;
