@@ -7,6 +7,7 @@
 
 mod annotation;
 mod article;
+pub mod case;
 mod change;
 mod change_log;
 mod command;

@@ -3,6 +3,7 @@
 
 pub mod article_dom;
 mod article_runs;
+pub mod case;
 pub mod clock;
 pub mod converter;
 pub mod converter_worker;
