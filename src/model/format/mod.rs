@@ -139,6 +139,6 @@ pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
+        .map(|c| crate::model::case::lowercase(c.encode_utf8(&mut [0; 4])) + chars.as_str())
         .unwrap_or_default()
 }

@@ -9,6 +9,7 @@
 mod exchange;
 pub use exchange::*;
 
+use crate::model::case::Lowercase;
 use crate::model::format::{excerpt, Imported};
 use crate::model::{Annotation, Change, Effect, Relation, Session};
 
@@ -24,7 +25,7 @@ pub fn quoted(text: &str, n: usize) -> String {
 
 /// A tag's label as a noun in a count ("Quote" → "quote").
 fn noun(label: &str) -> String {
-    label.to_lowercase()
+    label.lowercase()
 }
 
 /// After a tag, delete or retag: "Quote added: “…”. 3 quotes." `label` is
