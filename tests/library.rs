@@ -341,3 +341,24 @@ fn version_2_records_move_in_whole_or_not_at_all() {
     assert!(cut.session().is_err());
     assert!(cut.assemble().contains("Cut sh"));
 }
+
+#[test]
+fn the_library_exports_as_jsonl_and_reads_it_back() {
+    use annotator::model::library::bundle::{from_jsonl, to_jsonl};
+    let (a, b) = (
+        session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}."),
+        session("B [three]{source}."),
+    );
+    let jsonl = to_jsonl([&a, &b]);
+    assert_eq!(jsonl.lines().count(), 2);
+    for line in jsonl.lines() {
+        common::export::check_export(line);
+    }
+    let (read, bad) = from_jsonl(&format!("{jsonl}\n{{\"version\": 2\n"));
+    assert_eq!(
+        read.iter().map(|i| render(&i.session)).collect::<Vec<_>>(),
+        [render(&a), render(&b)]
+    );
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].line, 4);
+}

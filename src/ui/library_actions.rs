@@ -95,3 +95,83 @@ pub fn forget(
         done();
     });
 }
+
+/// The file name of a library export.
+pub const EXPORT_FILE: &str = "library.annotations.jsonl";
+
+/// Download `rows` (those the view shows) as one JSONL file of native
+/// files; a row that cannot be restored is left out and named.
+pub fn export(library: &Rc<Library>, rows: Vec<Row>, dispatch: &Dispatch) {
+    let (Some(db), d) = (library.db(), dispatch.clone()) else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let (mut sessions, mut left_out) = (Vec::new(), Vec::new());
+        for row in &rows {
+            match boot::open(&db, row).await {
+                Ok(s) => sessions.push(s),
+                Err(_) => left_out.push(row.title().to_owned()),
+            }
+        }
+        let jsonl = crate::model::library::bundle::to_jsonl(&sessions);
+        let done = crate::web::download::download(EXPORT_FILE, &jsonl, "application/jsonl");
+        d.dispatch(Action::Notify(match done {
+            Ok(()) => Notice::Info(messages::library_exported(
+                sessions.len(),
+                EXPORT_FILE,
+                &left_out,
+            )),
+            Err(e) => Notice::Error(e.to_string()),
+        }));
+    });
+}
+
+/// Read a JSONL dataset into the library, each article as a new one; the
+/// lines that fail are named and the rest kept. `done` lists again.
+pub fn import(
+    library: &Rc<Library>,
+    file: web_sys::File,
+    dispatch: &Dispatch,
+    done: impl FnOnce() + 'static,
+) {
+    use crate::model::library::{bundle, Entry};
+    use crate::web::{clock, files};
+    let (me, d) = (library.clone(), dispatch.clone());
+    let reader = files::read(file, move |name, bytes| {
+        let text = match bytes {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                return d.dispatch(Action::Notify(Notice::Error(messages::cannot_open(
+                    &name, &e,
+                ))))
+            }
+        };
+        let (read, bad) = bundle::from_jsonl(&text);
+        let mut batch = Batch::default();
+        let now = clock::now_rfc3339();
+        for imported in &read {
+            let key = LibraryKey::new(clock::new_id().into_string());
+            let entry = Entry::of(&key, &imported.session, &now, &now);
+            batch
+                .ops
+                .extend(Batch::whole(&key, &imported.session, &entry, Some(&Label::new())).ops);
+        }
+        let (n, first_bad) = (
+            read.len(),
+            bad.first().map(|b| (b.line, b.error.to_string())),
+        );
+        let tabs = me.clone();
+        me.write(batch, move |r| {
+            d.dispatch(Action::Notify(match r {
+                Ok(()) => Notice::Info(messages::library_imported(n, &name, first_bad, bad.len())),
+                Err(e) => Notice::Error(e.to_string()),
+            }));
+            if let Some(t) = tabs.tabs.borrow().as_ref() {
+                t.listed();
+            }
+            done();
+        });
+    });
+    // The read runs while the reader lives; a new import cancels it.
+    *library.reader.borrow_mut() = Some(reader);
+}

@@ -64,6 +64,8 @@ pub struct Library {
     pending: RefCell<Option<Waiting>>,
     /// The library article the page shows, and when it was first kept.
     pub showing: RefCell<Option<(LibraryKey, String)>>,
+    /// A library file being read for import.
+    pub reader: RefCell<Option<gloo::file::callbacks::FileReader>>,
     /// What an open library view does when another tab changed the list.
     pub on_listed: RefCell<Option<Rc<dyn Fn()>>>,
     /// Writes waiting or not yet committed (also in `<html data-writes>`,

@@ -96,6 +96,7 @@ pub fn library_view(p: &LibraryViewProps) -> Html {
                         { for shown.iter().map(|&i| row_view(p, &all[i], &reload)) }
                     </tbody>
                 </table>
+                { exchange(p, &all, &shown, &reload) }
                 { storage_line(&storage, p) }
             </div>
         </div>
@@ -310,6 +311,41 @@ fn storage_line(storage: &UseStateHandle<String>, p: &LibraryViewProps) -> Html 
         <p class="library-storage">
             <span class="library-used">{ (**storage).clone() }</span>
             <button type="button" onclick={persist}>{"Keep storage persistent"}</button>
+        </p>
+    }
+}
+
+/// Export the rows shown (the search is the selection) as one JSONL file;
+/// import such a file.
+fn exchange(
+    p: &LibraryViewProps,
+    all: &Rc<Vec<Row>>,
+    shown: &[usize],
+    reload: &Rc<dyn Fn()>,
+) -> Html {
+    let export = {
+        let (library, d) = (p.library.clone(), p.dispatch.clone());
+        let rows: Vec<Row> = shown.iter().map(|&i| all[i].clone()).collect();
+        Callback::from(move |_| act::export(&library, rows.clone(), &d))
+    };
+    let import = {
+        let (library, d, reload) = (p.library.clone(), p.dispatch.clone(), reload.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                let reload = reload.clone();
+                act::import(&library, file, &d, move || reload());
+            }
+        })
+    };
+    html! {
+        <p class="library-exchange">
+            <button type="button" onclick={export}>{"Export these articles"}</button>
+            <label class="button file-button">{"Import library"}
+                <input type="file" aria-label="Import library" accept=".jsonl,application/jsonl" onchange={import} />
+            </label>
         </p>
     }
 }

@@ -85,7 +85,8 @@ class AppPage:
         return [b.text for b in self.driver.find_elements(By.CSS_SELECTOR, ".library .library-open")]
 
     def wait_for_article(self):
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "article.article [data-block]"))
+        # The first start opens the library before it shows an article.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "article.article [data-block]"), timeout=20)
 
     def wait(self, condition, timeout=10):
         return WebDriverWait(self.driver, timeout).until(condition)

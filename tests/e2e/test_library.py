@@ -127,3 +127,91 @@ def test_version_2_records_move_into_the_library(driver, app_url, downloads):
     assert V2["annotator.v2.unreadable"] in all_values(driver, "aside")
     app.reload()
     assert app.wait_rows(2)[0] == ("claim", "Old saved work", "")
+
+
+def test_the_library_view_by_keyboard(app, tmp_path):
+    for name in ["alpha-vote.txt", "budget-talks.txt"]:
+        open_article(app, tmp_path, name=name)
+        app.wait_kept()
+    app.tag("Mayor", "1")
+    app.wait_kept()
+    titles = app.open_library()
+    # Last change first; the search box has the focus.
+    assert titles[0] == "budget-talks"
+    active = lambda: app.driver.execute_script("return document.activeElement.getAttribute('aria-label')")
+    assert active() == "Search the library"
+    app.press("alpha")
+    app.wait(lambda d: app.library_titles() == ["alpha-vote"])
+    app.press(*[Keys.BACKSPACE] * 5)
+    app.wait(lambda d: len(app.library_titles()) == 3)
+    # Sort by title: Tab to the select, pick with the keyboard.
+    app.press(Keys.TAB)
+    assert active() == "Sort by"
+    app.press("t")
+    app.wait(lambda d: app.library_titles() == ["alpha-vote", "budget-talks", "Harbour town votes to rebuild its flooded ferry pier"])
+    # Status of a row, by keyboard.
+    status = app.driver.find_element(By.CSS_SELECTOR, "select[aria-label='Status of alpha-vote']")
+    status.send_keys("d")
+    app.wait_notice("is now done")
+    # Rename: the prompt takes the new title.
+    rename = app.driver.find_element(By.XPATH, "//tr[td/button[text()='alpha-vote']]//button[text()='Rename']")
+    rename.send_keys(Keys.ENTER)
+    alert = app.wait(lambda d: d.switch_to.alert)
+    alert.send_keys("Alpha, renamed")
+    alert.accept()
+    app.wait(lambda d: "Alpha, renamed" in app.library_titles())
+    # Delete moves it to the bin; Restore brings it back.
+    delete = app.driver.find_element(By.XPATH, "//tr[td/button[text()='Alpha, renamed']]//button[text()='Delete']")
+    delete.send_keys(Keys.ENTER)
+    app.wait_notice("to the bin")
+    app.wait(lambda d: "Alpha, renamed" not in app.library_titles())
+    app.driver.find_element(By.XPATH, "//button[starts-with(text(), 'Bin (')]").send_keys(Keys.ENTER)
+    app.wait(lambda d: app.library_titles() == ["Alpha, renamed"])
+    app.driver.find_element(By.XPATH, "//button[text()='Restore']").send_keys(Keys.ENTER)
+    app.wait_notice("from the bin")
+    app.driver.find_element(By.XPATH, "//button[text()='Back to the library']").send_keys(Keys.ENTER)
+    app.wait(lambda d: "Alpha, renamed" in app.library_titles())
+    assert "used of" in app.driver.find_element(By.CSS_SELECTOR, ".library-used").text
+    # Esc closes; the status and title are kept across a reload.
+    app.press(Keys.ESCAPE)
+    app.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, ".library"))
+    app.reload()
+    app.open_library()
+    status = app.driver.find_element(By.CSS_SELECTOR, "select[aria-label='Status of Alpha, renamed']")
+    assert status.get_attribute("value") == "done"
+    # Opening the renamed article shows and exports its new title.
+    app.driver.find_element(By.XPATH, "//button[@class='library-open' and text()='Alpha, renamed']").send_keys(Keys.ENTER)
+    app.wait_notice("from the library")
+    _, doc = app.export_with_ctrl_s()
+    assert doc["article"]["title"] == "Alpha, renamed"
+
+
+def test_the_library_exports_as_one_file_and_imports_it_back(driver, app_url, downloads, tmp_path):
+    app = AppPage(driver, app_url, downloads)
+    app.open()
+    for name, needle in [("one.txt", "Mayor"), ("two.txt", "speaks")]:
+        open_article(app, tmp_path, name=name)
+        app.tag(needle, "1")
+        app.wait_kept()
+    app.open_library()
+    button = driver.find_element(By.XPATH, "//button[text()='Export these articles']")
+    path = app.download_after(lambda: button.send_keys(Keys.ENTER))
+    assert path.name == "library.annotations.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    files = [json.loads(line) for line in lines]
+    assert sorted(f["article"]["title"] for f in files) == sorted(
+        ["one", "two", "Harbour town votes to rebuild its flooded ferry pier"])
+    for f in files:
+        for a in f["annotations"]:
+            assert f["article"]["text"][a["start"]:a["end"]] == a["exact"]
+    app.wait_notice("Exported 3 articles")
+    # Into a fresh library: every article comes back; a bad line is named.
+    fresh = tmp_path / "dataset.jsonl"
+    fresh.write_text("\n".join(lines[:2] + ['{"version": 2, "article": 5}']) + "\n", encoding="utf-8")
+    driver.execute_script("sessionStorage.clear(); indexedDB.deleteDatabase('annotator-library')")
+    app.reload()
+    assert app.open_library() == ["Harbour town votes to rebuild its flooded ferry pier"]
+    app.choose_file("Import library", fresh)
+    notice = app.wait_notice("to the library")
+    assert "Added 2 articles" in notice and "line 3" in notice
+    app.wait(lambda d: len(app.library_titles()) == 3)

@@ -19,6 +19,7 @@
 //! | `relations` | `[<a>, <relation id>]` | one relation | the saver |
 //! | `aside` | a unique string | saved work that could not be restored, whole | added once, never overwritten |
 
+pub mod bundle;
 pub mod entry;
 pub mod migrate;
 pub mod query;

@@ -98,3 +98,41 @@ pub fn opened_from_library(title: &str, n: usize) -> String {
         super::count(n, "annotation")
     )
 }
+
+/// A library export of `n` articles; `left_out`: titles that could not be
+/// restored.
+pub fn library_exported(n: usize, file_name: &str, left_out: &[String]) -> String {
+    let mut out = format!("Exported {} to {file_name}.", n_articles(n, false));
+    if !left_out.is_empty() {
+        out.push_str(&format!(
+            " Left out, since they could not be restored: {}.",
+            left_out.join(", ")
+        ));
+    }
+    out
+}
+
+/// A JSONL dataset read into the library: `n` articles; the first line
+/// that failed and how many did.
+pub fn library_imported(
+    n: usize,
+    file_name: &str,
+    first_bad: Option<(usize, String)>,
+    n_bad: usize,
+) -> String {
+    let mut out = format!(
+        "Added {} from {file_name} to the library.",
+        n_articles(n, false)
+    );
+    if let Some((line, why)) = first_bad {
+        out.push_str(&format!(
+            " {} could not be read; the first, line {line}: {why}",
+            if n_bad == 1 {
+                "1 line".to_owned()
+            } else {
+                format!("{n_bad} lines")
+            }
+        ));
+    }
+    out
+}
