@@ -726,3 +726,69 @@ fn annotations_opened_onto_the_open_article_keep_its_page_and_the_cursor() {
     assert_eq!(s.doc.layout(), layout + 1);
     assert_eq!(s.cursor, Cursor::default());
 }
+
+#[test]
+fn the_library_names_each_article_and_keeps_the_name_for_its_annotations() {
+    use annotator::model::format;
+    use annotator::model::library::LibraryKey;
+    let s = state("The [sky]{claim} is blue.");
+    // Restored from the library: the key is kept, storage holds it.
+    let restored = run(
+        s,
+        [Action::Restore {
+            session: Box::new(session("The [sky]{claim} is blue.")),
+            kept: Some((LibraryKey::new("k1"), AT.into())),
+            notice: None,
+            saving: Some(Saving::On),
+        }],
+    );
+    let kept = restored.kept.clone().expect("kept");
+    assert_eq!(
+        (kept.key.as_str(), kept.stored, kept.generation),
+        ("k1", true, restored.doc.generation())
+    );
+    assert!(!restored.booting);
+    // Annotations opened onto the same article stay that library article,
+    // to be written whole.
+    let file = format::export(&session("The [sky]{claim} [is]{quote} blue."));
+    let imported = format::import(file.as_bytes()).unwrap();
+    let same = run(restored.clone(), [Action::Import(Box::new(imported))]);
+    let kept = same.kept.clone().expect("still kept");
+    assert_eq!(
+        (kept.key.as_str(), kept.stored, kept.new),
+        ("k1", false, false)
+    );
+    // A new article is not, until the saver names it for its generation.
+    let other =
+        annotator::model::Article::from_plain("Other".into(), String::new(), "Other text.".into());
+    let opened = run(
+        same,
+        [Action::Open {
+            article: other,
+            note: None,
+        }],
+    );
+    assert!(opened.kept.is_none());
+    let stale = Action::Kept {
+        key: LibraryKey::new("old"),
+        generation: 0,
+        added: AT.into(),
+    };
+    let g = opened.doc.generation();
+    let named = run(
+        opened,
+        [
+            stale,
+            Action::Kept {
+                key: LibraryKey::new("k2"),
+                generation: g,
+                added: AT.into(),
+            },
+        ],
+    );
+    let kept = named.kept.clone().expect("named");
+    assert_eq!(
+        (kept.key.as_str(), kept.stored, kept.new),
+        ("k2", false, true)
+    );
+}

@@ -15,6 +15,7 @@ pub mod cursor;
 pub mod exchange;
 pub mod format;
 mod id;
+pub mod library;
 pub mod limits;
 pub mod load;
 pub mod markup;

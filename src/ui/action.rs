@@ -3,8 +3,9 @@
 
 use crate::keymap::ArticleKey;
 use crate::model::format::Imported;
+use crate::model::library::LibraryKey;
 use crate::model::{
-    AnnotationId, Article, CharOffset, Command, Fields, RelationId, TagId, TextRange,
+    AnnotationId, Article, CharOffset, Command, Fields, RelationId, Session, TagId, TextRange,
 };
 
 /// A message in the notice bar.
@@ -81,9 +82,24 @@ pub struct Offer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saving {
     On,
-    /// The saved session could not be read nor set aside: it is left in
-    /// place, and nothing is saved until the user downloads or discards it.
-    Paused,
+    /// The browser keeps no library (IndexedDB unavailable): work lives in
+    /// the tab only.
+    Off,
+}
+
+/// Which library article the session is: what the saver writes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    pub key: LibraryKey,
+    /// The article generation ([`super::doc::Doc::generation`]) it names.
+    pub generation: u64,
+    /// When the article was first kept (RFC 3339).
+    pub added: String,
+    /// The library holds the session as of its revision (it was restored
+    /// from there); false: the saver is to write it whole.
+    pub stored: bool,
+    /// Made for this session (its label is written with it).
+    pub new: bool,
 }
 
 /// Something the user asked for, or an event the page reports.
@@ -158,12 +174,29 @@ pub enum Action {
     },
     /// Show or hide the shortcut help.
     Help(bool),
+    /// Open or close the library view.
+    Library(bool),
     /// Open or close the Tags dialog (its changes are [`Action::Apply`]).
     Tags(bool),
     /// Show the page clutter that extraction left out, or not.
     ShowAll(bool),
-    /// The user dealt with saved work that could not be restored: save again.
-    ResumeSaving,
+    /// Show `session` from the library (as article `key`, first kept at
+    /// the time given), or as a new article (`None`); at start, after a
+    /// change in another tab, or opened from the library view. `saving`:
+    /// set how changes are saved.
+    Restore {
+        session: Box<Session>,
+        kept: Option<(LibraryKey, String)>,
+        notice: Option<Notice>,
+        saving: Option<Saving>,
+    },
+    /// The saver made library article `key` for the session of `generation`
+    /// at `added`.
+    Kept {
+        key: LibraryKey,
+        generation: u64,
+        added: String,
+    },
     /// Open the link dialog on the focused annotation (L, or the panel).
     OpenLink,
     /// In the link dialog: pick the relation (index into its options).

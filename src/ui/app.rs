@@ -9,6 +9,7 @@ use super::exchange_actions;
 use super::file_actions::{self, Readers};
 use super::help::Help;
 use super::layout::DomCell;
+use super::library_view::LibraryView;
 use super::link_dialog::LinkDialog;
 use super::messages;
 use super::notice_bar::NoticeBar;
@@ -17,13 +18,13 @@ use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::keymap;
 use crate::model::format::excerpt;
-use crate::web::{clock, keys, slices, storage};
+use crate::web::{clock, keys, slices};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let boot = use_memo((), |_| super::boot::boot());
-    let state = use_reducer(|| boot.state.clone());
+    let state = use_reducer(super::boot::placeholder);
+    let library = super::library_sync::use_library(&state);
     let article_ref = use_node_ref();
     let caret_ref = use_node_ref();
     let readers: Readers = use_mut_ref(|| None);
@@ -33,7 +34,7 @@ pub fn app() -> Html {
     super::paint::use_paint(&state, &dom);
     super::selection::use_selection(&state, &dom);
     super::caret::use_caret(&state, &dom, *article_focused, &caret_ref);
-    super::autosave::use_autosave(&state, boot.stored);
+    super::library_save::use_library_save(&state, &library);
     super::page_events::use_page_keys(&state);
     super::page_events::use_drops(&state, &readers);
     let panel = super::annotation_list::use_panel_callbacks(&state, &dom);
@@ -81,6 +82,10 @@ pub fn app() -> Html {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
                 if state.tags_open { { tags_dialog(&state, &readers) } }
+                if state.library_open {
+                    <LibraryView library={library.clone()} dispatch={state.dispatcher()}
+                                 current={state.kept.as_ref().map(|k| k.key.clone())} />
+                }
             </div>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
         </div>
@@ -125,7 +130,7 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
     let on_paste = {
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| {
-            if file_actions::may_discard(&doc) {
+            if file_actions::may_replace(&doc) {
                 d.dispatch(Action::Pasting(true));
             }
         })
@@ -144,11 +149,12 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| file_actions::export_claim_reviews(&doc, &d))
     };
-    let paused = state.saving == Saving::Paused;
+    let paused = state.saving != Saving::On;
+    let on_library = (!paused && !state.booting).then(|| send(|| Action::Library(true)));
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} {on_library} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>
@@ -166,23 +172,10 @@ fn notice_bar(state: &UseReducerHandle<State>) -> Html {
             )));
         })
     };
-    let on_download_saved = {
-        let d = d.clone();
-        Callback::from(move |()| file_actions::download_unreadable(&d))
-    };
-    let on_discard_saved = {
-        let d = d.clone();
-        Callback::from(move |()| {
-            if gloo::dialogs::confirm(messages::DISCARD_SAVED) {
-                storage::clear();
-                d.dispatch(Action::ResumeSaving);
-            }
-        })
-    };
     html! {
-        <NoticeBar notice={state.notice.clone()} paused={state.saving == Saving::Paused}
+        <NoticeBar notice={state.notice.clone()}
                    on_dismiss={ Callback::from(move |()| d.dispatch(Action::Dismiss)) }
-                   {on_cancel} {on_download_saved} {on_discard_saved} />
+                   {on_cancel} />
     }
 }
 

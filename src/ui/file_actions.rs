@@ -56,6 +56,12 @@ pub fn may_discard(doc: &Doc) -> bool {
     !unexported || n == 0 || gloo::dialogs::confirm(&messages::discard(n))
 }
 
+/// True when a new article may replace the open one: the library keeps
+/// it, or [`may_discard`].
+pub fn may_replace(doc: &Doc) -> bool {
+    super::library_save::keeping() || may_discard(doc)
+}
+
 /// Read `files` and open them as `kind`: an article is the first file;
 /// annotations one file of any format we read, or brat's `.txt` and `.ann`
 /// ([`exchange::open`], onto the article open when the file holds no text
@@ -104,7 +110,7 @@ pub fn open_file(
                 let d = dispatch.clone();
                 load_article(ticket, name, bytes, &dispatch, move |name, loaded| {
                     d.dispatch(match loaded {
-                        Ok(_) if !may_discard(&doc) => Action::Dismiss,
+                        Ok(_) if !may_replace(&doc) => Action::Dismiss,
                         Ok((article, note)) => Action::Open { article, note },
                         Err(e) => error(messages::cannot_open(&name, &e)),
                     });
@@ -344,16 +350,6 @@ pub fn load_tag_set(file: web_sys::File, dispatch: &Dispatch, readers: &Readers)
         });
     });
     *readers.borrow_mut() = Some(reader);
-}
-
-/// Download the saved work that could not be restored, as it is stored.
-pub fn download_unreadable(dispatch: &Dispatch) {
-    let Some((doc, _)) = crate::web::storage::load() else {
-        return;
-    };
-    if let Err(e) = download::download(messages::UNREADABLE_FILE, &doc, "application/json") {
-        dispatch.dispatch(error(e.to_string()));
-    }
 }
 
 pub(super) fn error(message: String) -> Action {

@@ -25,8 +25,6 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod article_pane;
 #[cfg(target_arch = "wasm32")]
-mod autosave;
-#[cfg(target_arch = "wasm32")]
 mod boot;
 #[cfg(target_arch = "wasm32")]
 mod caret;
@@ -46,6 +44,14 @@ mod focus;
 mod help;
 #[cfg(target_arch = "wasm32")]
 mod layout;
+#[cfg(target_arch = "wasm32")]
+mod library_actions;
+#[cfg(target_arch = "wasm32")]
+mod library_save;
+#[cfg(target_arch = "wasm32")]
+mod library_sync;
+#[cfg(target_arch = "wasm32")]
+mod library_view;
 #[cfg(target_arch = "wasm32")]
 mod link_dialog;
 #[cfg(target_arch = "wasm32")]

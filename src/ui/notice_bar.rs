@@ -1,5 +1,5 @@
 //! [`NoticeBar`]: the current message (info, error or progress with
-//! Cancel), and while saving is paused, the choice that resumes it.
+//! Cancel).
 
 use super::store::Notice;
 use yew::prelude::*;
@@ -7,13 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NoticeBarProps {
     pub notice: Option<Notice>,
-    /// Saving is paused: offer to download or discard the saved work.
-    pub paused: bool,
     pub on_dismiss: Callback<()>,
     /// Cancel the load in progress.
     pub on_cancel: Callback<()>,
-    pub on_download_saved: Callback<()>,
-    pub on_discard_saved: Callback<()>,
 }
 
 #[function_component(NoticeBar)]
@@ -40,12 +36,6 @@ pub fn notice_bar(p: &NoticeBarProps) -> Html {
     html! {
         <>
             { for notice }
-            if p.paused {
-                <div class="notice error saved-work" role="group" aria-label="Saved work">
-                    <button type="button" onclick={click(&p.on_download_saved)}>{"Download saved work"}</button>
-                    <button type="button" onclick={click(&p.on_discard_saved)}>{"Discard saved work"}</button>
-                </div>
-            }
         </>
     }
 }

@@ -6,7 +6,7 @@
 //! Flow: an event becomes an action; [`State::update`] turns it into a model
 //! [`Command`] where the annotations change; views render from the result.
 
-pub use super::action::{Action, Cursor, Notice, Offer, Pending, Saving};
+pub use super::action::{Action, Cursor, Kept, Notice, Offer, Pending, Saving};
 use super::doc::Doc;
 use super::linking::Linking;
 use super::messages;
@@ -30,6 +30,8 @@ pub struct State {
     pub selection_shown: bool,
     pub resizing: bool,
     pub help: bool,
+    /// The library view is open.
+    pub library_open: bool,
     /// The Tags dialog is open (the chooser does not open meanwhile).
     pub tags_open: bool,
     /// Show blocks marked extra ("Show everything").
@@ -37,6 +39,11 @@ pub struct State {
     /// The latest message for the polite live region.
     pub announcement: String,
     pub saving: Saving,
+    /// The library article the session is; `None` until the saver named it.
+    pub kept: Option<Kept>,
+    /// The library has not answered yet: the page shows no article, and
+    /// nothing is saved.
+    pub booting: bool,
     /// The link dialog, while it is open.
     pub linking: Option<Linking>,
     /// The question whether to carry a file's annotations over.
@@ -66,9 +73,12 @@ impl State {
             resizing: false,
             help: false,
             tags_open: false,
+            library_open: false,
             show_all: false,
             announcement: String::new(),
             saving,
+            kept: None,
+            booting: false,
             linking: None,
             offer: None,
             orphan_pick: None,
@@ -92,7 +102,7 @@ impl State {
     /// Carry out `action` on `self`; false when it changes nothing.
     fn apply_action(&mut self, action: Action) -> bool {
         match action {
-            Action::OpenChooser if self.tags_open => return false,
+            Action::OpenChooser if self.tags_open || self.library_open => return false,
             Action::OpenChooser => self.open_chooser(),
             Action::Tag {
                 tag,
@@ -112,7 +122,52 @@ impl State {
             Action::Import(imported) => {
                 let message = messages::imported(&imported);
                 self.offer = None;
+                let (layout, kept) = (self.doc.layout(), self.kept.take());
                 self.replace(imported.session, message);
+                // Annotations opened onto the same article: the same
+                // library article, written whole.
+                if self.doc.layout() == layout {
+                    self.kept = kept.map(|k| Kept {
+                        generation: self.doc.generation(),
+                        stored: false,
+                        new: false,
+                        ..k
+                    });
+                }
+            }
+            Action::Restore {
+                session,
+                kept,
+                notice,
+                saving,
+            } => {
+                self.replace(*session, String::new());
+                self.notice = notice;
+                self.booting = false;
+                self.saving = saving.unwrap_or(self.saving);
+                self.kept = kept.map(|(key, added)| Kept {
+                    key,
+                    generation: self.doc.generation(),
+                    added,
+                    stored: true,
+                    new: false,
+                });
+            }
+            Action::Kept {
+                key,
+                generation,
+                added,
+            } => {
+                if generation != self.doc.generation() {
+                    return false;
+                }
+                self.kept = Some(Kept {
+                    key,
+                    generation,
+                    added,
+                    stored: false,
+                    new: true,
+                });
             }
             Action::OfferCarry(offer) => self.offer = Some(offer),
             Action::CloseOffer => return self.offer.take().is_some(),
@@ -128,11 +183,8 @@ impl State {
             Action::Key { key, at } => return super::reading::key(self, key, at),
             Action::Help(on) => return set(&mut self.help, on),
             Action::Tags(on) => return set(&mut self.tags_open, on),
+            Action::Library(on) => return set(&mut self.library_open, on),
             Action::ShowAll(on) => return set(&mut self.show_all, on),
-            Action::ResumeSaving => {
-                self.saving = Saving::On;
-                self.notice = Some(Notice::Info(messages::SAVED_DISCARDED.into()));
-            }
             Action::OpenLink => return self.open_link(),
             Action::LinkOption(i) => return self.edit_link(|l| l.option = i),
             Action::LinkFilter(text) => return self.edit_link(|l| l.filter = text),
@@ -308,6 +360,7 @@ impl State {
     /// keeps their place.
     fn replace(&mut self, session: Session, message: String) {
         let layout = self.doc.layout();
+        self.kept = None;
         self.doc = self.doc.replace(session);
         if self.doc.layout() != layout {
             self.cursor = Cursor::default();

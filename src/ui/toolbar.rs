@@ -24,6 +24,8 @@ pub struct ToolbarProps {
     pub on_export_format: Callback<(Format, bool)>,
     /// Open the Tags dialog.
     pub on_tags: Callback<()>,
+    /// Open the library view (absent without a library).
+    pub on_library: Option<Callback<()>>,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_show_all: Callback<bool>,
@@ -66,6 +68,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar">
             <span class="brand">{"Annotator"}</span>
+            if let Some(cb) = &p.on_library {
+                <button type="button" onclick={click(cb)}>{"Library"}</button>
+            }
             <label class="button file-button">{"Open article"}
                 <input type="file" aria-label="Open article"
                        accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"

@@ -10,6 +10,12 @@ pub enum Error {
     NoStorage,
     /// `localStorage` refused to keep `what` (it is full).
     StorageFull(&'static str),
+    /// IndexedDB is missing or refused (the browser's words).
+    LibraryUnavailable(String),
+    /// The library's storage quota is reached: a write was not kept.
+    LibraryFull,
+    /// A library write or read failed otherwise (the browser's words).
+    LibraryFailed(String),
     /// The browser did not start the download.
     DownloadRefused,
     /// A file could not be read; the browser's reason.
@@ -35,6 +41,18 @@ impl fmt::Display for Error {
             Error::StorageFull(what) => write!(
                 f,
                 "Could not save the {what} in the browser: its storage is full. Export your annotations now."
+            ),
+            Error::LibraryUnavailable(why) => write!(
+                f,
+                "The library cannot be kept in this browser ({why}). You can still annotate and export; export before you close the tab, since nothing is kept after it."
+            ),
+            Error::LibraryFull => write!(
+                f,
+                "The browser's storage is full, so your latest changes are not kept in the library yet. Nothing is lost while this tab stays open: export now (Ctrl+S), or free space by deleting articles in the library."
+            ),
+            Error::LibraryFailed(why) => write!(
+                f,
+                "Could not keep your latest changes in the library ({why}). Export now (Ctrl+S) to keep them."
             ),
             Error::DownloadRefused => write!(f, "The browser refused the download."),
             Error::FileUnreadable(why) => write!(f, "The file could not be read: {why}"),

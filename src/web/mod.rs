@@ -13,10 +13,13 @@ pub mod files;
 pub mod highlights;
 pub mod html_dom;
 pub mod keys;
+pub mod library_db;
+pub mod quota;
 pub mod segmenter;
 pub mod selection;
 pub mod slices;
 pub mod storage;
+pub mod tabs;
 mod viewport;
 
 pub use error::Error;

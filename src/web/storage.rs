@@ -1,21 +1,16 @@
-//! Saving the session in `localStorage`, one record per annotation, so that a
-//! change writes a few hundred bytes however large the session is.
+//! The browser's small key-value stores: the version 2 `localStorage`
+//! records of the app before the library (read once, to move them in;
+//! see `docs/format.md` "Storage"), and the tab's own `sessionStorage`
+//! note of the library article it shows (so a reload shows it again,
+//! whatever other tabs opened meanwhile).
 //!
-//! Keys (version 2 layout):
-//! - `annotator.v2.article`: the `article` object of the file format;
-//! - `annotator.v2.ann.<id>`: one annotation (file format, without context);
-//! - `annotator.v2.rel.<id>`: one relation;
-//! - `annotator.v2.schema`: the tag set (absent in records saved before tag
-//!   sets existed: read as the default set);
-//! - `annotator.v2.dirty`: `"1"` while there are changes not yet exported;
-//! - `annotator.v2.unreadable`: a saved session that failed the import
-//!   checks, set aside whole ([`set_aside`]); never cleared by the app.
-//!
-//! Loading assembles a version 2 file from the records, so it goes through
-//! the same checks as an import.
+//! Version 2 keys: `annotator.v2.article`, `annotator.v2.ann.<id>`,
+//! `annotator.v2.rel.<id>`, `annotator.v2.schema`, `annotator.v2.dirty`,
+//! and `annotator.v2.unreadable` (work set aside before the library;
+//! never written nor removed by this version).
 
-use super::Error;
-use crate::model::format::assemble;
+use crate::model::library::migrate::V2Records;
+use crate::model::library::LibraryKey;
 use web_sys::Storage;
 
 const PREFIX: &str = "annotator.v2.";
@@ -24,24 +19,23 @@ const ANNOTATION_PREFIX: &str = "annotator.v2.ann.";
 const RELATION_PREFIX: &str = "annotator.v2.rel.";
 const SCHEMA_KEY: &str = "annotator.v2.schema";
 const DIRTY_KEY: &str = "annotator.v2.dirty";
-const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
+/// Work the previous version set aside; read, never touched.
+pub const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
+/// `sessionStorage`: the library article this tab shows.
+const OPEN_KEY: &str = "annotator.open";
 
-fn storage() -> Result<Storage, Error> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(Error::NoStorage)
+fn local() -> Option<Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-fn put_item(s: &Storage, key: &str, value: &str, what: &'static str) -> Result<(), Error> {
-    s.set_item(key, value).map_err(|_| Error::StorageFull(what))
+fn session() -> Option<Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// The saved session as a version 1 file, and whether it has unexported
-/// changes; `None` when nothing is saved. O(records).
-pub fn load() -> Option<(String, bool)> {
-    let s = storage().ok()?;
+/// The version 2 records, if `localStorage` holds an article. O(records).
+pub fn load_v2() -> Option<V2Records> {
+    let s = local()?;
     let article = s.get_item(ARTICLE_KEY).ok()??;
-    let schema = s.get_item(SCHEMA_KEY).ok().flatten();
     let (mut annotations, mut relations) = (Vec::new(), Vec::new());
     for i in 0..s.length().unwrap_or(0) {
         if let Some(key) = s.key(i).ok().flatten() {
@@ -52,54 +46,19 @@ pub fn load() -> Option<(String, bool)> {
             }
         }
     }
-    let dirty = s.get_item(DIRTY_KEY).ok().flatten().as_deref() == Some("1");
-    Some((
-        assemble(
-            &article,
-            schema.as_deref(),
-            annotations.iter().map(String::as_str),
-            relations.iter().map(String::as_str),
-        ),
-        dirty,
-    ))
+    Some(V2Records {
+        article,
+        schema: s.get_item(SCHEMA_KEY).ok().flatten(),
+        annotations,
+        relations,
+        dirty: s.get_item(DIRTY_KEY).ok().flatten().as_deref() == Some("1"),
+    })
 }
 
-/// Replace everything saved: the article and tag set records, each
-/// annotation's and relation's `(id, record)`, and the unexported flag.
-///
-/// # Errors
-/// [`Error::NoStorage`] or [`Error::StorageFull`]; what was written stays.
-pub fn save_all(
-    article: &str,
-    schema: &str,
-    annotations: impl Iterator<Item = (String, String)>,
-    relations: impl Iterator<Item = (String, String)>,
-    unexported: bool,
-) -> Result<(), Error> {
-    let s = storage()?;
-    clear();
-    put_item(&s, ARTICLE_KEY, article, "article")?;
-    put_item(&s, SCHEMA_KEY, schema, "tag set")?;
-    for (id, record) in annotations {
-        put_item(
-            &s,
-            &format!("{ANNOTATION_PREFIX}{id}"),
-            &record,
-            "annotations",
-        )?;
-    }
-    for (id, record) in relations {
-        put_item(&s, &format!("{RELATION_PREFIX}{id}"), &record, "relations")?;
-    }
-    set_dirty(unexported);
-    Ok(())
-}
-
-/// Forget the saved session (a session set aside stays).
-pub fn clear() {
-    let Ok(s) = storage() else {
-        return;
-    };
+/// Remove the version 2 records, once the library holds them (or a copy
+/// set aside there); [`UNREADABLE_KEY`] stays.
+pub fn clear_v2() {
+    let Some(s) = local() else { return };
     let old: Vec<String> = (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with(PREFIX) && k != UNREADABLE_KEY)
@@ -109,73 +68,19 @@ pub fn clear() {
     }
 }
 
-/// Save one annotation (new or changed).
-///
-/// # Errors
-/// [`Error::NoStorage`] or [`Error::StorageFull`].
-pub fn put(id: &str, record: &str) -> Result<(), Error> {
-    put_item(
-        &storage()?,
-        &format!("{ANNOTATION_PREFIX}{id}"),
-        record,
-        "annotation",
-    )
+/// The work the previous version set aside, if any.
+pub fn unreadable_v2() -> Option<String> {
+    local()?.get_item(UNREADABLE_KEY).ok()?
 }
 
-/// Forget one annotation.
-pub fn delete(id: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(&format!("{ANNOTATION_PREFIX}{id}"));
-    }
+/// The library article this tab showed last (survives a reload, not the tab).
+pub fn open_here() -> Option<LibraryKey> {
+    session()?.get_item(OPEN_KEY).ok()?.map(LibraryKey::new)
 }
 
-/// Save one relation (new or changed).
-///
-/// # Errors
-/// [`Error::NoStorage`] or [`Error::StorageFull`].
-pub fn put_relation(id: &str, record: &str) -> Result<(), Error> {
-    put_item(
-        &storage()?,
-        &format!("{RELATION_PREFIX}{id}"),
-        record,
-        "relation",
-    )
-}
-
-/// Forget one relation.
-pub fn delete_relation(id: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(&format!("{RELATION_PREFIX}{id}"));
-    }
-}
-
-/// Save the tag set.
-///
-/// # Errors
-/// [`Error::NoStorage`] or [`Error::StorageFull`].
-pub fn put_schema(record: &str) -> Result<(), Error> {
-    put_item(&storage()?, SCHEMA_KEY, record, "tag set")
-}
-
-pub fn set_dirty(dirty: bool) {
-    if let Ok(s) = storage() {
-        let _ = s.set_item(DIRTY_KEY, if dirty { "1" } else { "0" });
-    }
-}
-
-/// Keep an unreadable saved session (`doc`, as [`load`] assembled it)
-/// under its own key, so that saving the next session cannot touch it.
-///
-/// # Errors
-/// When the copy could not be written (most likely: storage is nearly full,
-/// and the copy doubles what the session takes). The saved records are then
-/// the only copy: the caller must not clear them.
-pub fn set_aside(doc: &str) -> Result<(), Error> {
-    let s = storage()?;
-    put_item(&s, UNREADABLE_KEY, doc, "unreadable saved work")?;
-    // Read back: a copy that is not there is no copy.
-    match s.get_item(UNREADABLE_KEY) {
-        Ok(Some(kept)) if kept == doc => Ok(()),
-        _ => Err(Error::StorageFull("unreadable saved work")),
+/// Note that this tab shows library article `key`.
+pub fn set_open_here(key: &LibraryKey) {
+    if let Some(s) = session() {
+        let _ = s.set_item(OPEN_KEY, key.as_str());
     }
 }

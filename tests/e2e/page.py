@@ -65,11 +65,28 @@ class AppPage:
         self.wait_for_article()
 
     def reload(self):
+        self.wait_kept()
         self.driver.refresh()
         self.wait_for_article()
 
+    def wait_kept(self):
+        """Wait until the library has every write the page started (the
+        saver counts them in `<html data-writes>`)."""
+        self.wait(lambda d: d.execute_script(
+            "return (document.documentElement.dataset.writes || '0') === '0'"))
+
+    def open_library(self):
+        """Open the library view with the keyboard (Tab to its button, Enter)."""
+        self.driver.find_element(By.XPATH, "//button[text()='Library']").send_keys(Keys.ENTER)
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".library .library-row"))
+        return self.library_titles()
+
+    def library_titles(self):
+        return [b.text for b in self.driver.find_elements(By.CSS_SELECTOR, ".library .library-open")]
+
     def wait_for_article(self):
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "article.article [data-block]"))
+        # The first start opens the library before it shows an article.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "article.article [data-block]"), timeout=20)
 
     def wait(self, condition, timeout=10):
         return WebDriverWait(self.driver, timeout).until(condition)

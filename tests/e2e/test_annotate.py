@@ -164,8 +164,10 @@ def test_import_round_trip_in_a_fresh_browser(app, tmp_path):
     saved = tmp_path / name
     saved.write_text(json.dumps(doc), encoding="utf-8")
 
-    # Forget everything, then import the file.
-    app.driver.execute_script("localStorage.clear()")
+    # Forget everything (the library too), then import the file.
+    app.wait_kept()
+    app.driver.execute_script(
+        "localStorage.clear(); sessionStorage.clear(); indexedDB.deleteDatabase('annotator-library')")
     app.reload()
     assert app.rows() == []
     app.choose_file("Open annotations", saved)
@@ -175,12 +177,16 @@ def test_import_round_trip_in_a_fresh_browser(app, tmp_path):
     assert again["article"] == doc["article"]
 
 
-def test_new_article_asks_before_discarding_unexported_work(app, tmp_path):
+def test_new_article_keeps_the_last_in_the_library(app, tmp_path):
     app.tag("Marta Okafor", "3")
     app.choose_file("Open article", write_article(tmp_path))
-    assert "not yet exported" in (app.accept_confirm() or "")
+    # Nothing is discarded: no question, and the sample stays in the library.
     app.wait_notice("Opened")
+    assert app.accept_confirm(timeout=0.5) is None
     assert app.rows() == []
+    app.wait_kept()
+    counts = app.open_library()
+    assert "Harbour town votes to rebuild its flooded ferry pier" in counts
 
 
 def test_selection_partly_outside_the_article_is_clipped(app):

@@ -1,82 +1,80 @@
-"""Saved work that cannot be restored is never lost: set aside when there is
-room, left untouched (with saving paused until the user decides) when the
-browser's storage is full."""
+"""Saved work that cannot be restored is never lost: the version 2
+records of the previous version and library records edited into
+nonsense are copied aside, left as they were, and never overwritten."""
 
-import time
+import json
 
-from selenium.webdriver.common.by import By
+from library import all_values, run
+from page import AppPage
+from test_library import seed_before_boot
+from test_annotate import open_article
 
 # A saved session whose article record is cut short: it fails the import
-# checks on the next start.
-BROKEN = """
-localStorage.clear();
-localStorage.setItem('annotator.v2.article', '{"title": "Lost work", "text": "Cut sh');
-localStorage.setItem('annotator.v2.ann.x1', '{"id": "x1", "tag": "claim", "start": 0, "end": 4}');
-"""
-
-# Fill localStorage to the last character it takes.
-FILL = """
-let chunk = 1 << 20, i = 0;
-while (chunk >= 1) {
-  try { localStorage.setItem('filler.' + i, 'x'.repeat(chunk)); i++; }
-  catch (e) { chunk = Math.floor(chunk / 2); }
+# checks on the first start.
+BROKEN = {
+    "annotator.v2.article": '{"title": "Lost work", "text": "Cut sh',
+    "annotator.v2.ann.x1": '{"id": "x1", "tag": "claim", "start": 0, "end": 4}',
 }
-return i;
-"""
-
-STORED = "return [localStorage.getItem('annotator.v2.article'), localStorage.getItem('annotator.v2.ann.x1')]"
 
 
-def break_saved_work(app):
-    # After the app's first save (a second after it starts), which would
-    # otherwise overwrite the records on the way out.
-    app.wait(lambda d: d.execute_script("return localStorage.getItem('annotator.v2.article')"))
-    app.driver.execute_script(BROKEN)
-
-
-def save_state(app):
-    return app.driver.find_element(By.CSS_SELECTOR, ".save-state").text
-
-
-def test_unreadable_work_is_set_aside_when_there_is_room(app):
-    break_saved_work(app)
-    app.reload()
+def test_unreadable_version_2_work_is_set_aside(driver, app_url, downloads):
+    seed_before_boot(driver, BROKEN)
+    app = AppPage(driver, app_url, downloads)
+    app.open()
     notice = app.wait_notice("could not be restored")
     assert "kept aside" in notice
-    kept = app.driver.execute_script("return localStorage.getItem('annotator.v2.unreadable')")
-    assert '"title": "Lost work", "text": "Cut sh' in kept
-    # Saving goes on: the sample article replaces the broken records.
+    kept = all_values(driver, "aside")
+    assert any('"title": "Lost work", "text": "Cut sh' in k for k in kept)
+    # The sample opens, and work goes on in the library.
+    assert "Harbour town votes" in app.article_text()
     app.tag("Lindqvist Bay", "1")
-    app.wait(lambda d: d.execute_script("return localStorage.getItem('annotator.v2.article')") and
-             "Cut sh" not in d.execute_script("return localStorage.getItem('annotator.v2.article')"))
-    assert save_state(app) == "Saved in this browser · not exported"
+    app.reload()
+    assert app.wait_rows(1) == [("claim", "Lindqvist Bay", "")]
+    assert any("Cut sh" in k for k in all_values(driver, "aside"))
 
 
-def test_unreadable_work_with_storage_full_stays_until_the_user_decides(app):
-    break_saved_work(app)
-    before = app.driver.execute_script(STORED)
-    assert app.driver.execute_script(FILL) > 0
+NONSENSE = """
+const [store, text] = args;
+const t = db.transaction(store, 'readwrite');
+const s = t.objectStore(store);
+const ks = await new Promise(ok => { const r = s.getAllKeys(); r.onsuccess = () => ok(r.result); });
+for (const k of ks) s.put(text, k);
+await new Promise(ok => t.oncomplete = ok);
+return ks.length;
+"""
+
+
+def test_a_record_edited_into_nonsense_is_kept_aside_never_overwritten(app, tmp_path):
+    open_article(app, tmp_path, name="edited.txt")
+    app.tag("Mayor", "1")
+    app.wait_kept()
+    assert run(app.driver, NONSENSE, "annotations", "{ this is not json") == 1
     app.reload()
     notice = app.wait_notice("could not be restored")
-    assert "could not be kept aside" in notice and "nothing is saved" in notice
-    assert save_state(app) == "Not saved in this browser"
-    # Work goes on in the page, but nothing touches the saved records.
+    assert '"edited"' in notice and "kept aside" in notice
+    assert any("{ this is not json" in k for k in all_values(app.driver, "aside"))
+    # The sample opens as a new article; tagging it leaves the damaged
+    # records as they were.
+    assert "Harbour town votes" in app.article_text()
     app.tag("Lindqvist Bay", "1")
-    time.sleep(1.5)  # longer than the autosave's full-rewrite delay
-    assert app.driver.execute_script(STORED) == before
-    # The user downloads the saved work: exactly what is stored.
-    button = app.driver.find_element(By.XPATH, "//button[text()='Download saved work']")
-    path = app.download_after(button.click)
-    assert path.name == "unreadable-saved-work.json"
-    assert '"title": "Lost work", "text": "Cut sh' in path.read_text(encoding="utf-8")
-    # Then discards it: saving resumes and writes the current session.
-    app.driver.execute_script("for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k)")
-    app.driver.find_element(By.XPATH, "//button[text()='Discard saved work']").click()
-    assert "Discard the saved work" in (app.accept_confirm() or "")
-    app.wait_notice("saved again")
-    app.wait(lambda d: "Lindqvist Bay" in (d.execute_script(
-        "return Object.keys(localStorage).filter(k => k.startsWith('annotator.v2.ann.'))"
-        ".map(k => localStorage.getItem(k)).join()") or "") or
-        d.execute_script("return (localStorage.getItem('annotator.v2.article') || '').includes('Lindqvist')"))
-    assert app.driver.execute_script(STORED)[1] is None
-    assert save_state(app) == "Saved in this browser · not exported"
+    app.wait_kept()
+    app.reload()
+    assert "{ this is not json" in all_values(app.driver, "annotations")
+    assert app.wait_rows(1) == [("claim", "Lindqvist Bay", "")]
+    # Still listed in the library.
+    assert "edited" in app.open_library()
+
+
+def test_an_entry_of_nonsense_is_listed_and_left_alone(app, tmp_path):
+    open_article(app, tmp_path, name="entry.txt")
+    app.tag("Mayor", "1")
+    app.wait_kept()
+    n = run(app.driver, NONSENSE.replace("for (const k of ks)", "for (const k of ks.slice(0, 1))"), "entries", "[]")
+    assert n >= 1
+    app.reload()
+    app.wait_for_article()
+    app.open_library()
+    rows = app.driver.execute_script(
+        "return [...document.querySelectorAll('.library .library-counts')].map(c => c.textContent)")
+    assert "Unreadable record" in rows
+    assert "[]" in all_values(app.driver, "entries")

@@ -7,7 +7,9 @@
 //! functions put them in context.
 
 mod exchange;
+mod library;
 pub use exchange::*;
+pub use library::*;
 
 use crate::model::case::Lowercase;
 use crate::model::format::{excerpt, Imported};
@@ -366,33 +368,16 @@ pub fn claim_reviews_exported(
     out
 }
 
-/// An article too long for the browser's storage (`n_chars` code points).
-pub fn too_large_to_keep(n_chars: usize) -> String {
-    format!(
-        "This article ({}.{} million characters) is too large to keep in this browser, so it will not come back after a reload. Export your annotations (Ctrl+S) before you leave.",
-        n_chars / 1_000_000,
-        n_chars / 100_000 % 10
-    )
-}
-
 /// The saved session failed the import checks and was copied aside.
 pub fn restore_failed_kept(why: &dyn std::fmt::Display) -> String {
     format!("Your saved work could not be restored ({why}). It was kept aside in this browser's storage.")
 }
 
 /// The saved session failed the import checks and could not be copied
-/// aside either: nothing is saved until the user decides.
-pub fn restore_failed_paused(why: &dyn std::fmt::Display, aside: &dyn std::fmt::Display) -> String {
-    format!("Your saved work could not be restored ({why}), and it could not be kept aside ({aside}). It is left untouched and nothing is saved in this browser until you download or discard it.")
+/// aside either: it stays where it was, to be tried again next time.
+pub fn restore_failed_left(why: &dyn std::fmt::Display, aside: &dyn std::fmt::Display) -> String {
+    format!("Your saved work could not be restored ({why}), and it could not be kept aside ({aside}). It is left untouched in this browser's storage and will be tried again next time.")
 }
-
-/// The file name of a download of saved work that could not be restored.
-pub const UNREADABLE_FILE: &str = "unreadable-saved-work.json";
-
-pub const DISCARD_SAVED: &str =
-    "Discard the saved work that could not be restored? Download it first if you may want it.";
-
-pub const SAVED_DISCARDED: &str = "The saved work was discarded; your changes are saved again.";
 
 /// The line under the article's title: its source and length.
 pub fn article_meta(source: &str, n_chars: usize) -> String {

@@ -1,0 +1,54 @@
+//! The library: every article the user opened, kept in the browser with
+//! its annotations, relations and tag set. Pure: the record layout and
+//! its checks ([`records`]), the index entries the library view lists
+//! ([`entry`]), search and sorting ([`query`]), and the move of the
+//! version 2 `localStorage` records into the library ([`migrate`]).
+//! `web::library_db` only carries out the [`Batch`]es planned here, each
+//! in one IndexedDB transaction.
+//!
+//! Layout (IndexedDB database `annotator-library`, version 1; every value
+//! is a JSON string; `<a>` is an [`LibraryKey`]):
+//!
+//! | store | key | value | owner |
+//! |---|---|---|---|
+//! | `entries` | `<a>` | [`Entry`]: what the list shows, derived from the session | the saver |
+//! | `labels` | `<a>` | [`Label`]: the user's title, status and bin | the library view |
+//! | `articles` | `<a>` | the file format's `article` object | the saver (written once per article) |
+//! | `schemas` | `<a>` | the tag set | the saver |
+//! | `annotations` | `[<a>, <annotation id>]` | one annotation (file format, no context) | the saver |
+//! | `relations` | `[<a>, <relation id>]` | one relation | the saver |
+//! | `aside` | a unique string | saved work that could not be restored, whole | added once, never overwritten |
+
+pub mod bundle;
+pub mod entry;
+pub mod migrate;
+pub mod query;
+pub mod records;
+
+pub use entry::{Entry, Label, RecordError, Row, Status, TagCount};
+pub use query::{select, Query, SortBy};
+pub use records::{Batch, Key, Op, Records, Store};
+
+/// The name of an article in the library: a UUID made when the article
+/// was first kept. Opening the same file twice keeps two articles.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct LibraryKey(String);
+
+impl LibraryKey {
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for LibraryKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}

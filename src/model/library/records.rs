@@ -1,0 +1,287 @@
+//! The records of one article, and the writes that keep them in step
+//! with the session: a [`Batch`] is one IndexedDB transaction, so a tab
+//! closed in the middle of one leaves the state before it, whole.
+
+use super::{Entry, Label, LibraryKey};
+use crate::model::format::{self, ImportError};
+use crate::model::{Session, Touched};
+
+/// An object store of the library (see the table in [`super`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    Entries,
+    Labels,
+    Articles,
+    Schemas,
+    Annotations,
+    Relations,
+    Aside,
+}
+
+impl Store {
+    pub const ALL: [Store; 7] = [
+        Store::Entries,
+        Store::Labels,
+        Store::Articles,
+        Store::Schemas,
+        Store::Annotations,
+        Store::Relations,
+        Store::Aside,
+    ];
+
+    /// Its name in the database.
+    pub fn name(self) -> &'static str {
+        match self {
+            Store::Entries => "entries",
+            Store::Labels => "labels",
+            Store::Articles => "articles",
+            Store::Schemas => "schemas",
+            Store::Annotations => "annotations",
+            Store::Relations => "relations",
+            Store::Aside => "aside",
+        }
+    }
+}
+
+/// A record's key: an article's, or (article, annotation or relation id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Key {
+    One(String),
+    Pair(String, String),
+}
+
+/// One write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    Put {
+        store: Store,
+        key: Key,
+        value: String,
+    },
+    Delete {
+        store: Store,
+        key: Key,
+    },
+    /// Delete every `[article, …]` record of `store`.
+    DeleteArticle {
+        store: Store,
+        article: LibraryKey,
+    },
+}
+
+/// Writes carried out together, in one transaction: all or none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub ops: Vec<Op>,
+}
+
+impl Batch {
+    fn put(&mut self, store: Store, key: Key, value: String) {
+        self.ops.push(Op::Put { store, key, value });
+    }
+
+    /// The whole session as article `key`: its article, tag set, every
+    /// annotation and relation (those stored before are deleted first),
+    /// its `entry`, and `label` when the article is new. O(size of the
+    /// session).
+    pub fn whole(
+        key: &LibraryKey,
+        session: &Session,
+        entry: &Entry,
+        label: Option<&Label>,
+    ) -> Self {
+        let (mut b, k) = (Self::default(), key.as_str().to_owned());
+        let text = &session.article().text;
+        for store in [Store::Annotations, Store::Relations] {
+            b.ops.push(Op::DeleteArticle {
+                store,
+                article: key.clone(),
+            });
+        }
+        b.put(
+            Store::Articles,
+            Key::One(k.clone()),
+            format::article_record(session.article()),
+        );
+        b.put(
+            Store::Schemas,
+            Key::One(k.clone()),
+            format::schema_record(session.schema()),
+        );
+        for a in session.annotations() {
+            let id = Key::Pair(k.clone(), a.id.to_string());
+            b.put(Store::Annotations, id, format::annotation_record(text, a));
+        }
+        for r in session.relations() {
+            let id = Key::Pair(k.clone(), r.id.to_string());
+            b.put(Store::Relations, id, format::relation_record(r));
+        }
+        if let Some(label) = label {
+            b.put(Store::Labels, Key::One(k.clone()), label.to_json());
+        }
+        b.put(Store::Entries, Key::One(k), entry.to_json());
+        b
+    }
+
+    /// What `touched` changed in the session of article `key`: one record
+    /// per annotation and relation touched (put, or deleted when gone),
+    /// the tag set if it changed, and the `entry`. O(touched).
+    pub fn change(key: &LibraryKey, session: &Session, touched: &Touched, entry: &Entry) -> Self {
+        let (mut b, k) = (Self::default(), key.as_str().to_owned());
+        let text = &session.article().text;
+        for id in &touched.annotations {
+            let pair = Key::Pair(k.clone(), id.to_string());
+            match session.get(id) {
+                Some(a) => b.put(Store::Annotations, pair, format::annotation_record(text, a)),
+                None => b.ops.push(Op::Delete {
+                    store: Store::Annotations,
+                    key: pair,
+                }),
+            }
+        }
+        for id in &touched.relations {
+            let pair = Key::Pair(k.clone(), id.to_string());
+            match session.relation(id) {
+                Some(r) => b.put(Store::Relations, pair, format::relation_record(r)),
+                None => b.ops.push(Op::Delete {
+                    store: Store::Relations,
+                    key: pair,
+                }),
+            }
+        }
+        if touched.schema {
+            b.put(
+                Store::Schemas,
+                Key::One(k.clone()),
+                format::schema_record(session.schema()),
+            );
+        }
+        b.put(Store::Entries, Key::One(k), entry.to_json());
+        b
+    }
+
+    /// The user's `label` for article `key`.
+    pub fn label(key: &LibraryKey, label: &Label) -> Self {
+        let mut b = Self::default();
+        b.put(
+            Store::Labels,
+            Key::One(key.as_str().to_owned()),
+            label.to_json(),
+        );
+        b
+    }
+
+    /// Forget article `key` and all its records (delete from the bin).
+    pub fn forget(key: &LibraryKey) -> Self {
+        let mut b = Self::default();
+        for store in [
+            Store::Entries,
+            Store::Labels,
+            Store::Articles,
+            Store::Schemas,
+        ] {
+            b.ops.push(Op::Delete {
+                store,
+                key: Key::One(key.as_str().to_owned()),
+            });
+        }
+        for store in [Store::Annotations, Store::Relations] {
+            b.ops.push(Op::DeleteArticle {
+                store,
+                article: key.clone(),
+            });
+        }
+        b
+    }
+
+    /// Keep `doc` (saved work that could not be restored) aside as `key`.
+    pub fn aside(key: &str, doc: &str) -> Self {
+        let mut b = Self::default();
+        b.put(Store::Aside, Key::One(key.to_owned()), doc.to_owned());
+        b
+    }
+
+    /// The characters this batch writes (for telling a full storage).
+    pub fn n_chars(&self) -> usize {
+        self.ops
+            .iter()
+            .map(|op| match op {
+                Op::Put { value, .. } => value.len(),
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// The stored records of one article, as read back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Records {
+    pub article: Option<String>,
+    pub schema: Option<String>,
+    pub annotations: Vec<String>,
+    pub relations: Vec<String>,
+}
+
+impl Records {
+    /// The records as one version 2 file (what is set aside when they
+    /// cannot be restored, and what `restore` checks). `None` without an
+    /// article record.
+    pub fn assemble(&self) -> Option<String> {
+        let article = self.article.as_deref()?;
+        Some(format::assemble(
+            article,
+            self.schema.as_deref(),
+            self.annotations.iter().map(String::as_str),
+            self.relations.iter().map(String::as_str),
+        ))
+    }
+
+    /// The session the records hold, through the same checks as an
+    /// import, with the `label`'s title and the `entry`'s unexported flag.
+    /// O(size of the records).
+    ///
+    /// # Errors
+    /// The first problem [`format::import`] finds, or an annotation it
+    /// could not place (saved work comes back whole or not at all).
+    pub fn restore(&self, entry: &Entry, label: &Label) -> Result<Session, RestoreError> {
+        let doc = self.assemble().ok_or(RestoreError::NoArticle)?;
+        let imported = format::import(doc.as_bytes())
+            .and_then(format::Imported::all_placed)
+            .map_err(RestoreError::Import)?;
+        let mut session = imported.session;
+        if let Some(title) = &label.title {
+            session = retitled(session, title);
+        }
+        session.set_unexported(entry.unexported);
+        Ok(session)
+    }
+}
+
+/// `session` with its article titled `title` (a rename in the library).
+fn retitled(session: Session, title: &str) -> Session {
+    let schema = session.schema().clone();
+    let annotations = session.annotations().to_vec();
+    let relations = session.relations().cloned().collect();
+    let mut article = session.into_article();
+    article.title = title.to_owned();
+    Session::from_parts(article, schema, annotations, relations)
+        .expect("the same parts passed the checks")
+}
+
+/// Why an article's records could not be restored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    NoArticle,
+    Import(ImportError),
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::NoArticle => f.write_str("its article record is missing"),
+            RestoreError::Import(e) => format::lower_first(&e.to_string())
+                .trim_end_matches('.')
+                .fmt(f),
+        }
+    }
+}

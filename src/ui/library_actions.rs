@@ -1,0 +1,177 @@
+//! What the library view does: read the list, open an article, set a
+//! label (rename, status, bin) or forget an article. Each write is one
+//! transaction and is told to the other tabs.
+
+use super::boot;
+use super::library_save::Library;
+use super::library_sync::read_row;
+use super::messages;
+use super::store::{Action, Notice, State};
+use crate::model::library::{Batch, Label, LibraryKey, Row};
+use std::rc::Rc;
+use yew::UseReducerDispatcher;
+
+type Dispatch = UseReducerDispatcher<State>;
+
+/// Read the list and hand it to `done` (nothing when the library is not open).
+pub fn list(library: &Rc<Library>, done: impl FnOnce(Vec<Row>) + 'static) {
+    let Some(db) = library.db() else { return };
+    yew::platform::spawn_local(async move {
+        done(boot::rows(&db).await.unwrap_or_default());
+    });
+}
+
+/// Open article `key` from the library in this tab.
+pub fn open(library: &Rc<Library>, key: LibraryKey, dispatch: &Dispatch) {
+    let (Some(db), d) = (library.db(), dispatch.clone()) else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let Some(row) = read_row(&db, &key).await else {
+            return;
+        };
+        let added = row
+            .entry
+            .as_ref()
+            .map(|e| e.added.clone())
+            .unwrap_or_default();
+        d.dispatch(match boot::open(&db, &row).await {
+            Ok(session) => {
+                let message =
+                    messages::opened_from_library(row.title(), session.annotations().len());
+                d.dispatch(Action::Library(false));
+                Action::Restore {
+                    session: Box::new(session),
+                    kept: Some((key, added)),
+                    notice: Some(Notice::Info(message)),
+                    saving: None,
+                }
+            }
+            Err(why) => Action::Notify(Notice::Error(why)),
+        });
+    });
+}
+
+/// Write `label` for `row`, then say `message` and call `done` (to list again).
+pub fn set_label(
+    library: &Rc<Library>,
+    row: &Row,
+    label: Label,
+    message: String,
+    dispatch: &Dispatch,
+    done: impl FnOnce() + 'static,
+) {
+    let (me, d) = (library.clone(), dispatch.clone());
+    library.write(Batch::label(&row.key, &label), move |r| {
+        d.dispatch(Action::Notify(match r {
+            Ok(()) => Notice::Info(message),
+            Err(e) => Notice::Error(e.to_string()),
+        }));
+        if let Some(tabs) = me.tabs.borrow().as_ref() {
+            tabs.listed();
+        }
+        done();
+    });
+}
+
+/// Forget `row` for good (from the bin), after asking.
+pub fn forget(
+    library: &Rc<Library>,
+    row: &Row,
+    dispatch: &Dispatch,
+    done: impl FnOnce() + 'static,
+) {
+    if !gloo::dialogs::confirm(&messages::forget_question(row.title())) {
+        return;
+    }
+    let (me, d) = (library.clone(), dispatch.clone());
+    library.write(Batch::forget(&row.key), move |r| {
+        if let Err(e) = r {
+            d.dispatch(Action::Notify(Notice::Error(e.to_string())));
+        }
+        if let Some(tabs) = me.tabs.borrow().as_ref() {
+            tabs.listed();
+        }
+        done();
+    });
+}
+
+/// The file name of a library export.
+pub const EXPORT_FILE: &str = "library.annotations.jsonl";
+
+/// Download `rows` (those the view shows) as one JSONL file of native
+/// files; a row that cannot be restored is left out and named.
+pub fn export(library: &Rc<Library>, rows: Vec<Row>, dispatch: &Dispatch) {
+    let (Some(db), d) = (library.db(), dispatch.clone()) else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let (mut sessions, mut left_out) = (Vec::new(), Vec::new());
+        for row in &rows {
+            match boot::open(&db, row).await {
+                Ok(s) => sessions.push(s),
+                Err(_) => left_out.push(row.title().to_owned()),
+            }
+        }
+        let jsonl = crate::model::library::bundle::to_jsonl(&sessions);
+        let done = crate::web::download::download(EXPORT_FILE, &jsonl, "application/jsonl");
+        d.dispatch(Action::Notify(match done {
+            Ok(()) => Notice::Info(messages::library_exported(
+                sessions.len(),
+                EXPORT_FILE,
+                &left_out,
+            )),
+            Err(e) => Notice::Error(e.to_string()),
+        }));
+    });
+}
+
+/// Read a JSONL dataset into the library, each article as a new one; the
+/// lines that fail are named and the rest kept. `done` lists again.
+pub fn import(
+    library: &Rc<Library>,
+    file: web_sys::File,
+    dispatch: &Dispatch,
+    done: impl FnOnce() + 'static,
+) {
+    use crate::model::library::{bundle, Entry};
+    use crate::web::{clock, files};
+    let (me, d) = (library.clone(), dispatch.clone());
+    let reader = files::read(file, move |name, bytes| {
+        let text = match bytes {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                return d.dispatch(Action::Notify(Notice::Error(messages::cannot_open(
+                    &name, &e,
+                ))))
+            }
+        };
+        let (read, bad) = bundle::from_jsonl(&text);
+        let mut batch = Batch::default();
+        let now = clock::now_rfc3339();
+        for imported in &read {
+            let key = LibraryKey::new(clock::new_id().into_string());
+            let entry = Entry::of(&key, &imported.session, &now, &now);
+            batch
+                .ops
+                .extend(Batch::whole(&key, &imported.session, &entry, Some(&Label::new())).ops);
+        }
+        let (n, first_bad) = (
+            read.len(),
+            bad.first().map(|b| (b.line, b.error.to_string())),
+        );
+        let tabs = me.clone();
+        me.write(batch, move |r| {
+            d.dispatch(Action::Notify(match r {
+                Ok(()) => Notice::Info(messages::library_imported(n, &name, first_bad, bad.len())),
+                Err(e) => Notice::Error(e.to_string()),
+            }));
+            if let Some(t) = tabs.tabs.borrow().as_ref() {
+                t.listed();
+            }
+            done();
+        });
+    });
+    // The read runs while the reader lives; a new import cancels it.
+    *library.reader.borrow_mut() = Some(reader);
+}

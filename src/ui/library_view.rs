@@ -1,0 +1,351 @@
+//! [`LibraryView`]: the library as a dialog. Search and sort the
+//! articles, open one, set its status, rename it, move it to the bin (and
+//! back, or delete it for good there), see the storage used and ask for
+//! persistent storage. Every control is a native one, reached with Tab;
+//! Esc closes.
+
+use super::library_actions as act;
+use super::library_save::Library;
+use super::messages;
+use super::store::{Action, State};
+use crate::keymap::{self, TagsDialog};
+use crate::model::library::{select, Label, LibraryKey, Query, Row, SortBy, Status};
+use crate::web::{clock, keys, quota};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, Clone)]
+pub struct LibraryViewProps {
+    pub library: Rc<Library>,
+    pub dispatch: UseReducerDispatcher<State>,
+    /// The article the page shows (it cannot be deleted for good).
+    pub current: Option<LibraryKey>,
+}
+
+impl PartialEq for LibraryViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.library, &other.library) && self.current == other.current
+    }
+}
+
+#[function_component(LibraryView)]
+pub fn library_view(p: &LibraryViewProps) -> Html {
+    let rows = use_state(|| None::<Rc<Vec<Row>>>);
+    let query = use_state(Query::default);
+    let storage = use_state(String::new);
+    let (root, search) = (use_node_ref(), use_node_ref());
+    super::focus::use_return_focus(search.clone());
+    let reload: Rc<dyn Fn()> = {
+        let (library, rows) = (p.library.clone(), rows.clone());
+        Rc::new(move || {
+            let rows = rows.clone();
+            act::list(&library, move |list| rows.set(Some(Rc::new(list))));
+        })
+    };
+    {
+        let (library, reload, storage) = (p.library.clone(), reload.clone(), storage.clone());
+        use_effect_with((), move |_| {
+            reload();
+            *library.on_listed.borrow_mut() = Some(reload);
+            yew::platform::spawn_local(async move {
+                if let Some(e) = quota::estimate().await {
+                    storage.set(messages::storage_used(e.usage, e.quota, e.persisted));
+                }
+            });
+            move || *library.on_listed.borrow_mut() = None
+        });
+    }
+    let close = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::Library(false)))
+    };
+    let onkeydown = {
+        let (d, root) = (p.dispatch.clone(), root.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            e.stop_propagation();
+            match keys::with_press(&e, keymap::tags_dialog) {
+                Some(TagsDialog::Close) => {
+                    e.prevent_default();
+                    d.dispatch(Action::Library(false));
+                }
+                Some(TagsDialog::Tab { back }) => super::focus::trap_tab(&e, &root, back),
+                None => {}
+            }
+        })
+    };
+    let all = rows.as_ref().map(|r| r.clone()).unwrap_or_default();
+    let shown = select(&all, &query);
+    let n_bin = all.iter().filter(|r| r.in_bin()).count();
+    html! {
+        <div class="backdrop">
+            <div class="library" role="dialog" aria-modal="true" aria-labelledby="library-title" ref={root} {onkeydown}>
+                <div class="help-head">
+                    <h2 id="library-title">{"Library"}</h2>
+                    <button type="button" onclick={close}>{"Close"}</button>
+                </div>
+                { tools(&query, search, n_bin) }
+                <p class="library-count" role="status">{ messages::n_articles(shown.len(), query.bin) }</p>
+                <table class="library-list">
+                    <thead><tr>
+                        <th scope="col">{"Title"}</th><th scope="col">{"Source"}</th><th scope="col">{"Date"}</th>
+                        <th scope="col">{"Annotations"}</th><th scope="col">{"Last change"}</th>
+                        <th scope="col">{"Status"}</th><th scope="col">{"Actions"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for shown.iter().map(|&i| row_view(p, &all[i], &reload)) }
+                    </tbody>
+                </table>
+                { exchange(p, &all, &shown, &reload) }
+                { storage_line(&storage, p) }
+            </div>
+        </div>
+    }
+}
+
+/// Search box, sort order and the bin switch.
+fn tools(query: &UseStateHandle<Query>, search: NodeRef, n_bin: usize) -> Html {
+    let oninput = {
+        let q = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            q.set(Query {
+                text,
+                ..(*q).clone()
+            });
+        })
+    };
+    let onchange = {
+        let q = query.clone();
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let sort = SortBy::from_name(&name).unwrap_or_default();
+            q.set(Query {
+                sort,
+                ..(*q).clone()
+            });
+        })
+    };
+    let bin = query.bin;
+    let toggle = {
+        let q = query.clone();
+        Callback::from(move |_| {
+            q.set(Query {
+                bin: !q.bin,
+                ..(*q).clone()
+            })
+        })
+    };
+    html! {
+        <div class="library-tools">
+            <input type="search" ref={search} aria-label="Search the library" placeholder="Search titles and sources"
+                   value={query.text.clone()} {oninput} />
+            <label>{"Sort by "}
+                <select aria-label="Sort by" {onchange}>
+                    { for SortBy::ALL.iter().map(|s| html! {
+                        <option value={s.name()} selected={*s == query.sort}>{ s.label() }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" aria-pressed={bin.to_string()} onclick={toggle}>
+                { if bin { "Back to the library".to_owned() } else { format!("Bin ({n_bin})") } }
+            </button>
+        </div>
+    }
+}
+
+/// One article: open, status, rename, bin or restore, delete for good.
+fn row_view(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>) -> Html {
+    let title = row.title().to_owned();
+    let label_with = |f: &dyn Fn(&mut Label) -> String| {
+        let (library, d, row, reload) = (
+            p.library.clone(),
+            p.dispatch.clone(),
+            row.clone(),
+            reload.clone(),
+        );
+        let mut label = row.label.clone();
+        let message = f(&mut label);
+        Callback::from(move |_: MouseEvent| {
+            let reload = reload.clone();
+            act::set_label(
+                &library,
+                &row,
+                label.clone(),
+                message.clone(),
+                &d,
+                move || reload(),
+            )
+        })
+    };
+    let open = {
+        let (library, d, key) = (p.library.clone(), p.dispatch.clone(), row.key.clone());
+        Callback::from(move |_| act::open(&library, key.clone(), &d))
+    };
+    let on_status = {
+        let (library, d, row, reload) = (
+            p.library.clone(),
+            p.dispatch.clone(),
+            row.clone(),
+            reload.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let Some(status) = Status::from_name(&name) else {
+                return;
+            };
+            let label = Label {
+                status,
+                ..row.label.clone()
+            };
+            let message = messages::status_set(row.title(), status);
+            let reload = reload.clone();
+            act::set_label(&library, &row, label, message, &d, move || reload());
+        })
+    };
+    let rename = {
+        let (library, d, row, reload) = (
+            p.library.clone(),
+            p.dispatch.clone(),
+            row.clone(),
+            reload.clone(),
+        );
+        Callback::from(move |_| {
+            let Some(new) = gloo::dialogs::prompt("New title", Some(row.title())) else {
+                return;
+            };
+            let new = new.trim().to_owned();
+            if new.is_empty() {
+                return;
+            }
+            let label = Label {
+                title: Some(new.clone()),
+                ..row.label.clone()
+            };
+            let reload = reload.clone();
+            act::set_label(
+                &library,
+                &row,
+                label,
+                format!("Renamed to \"{new}\"."),
+                &d,
+                move || reload(),
+            );
+        })
+    };
+    let bin_it = label_with(&|l: &mut Label| {
+        l.binned = Some(clock::now_rfc3339());
+        messages::binned(&title)
+    });
+    let unbin = label_with(&|l: &mut Label| {
+        l.binned = None;
+        messages::restored_from_bin(&title)
+    });
+    let forget = {
+        let (library, d, row, reload) = (
+            p.library.clone(),
+            p.dispatch.clone(),
+            row.clone(),
+            reload.clone(),
+        );
+        Callback::from(move |_| {
+            act::forget(&library, &row, &d, {
+                let r = reload.clone();
+                move || r()
+            })
+        })
+    };
+    let is_current = p.current.as_ref() == Some(&row.key);
+    let source = row
+        .entry
+        .as_ref()
+        .map(|e| e.source.clone())
+        .unwrap_or_default();
+    html! {
+        <tr class="library-row" data-key={row.key.to_string()}>
+            <td><button type="button" class="library-open" onclick={open} aria-current={is_current.then_some("true")}>{ title.clone() }</button></td>
+            <td>{ source }</td>
+            <td>{ row.date().to_owned() }</td>
+            <td class="library-counts">{ messages::row_counts(row) }</td>
+            <td>{ row.changed().get(..16).unwrap_or("").replace('T', " ") }</td>
+            <td>
+                <select aria-label={format!("Status of {title}")} onchange={on_status}>
+                    { for Status::ALL.iter().map(|s| html! {
+                        <option value={s.name()} selected={*s == row.label.status}>{ s.label() }</option>
+                    }) }
+                </select>
+            </td>
+            <td class="library-actions">
+                if row.in_bin() {
+                    <button type="button" onclick={unbin}>{"Restore"}</button>
+                    if !is_current {
+                        <button type="button" onclick={forget}>{"Delete for good"}</button>
+                    }
+                } else {
+                    <button type="button" onclick={rename}>{"Rename"}</button>
+                    <button type="button" onclick={bin_it}>{"Delete"}</button>
+                }
+            </td>
+        </tr>
+    }
+}
+
+/// Storage used, and the request to keep it persistent.
+fn storage_line(storage: &UseStateHandle<String>, p: &LibraryViewProps) -> Html {
+    let persist = {
+        let (d, storage) = (p.dispatch.clone(), storage.clone());
+        Callback::from(move |_| {
+            let (d, storage) = (d.clone(), storage.clone());
+            yew::platform::spawn_local(async move {
+                let granted = quota::persist().await;
+                d.dispatch(Action::Notify(super::store::Notice::Info(
+                    messages::persisted(granted).into(),
+                )));
+                if let Some(e) = quota::estimate().await {
+                    storage.set(messages::storage_used(e.usage, e.quota, e.persisted));
+                }
+            });
+        })
+    };
+    html! {
+        <p class="library-storage">
+            <span class="library-used">{ (**storage).clone() }</span>
+            <button type="button" onclick={persist}>{"Keep storage persistent"}</button>
+        </p>
+    }
+}
+
+/// Export the rows shown (the search is the selection) as one JSONL file;
+/// import such a file.
+fn exchange(
+    p: &LibraryViewProps,
+    all: &Rc<Vec<Row>>,
+    shown: &[usize],
+    reload: &Rc<dyn Fn()>,
+) -> Html {
+    let export = {
+        let (library, d) = (p.library.clone(), p.dispatch.clone());
+        let rows: Vec<Row> = shown.iter().map(|&i| all[i].clone()).collect();
+        Callback::from(move |_| act::export(&library, rows.clone(), &d))
+    };
+    let import = {
+        let (library, d, reload) = (p.library.clone(), p.dispatch.clone(), reload.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                let reload = reload.clone();
+                act::import(&library, file, &d, move || reload());
+            }
+        })
+    };
+    html! {
+        <p class="library-exchange">
+            <button type="button" onclick={export}>{"Export these articles"}</button>
+            <label class="button file-button">{"Import library"}
+                <input type="file" aria-label="Import library" accept=".jsonl,application/jsonl" onchange={import} />
+            </label>
+        </p>
+    }
+}

@@ -1,0 +1,138 @@
+//! Sentences about the library: restoring, moving saved work in, the
+//! library view, storage.
+
+use crate::model::library::{Row, Status};
+
+/// An article of the library that could not be restored, kept aside.
+pub fn article_unreadable_kept(title: &str, why: &dyn std::fmt::Display) -> String {
+    format!("\"{title}\" in your library could not be restored ({why}). Its records are left as they were, and a copy was kept aside in this browser's storage.")
+}
+
+/// As [`article_unreadable_kept`], when even the copy failed.
+pub fn article_unreadable_left(title: &str, why: &dyn std::fmt::Display) -> String {
+    format!("\"{title}\" in your library could not be restored ({why}). Its records are left as they were.")
+}
+
+pub const MOVED_IN: &str = "Your saved work was moved into the library.";
+
+pub const UPDATED_ELSEWHERE: &str =
+    "This article was changed in another tab; the page now shows that change.";
+
+/// The counts of a row: "2 Claims · 1 Source" (tags with none left out).
+pub fn row_counts(row: &Row) -> String {
+    let Ok(entry) = &row.entry else {
+        return "Unreadable record".into();
+    };
+    let parts: Vec<String> = entry
+        .counts
+        .iter()
+        .filter(|c| c.n > 0)
+        .map(|c| format!("{} {}", c.n, c.label))
+        .collect();
+    if parts.is_empty() {
+        "No annotations".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// "12 articles" / "1 article in the bin".
+pub fn n_articles(n: usize, bin: bool) -> String {
+    let noun = if n == 1 { "article" } else { "articles" };
+    if bin {
+        format!("{n} {noun} in the bin")
+    } else {
+        format!("{n} {noun}")
+    }
+}
+
+/// Storage used, in words: "1.2 MB used of 10.4 GB this browser allows".
+pub fn storage_used(usage: f64, quota: f64, persisted: bool) -> String {
+    let persistent = if persisted { " Kept persistently." } else { "" };
+    format!(
+        "{} used of {} this browser allows.{persistent}",
+        bytes(usage),
+        bytes(quota)
+    )
+}
+
+fn bytes(n: f64) -> String {
+    let (value, unit) = if n >= 1e9 {
+        (n / 1e9, "GB")
+    } else if n >= 1e6 {
+        (n / 1e6, "MB")
+    } else {
+        (n / 1e3, "KB")
+    };
+    let tenths = (value * 10.0).round() as u64;
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+}
+
+pub fn persisted(granted: bool) -> &'static str {
+    if granted {
+        "The browser will keep the library even when storage runs low."
+    } else {
+        "The browser did not agree to keep the library persistently; it may clear it when storage runs low. Export what you need."
+    }
+}
+
+pub fn binned(title: &str) -> String {
+    format!("Moved \"{title}\" to the bin.")
+}
+
+pub fn restored_from_bin(title: &str) -> String {
+    format!("Restored \"{title}\" from the bin.")
+}
+
+pub fn forget_question(title: &str) -> String {
+    format!("Delete \"{title}\" and its annotations for good? This cannot be undone.")
+}
+
+pub fn status_set(title: &str, status: Status) -> String {
+    format!("\"{title}\" is now {}.", status.label().to_lowercase())
+}
+
+pub fn opened_from_library(title: &str, n: usize) -> String {
+    format!(
+        "Opened \"{title}\" from the library with {}.",
+        super::count(n, "annotation")
+    )
+}
+
+/// A library export of `n` articles; `left_out`: titles that could not be
+/// restored.
+pub fn library_exported(n: usize, file_name: &str, left_out: &[String]) -> String {
+    let mut out = format!("Exported {} to {file_name}.", n_articles(n, false));
+    if !left_out.is_empty() {
+        out.push_str(&format!(
+            " Left out, since they could not be restored: {}.",
+            left_out.join(", ")
+        ));
+    }
+    out
+}
+
+/// A JSONL dataset read into the library: `n` articles; the first line
+/// that failed and how many did.
+pub fn library_imported(
+    n: usize,
+    file_name: &str,
+    first_bad: Option<(usize, String)>,
+    n_bad: usize,
+) -> String {
+    let mut out = format!(
+        "Added {} from {file_name} to the library.",
+        n_articles(n, false)
+    );
+    if let Some((line, why)) = first_bad {
+        out.push_str(&format!(
+            " {} could not be read; the first, line {line}: {why}",
+            if n_bad == 1 {
+                "1 line".to_owned()
+            } else {
+                format!("{n_bad} lines")
+            }
+        ));
+    }
+    out
+}

@@ -1,0 +1,364 @@
+//! The library's pure parts: batches carried out on an in-memory stand-in
+//! for IndexedDB (one map per store, a batch applied whole or not at all),
+//! restoring, entries and their checks, search and sort, and moving the
+//! version 2 `localStorage` records in.
+
+mod common;
+
+use annotator::model::format;
+use annotator::model::library::migrate::V2Records;
+use annotator::model::library::records::RestoreError;
+use annotator::model::library::{
+    select, Batch, Entry, Key, Label, LibraryKey, Op, Query, RecordError, Records, Row, SortBy,
+    Status, Store,
+};
+use annotator::model::{Command, Session};
+use common::{annotation, range, render, session};
+use std::collections::BTreeMap;
+
+/// The stores, keyed as IndexedDB keys them (a pair as `a\u{0}b`).
+#[derive(Default, Clone)]
+struct Fake {
+    stores: BTreeMap<&'static str, BTreeMap<String, String>>,
+}
+
+fn flat(key: &Key) -> String {
+    match key {
+        Key::One(k) => k.clone(),
+        Key::Pair(a, b) => format!("{a}\u{0}{b}"),
+    }
+}
+
+impl Fake {
+    fn apply(&mut self, batch: &Batch) {
+        for op in &batch.ops {
+            match op {
+                Op::Put { store, key, value } => {
+                    self.store(*store).insert(flat(key), value.clone());
+                }
+                Op::Delete { store, key } => {
+                    self.store(*store).remove(&flat(key));
+                }
+                Op::DeleteArticle { store, article } => {
+                    let prefix = format!("{article}\u{0}");
+                    self.store(*store).retain(|k, _| !k.starts_with(&prefix));
+                }
+            }
+        }
+    }
+
+    fn store(&mut self, store: Store) -> &mut BTreeMap<String, String> {
+        self.stores.entry(store.name()).or_default()
+    }
+
+    fn get(&self, store: Store, key: &str) -> Option<String> {
+        self.stores.get(store.name())?.get(key).cloned()
+    }
+
+    fn of_article(&self, store: Store, article: &LibraryKey) -> Vec<String> {
+        let prefix = format!("{article}\u{0}");
+        self.stores
+            .get(store.name())
+            .map(|m| {
+                m.iter()
+                    .filter(|(k, _)| k.starts_with(&prefix))
+                    .map(|(_, v)| v.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn records(&self, article: &LibraryKey) -> Records {
+        Records {
+            article: self.get(Store::Articles, article.as_str()),
+            schema: self.get(Store::Schemas, article.as_str()),
+            annotations: self.of_article(Store::Annotations, article),
+            relations: self.of_article(Store::Relations, article),
+        }
+    }
+
+    fn restore(&self, article: &LibraryKey) -> Result<Session, RestoreError> {
+        let entry = Entry::parse(&self.get(Store::Entries, article.as_str()).unwrap()).unwrap();
+        let label = Label::parse(&self.get(Store::Labels, article.as_str()).unwrap()).unwrap();
+        self.records(article).restore(&entry, &label)
+    }
+}
+
+const T0: &str = "2026-12-03T06:00:00.000Z";
+const T1: &str = "2026-12-03T07:00:00.000Z";
+
+fn keep(fake: &mut Fake, key: &str, s: &Session) -> LibraryKey {
+    let key = LibraryKey::new(key);
+    let entry = Entry::of(&key, s, T0, T0);
+    fake.apply(&Batch::whole(&key, s, &entry, Some(&Label::new())));
+    key
+}
+
+#[test]
+fn an_article_kept_whole_comes_back_exactly() {
+    let s = session(
+        "Mayor 👍🏽 [speaks]{quote} after [东京]{source#tk} and [שלום]{claim -said-by-> tk}.",
+    );
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let back = fake.restore(&key).unwrap();
+    assert_eq!(render(&back), render(&s));
+    assert_eq!(format::export(&back), format::export(&s));
+}
+
+#[test]
+fn a_change_writes_only_what_it_touched_and_the_entry() {
+    let mut s = session("The [sky]{claim} is blue and the sea is green.");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let before = s.revision();
+    s.apply(Command::Tag(annotation("new", "quote", range(20, 27))))
+        .unwrap();
+    let touched = s.touched_since(before).unwrap();
+    let batch = Batch::change(&key, &s, &touched, &Entry::of(&key, &s, T0, T1));
+    let stores: Vec<&str> = batch
+        .ops
+        .iter()
+        .map(|op| match op {
+            Op::Put { store, .. } | Op::Delete { store, .. } | Op::DeleteArticle { store, .. } => {
+                store.name()
+            }
+        })
+        .collect();
+    assert_eq!(stores, ["annotations", "entries"]);
+    fake.apply(&batch);
+    assert_eq!(
+        render(&fake.restore(&key).unwrap()),
+        "The [sky]{claim} is blue and [the sea]{quote} is green."
+    );
+    // Undo deletes the record.
+    let before = s.revision();
+    s.undo().unwrap();
+    let touched = s.touched_since(before).unwrap();
+    fake.apply(&Batch::change(
+        &key,
+        &s,
+        &touched,
+        &Entry::of(&key, &s, T0, T1),
+    ));
+    assert_eq!(
+        render(&fake.restore(&key).unwrap()),
+        "The [sky]{claim} is blue and the sea is green."
+    );
+}
+
+#[test]
+fn two_articles_never_touch_each_other() {
+    let (a, b) = (
+        session("A [one]{claim} [two]{quote}."),
+        session("B [three]{source}."),
+    );
+    let mut fake = Fake::default();
+    let (ka, kb) = (keep(&mut fake, "a", &a), keep(&mut fake, "b", &b));
+    // Rewriting B whole deletes only B's old records.
+    let b2 = session("B [three]{source} [four]{claim}.");
+    fake.apply(&Batch::whole(&kb, &b2, &Entry::of(&kb, &b2, T0, T1), None));
+    assert_eq!(render(&fake.restore(&ka).unwrap()), render(&a));
+    assert_eq!(render(&fake.restore(&kb).unwrap()), render(&b2));
+    fake.apply(&Batch::forget(&kb));
+    assert_eq!(render(&fake.restore(&ka).unwrap()), render(&a));
+    assert!(fake.records(&kb).article.is_none());
+}
+
+#[test]
+fn the_entry_counts_per_tag_and_the_label_renames() {
+    let s = session("[a]{claim} [b]{claim} [c]{source}");
+    let key = LibraryKey::new("k");
+    let e = Entry::of(&key, &s, T0, T1);
+    let counts: Vec<(&str, usize)> = e.counts.iter().map(|c| (c.label.as_str(), c.n)).collect();
+    assert_eq!(counts, [("Claim", 2), ("Quote", 0), ("Source", 1)]);
+    assert_eq!((e.n_annotations, e.title.as_str()), (3, "Fixture"));
+    assert_eq!(Entry::parse(&e.to_json()), Ok(e.clone()));
+    let mut fake = Fake::default();
+    keep(&mut fake, "k", &s);
+    let label = Label {
+        title: Some("Renamed".into()),
+        status: Status::Done,
+        ..Label::new()
+    };
+    fake.apply(&Batch::label(&key, &label));
+    let back = fake.restore(&key).unwrap();
+    assert_eq!(back.article().title, "Renamed");
+    assert_eq!(render(&back), render(&s));
+}
+
+#[test]
+fn damaged_records_are_named_not_read() {
+    for (json, why) in [
+        ("nonsense", "its record is damaged"),
+        (
+            r#"{"v": 9, "key": "k"}"#,
+            "of version 9, written by a newer version",
+        ),
+        (
+            r#"{"key": "k"}"#,
+            "its record is damaged: it has no version",
+        ),
+        (r#"{"v": 1, "key": 5}"#, "its record is damaged"),
+    ] {
+        let e = Entry::parse(json).unwrap_err();
+        assert!(e.to_string().contains(why), "{json}: {e}");
+    }
+    assert!(matches!(Label::parse("[]"), Err(RecordError::Shape(_))));
+    // An annotation record edited into nonsense fails the restore as a whole.
+    let s = session("The [sky]{claim} is blue.");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k", &s);
+    fake.store(Store::Annotations)
+        .values_mut()
+        .for_each(|v| *v = "{\"id\": 7".into());
+    let e = fake.restore(&key).unwrap_err();
+    assert!(matches!(e, RestoreError::Import(_)), "{e}");
+    // What is set aside is the records as stored, whole.
+    assert!(fake
+        .records(&key)
+        .assemble()
+        .unwrap()
+        .contains("{\"id\": 7"));
+}
+
+fn row(key: &str, title: &str, changed: &str, status: Status, binned: bool) -> Row {
+    let s = Session::new(annotator::model::Article::from_plain(
+        title.into(),
+        format!("{key}.txt"),
+        "Text.".into(),
+    ));
+    let key = LibraryKey::new(key);
+    Row {
+        entry: Ok(Entry::of(&key, &s, T0, changed)),
+        key,
+        label: Label {
+            status,
+            binned: binned.then(|| T1.to_owned()),
+            ..Label::new()
+        },
+    }
+}
+
+#[test]
+fn the_list_searches_sorts_and_keeps_the_bin_apart() {
+    let rows = vec![
+        row(
+            "a",
+            "Harbour vote",
+            "2026-12-01T00:00:00Z",
+            Status::Done,
+            false,
+        ),
+        row(
+            "b",
+            "Budget talks",
+            "2026-12-03T00:00:00Z",
+            Status::ToDo,
+            false,
+        ),
+        row(
+            "c",
+            "harbour dredging",
+            "2026-12-02T00:00:00Z",
+            Status::InProgress,
+            false,
+        ),
+        row(
+            "d",
+            "Old harbour",
+            "2026-12-04T00:00:00Z",
+            Status::ToDo,
+            true,
+        ),
+    ];
+    let titles = |q: &Query| -> Vec<&str> {
+        select(&rows, q)
+            .into_iter()
+            .map(|i| rows[i].title())
+            .collect()
+    };
+    let mut q = Query::default();
+    assert_eq!(
+        titles(&q),
+        ["Budget talks", "harbour dredging", "Harbour vote"]
+    );
+    q.sort = SortBy::Title;
+    assert_eq!(
+        titles(&q),
+        ["Budget talks", "harbour dredging", "Harbour vote"]
+    );
+    q.sort = SortBy::Status;
+    assert_eq!(
+        titles(&q),
+        ["Budget talks", "harbour dredging", "Harbour vote"]
+    );
+    q.text = "HARBOUR".into();
+    q.sort = SortBy::Changed;
+    assert_eq!(titles(&q), ["harbour dredging", "Harbour vote"]);
+    q.text = "harbour c.txt".into();
+    assert_eq!(titles(&q), ["harbour dredging"]);
+    let bin = Query {
+        bin: true,
+        ..Query::default()
+    };
+    assert_eq!(titles(&bin), ["Old harbour"]);
+}
+
+#[test]
+fn version_2_records_move_in_whole_or_not_at_all() {
+    let s = session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}.");
+    let text = &s.article().text;
+    let v2 = V2Records {
+        article: format::article_record(s.article()),
+        schema: Some(format::schema_record(s.schema())),
+        annotations: s
+            .annotations()
+            .iter()
+            .map(|a| format::annotation_record(text, a))
+            .collect(),
+        relations: vec![],
+        dirty: true,
+    };
+    let moved = v2.session().unwrap();
+    assert_eq!(render(&moved), render(&s));
+    assert!(moved.has_unexported());
+    // Kept in the library, it comes back the same.
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "m", &moved);
+    assert_eq!(render(&fake.restore(&key).unwrap()), render(&s));
+    // Records saved before tag sets existed read with the default set.
+    assert!(V2Records {
+        schema: None,
+        ..v2.clone()
+    }
+    .session()
+    .is_ok());
+    let cut = V2Records {
+        article: r#"{"title": "Lost work", "text": "Cut sh"#.into(),
+        ..v2
+    };
+    assert!(cut.session().is_err());
+    assert!(cut.assemble().contains("Cut sh"));
+}
+
+#[test]
+fn the_library_exports_as_jsonl_and_reads_it_back() {
+    use annotator::model::library::bundle::{from_jsonl, to_jsonl};
+    let (a, b) = (
+        session("Mayor 👍🏽 [speaks]{quote} after [东京]{source}."),
+        session("B [three]{source}."),
+    );
+    let jsonl = to_jsonl([&a, &b]);
+    assert_eq!(jsonl.lines().count(), 2);
+    for line in jsonl.lines() {
+        common::export::check_export(line);
+    }
+    let (read, bad) = from_jsonl(&format!("{jsonl}\n{{\"version\": 2\n"));
+    assert_eq!(
+        read.iter().map(|i| render(&i.session)).collect::<Vec<_>>(),
+        [render(&a), render(&b)]
+    );
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].line, 4);
+}
