@@ -74,6 +74,7 @@ impl Fake {
             schema: self.get(Store::Schemas, article.as_str()),
             annotations: self.of_article(Store::Annotations, article),
             relations: self.of_article(Store::Relations, article),
+            carried: self.get(Store::Carried, article.as_str()),
         }
     }
 
@@ -361,4 +362,37 @@ fn the_library_exports_as_jsonl_and_reads_it_back() {
     );
     assert_eq!(bad.len(), 1);
     assert_eq!(bad[0].line, 4);
+}
+
+#[test]
+fn carried_statuses_and_orphans_come_back_with_the_article_and_go_with_it() {
+    use annotator::model::format::export;
+    use annotator::model::reanchor::carry;
+    let old = session("The mayor said [taxes will fall by 3 % next year]{claim}. Police said [the suspect fled]{claim}.");
+    let new = annotator::model::Article::from_plain(
+        "Story".into(),
+        "story.txt".into(),
+        "Update: the mayor said taxes would fall by 3 % next year. Police gave no details.".into(),
+    );
+    let (carried, summary) = carry(&old, new).expect("carries");
+    assert_eq!((summary.fuzzy, summary.orphaned), (1, 1));
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &carried);
+    let back = fake.restore(&key).expect("restores");
+    assert_eq!(export(&back), export(&carried), "statuses and orphans kept");
+    assert_eq!(back.orphans().count(), 1);
+    // Renamed in the library: still there.
+    let mut label = Label::new();
+    label.title = Some("Renamed".into());
+    fake.apply(&Batch::label(&key, &label));
+    assert_eq!(fake.restore(&key).expect("restores").orphans().count(), 1);
+    // Written whole again without carrying: the record goes.
+    let plain = session("Nothing carried here.");
+    let entry = Entry::of(&key, &plain, T0, T1);
+    fake.apply(&Batch::whole(&key, &plain, &entry, None));
+    assert_eq!(fake.get(Store::Carried, key.as_str()), None);
+    // Forgotten: nothing of it is left.
+    let key = keep(&mut fake, "k2", &carried);
+    fake.apply(&Batch::forget(&key));
+    assert_eq!(fake.get(Store::Carried, key.as_str()), None);
 }

@@ -14,7 +14,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 
 const NAME: &str = "annotator-library";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// An open connection. Cheap to share behind an `Rc`.
 pub struct Db {
@@ -188,6 +188,7 @@ impl Db {
             Store::Schemas.name(),
             Store::Annotations.name(),
             Store::Relations.name(),
+            Store::Carried.name(),
         ];
         let tx = self
             .db
@@ -203,11 +204,16 @@ impl Db {
                 .map_err(failed)
         };
         let (article, schema) = (one(Store::Articles)?, one(Store::Schemas)?);
+        let carried = one(Store::Carried)?;
         let (annotations, relations) = (many(Store::Annotations)?, many(Store::Relations)?);
         let texts = |v: Vec<JsValue>| v.iter().map(text).collect();
+        // Awaited in the order they were made: awaited after requests made
+        // later, a get of a missing key never resolved (seen in Chromium
+        // 156 with idb 0.6.5; the page then hung on its start).
         Ok(Records {
             article: article.await.map_err(failed)?.map(|v| text(&v)),
             schema: schema.await.map_err(failed)?.map(|v| text(&v)),
+            carried: carried.await.map_err(failed)?.map(|v| text(&v)),
             annotations: texts(annotations.await.map_err(failed)?),
             relations: texts(relations.await.map_err(failed)?),
         })

@@ -63,6 +63,12 @@ def test_annotations_follow_an_article_to_its_new_version(app, tmp_path):
     orphans = app.driver.find_element(By.CSS_SELECTOR, ".orphans")
     assert "Not placed (1)" in orphans.text and "the suspect fled" in orphans.text
 
+    # Kept in the library: a reload brings back the statuses and the orphan.
+    app.reload()
+    app.wait_rows(2)
+    assert statuses(app) == ["Carried: fuzzy (90 %)", "Carried: exact"]
+    assert "the suspect fled" in app.driver.find_element(By.CSS_SELECTOR, ".orphans").text
+
     # Attach the orphan where it belongs now: select, then A.
     app.select_with_mouse("Police gave no details")
     app.press("a")

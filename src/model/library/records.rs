@@ -16,10 +16,13 @@ pub enum Store {
     Annotations,
     Relations,
     Aside,
+    /// How the annotations were carried from another version of the
+    /// article ([`format::carried_record`]); absent when they were not.
+    Carried,
 }
 
 impl Store {
-    pub const ALL: [Store; 7] = [
+    pub const ALL: [Store; 8] = [
         Store::Entries,
         Store::Labels,
         Store::Articles,
@@ -27,6 +30,7 @@ impl Store {
         Store::Annotations,
         Store::Relations,
         Store::Aside,
+        Store::Carried,
     ];
 
     /// Its name in the database.
@@ -39,6 +43,7 @@ impl Store {
             Store::Annotations => "annotations",
             Store::Relations => "relations",
             Store::Aside => "aside",
+            Store::Carried => "carried",
         }
     }
 }
@@ -116,6 +121,15 @@ impl Batch {
             let id = Key::Pair(k.clone(), r.id.to_string());
             b.put(Store::Relations, id, format::relation_record(r));
         }
+        // Carrying changes only with the whole session (a re-attached
+        // orphan is an annotation record like any other).
+        match format::carried_record(session) {
+            Some(record) => b.put(Store::Carried, Key::One(k.clone()), record),
+            None => b.ops.push(Op::Delete {
+                store: Store::Carried,
+                key: Key::One(k.clone()),
+            }),
+        }
         if let Some(label) = label {
             b.put(Store::Labels, Key::One(k.clone()), label.to_json());
         }
@@ -179,6 +193,7 @@ impl Batch {
             Store::Labels,
             Store::Articles,
             Store::Schemas,
+            Store::Carried,
         ] {
             b.ops.push(Op::Delete {
                 store,
@@ -220,6 +235,8 @@ pub struct Records {
     pub schema: Option<String>,
     pub annotations: Vec<String>,
     pub relations: Vec<String>,
+    /// [`Store::Carried`]'s record, if any.
+    pub carried: Option<String>,
 }
 
 impl Records {
@@ -249,6 +266,9 @@ impl Records {
             .and_then(format::Imported::all_placed)
             .map_err(RestoreError::Import)?;
         let mut session = imported.session;
+        if let Some(record) = &self.carried {
+            format::restore_carried(&mut session, record).map_err(RestoreError::Import)?;
+        }
         if let Some(title) = &label.title {
             session = retitled(session, title);
         }
@@ -262,10 +282,13 @@ fn retitled(session: Session, title: &str) -> Session {
     let schema = session.schema().clone();
     let annotations = session.annotations().to_vec();
     let relations = session.relations().cloned().collect();
+    let carried = session.carried().clone();
     let mut article = session.into_article();
     article.title = title.to_owned();
-    Session::from_parts(article, schema, annotations, relations)
-        .expect("the same parts passed the checks")
+    let mut session = Session::from_parts(article, schema, annotations, relations)
+        .expect("the same parts passed the checks");
+    session.set_carried(carried);
+    session
 }
 
 /// Why an article's records could not be restored.
