@@ -395,3 +395,45 @@ pub fn foreign(bytes: &[u8]) {
         |s: &Session| -> Vec<TextRange> { s.annotations().iter().map(|a| a.range).collect() };
     assert_eq!(ranges(&back.session), ranges(session), "W3C round trip");
 }
+
+/// Carrying spans between two texts (the input split at its first NUL:
+/// old, then new; spans from the first bytes) places each span inside the
+/// new text, never empty; an exact or moved span holds the old quote's
+/// text; a fuzzy one keeps at least 90 % of it; a text carried to itself
+/// keeps every span where it was.
+pub fn reanchor(bytes: &[u8]) {
+    use annotator::model::reanchor::{Anchoring, Carrier};
+    let s = String::from_utf8_lossy(bytes);
+    let (old, new) = s.split_once('\0').unwrap_or((&s, &s));
+    let (old, new) = (Text::new(old.to_owned()), Text::new(new.to_owned()));
+    let n = old.char_len();
+    if n == 0 {
+        return;
+    }
+    let carrier = Carrier::new(&old, &new);
+    let itself = Carrier::new(&old, &old);
+    for (i, b) in bytes.iter().take(8).enumerate() {
+        let start = (*b as usize * 31 + i * 17) % n;
+        let end = start + 1 + (*b as usize * 7 + i) % (n - start);
+        let range = TextRange::new(CharOffset::new(start), CharOffset::new(end)).expect("ordered");
+        let quote = old.slice(range);
+        let same = itself.place(range);
+        assert_eq!(
+            (same.range, same.anchoring),
+            (Some(range), Anchoring::Exact)
+        );
+        let placed = carrier.place(range);
+        match (placed.range, placed.anchoring) {
+            (None, Anchoring::Orphaned) => {}
+            (Some(r), Anchoring::Exact | Anchoring::Moved) => {
+                assert!(new.full_range().contains_range(r) && !r.is_empty());
+                assert_eq!(new.slice(r), quote, "placed on other text");
+            }
+            (Some(r), Anchoring::Fuzzy { similarity }) => {
+                assert!(new.full_range().contains_range(r) && !r.is_empty());
+                assert!((900..1000).contains(&similarity), "similarity {similarity}");
+            }
+            other => panic!("inconsistent placement {other:?}"),
+        }
+    }
+}

@@ -1,7 +1,10 @@
-//! The binary Trunk builds: renders the app, nothing else.
+//! The binary Trunk builds: installs the browser's text segmenter and
+//! lower case, and renders the app, nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    annotator::web::segmenter::install();
+    annotator::web::case::install();
     yew::Renderer::<annotator::ui::App>::new().render();
 }
 

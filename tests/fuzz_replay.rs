@@ -55,3 +55,8 @@ fn anchor_corpus() {
 fn foreign_corpus() {
     replay("foreign", checks::foreign);
 }
+
+#[test]
+fn reanchor_corpus() {
+    replay("reanchor", checks::reanchor);
+}

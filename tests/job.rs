@@ -118,3 +118,36 @@ fn a_load_job_gives_the_markdown_article_a_direct_load_gives() {
     };
     assert_eq!(why, load::LoadError::Empty.to_string());
 }
+
+#[test]
+fn a_carry_job_gives_what_carrying_directly_gives() {
+    use annotator::model::reanchor::carry;
+    let native = String::from_utf8(read("mixed.annotations.json")).expect("utf-8");
+    let old = import(native.as_bytes()).expect("fixture").session;
+    let mut article = old.article().clone();
+    let edited = format!("A correction was added. {}", article.text.as_str());
+    article = annotator::model::Article::from_plain(article.title, article.source, edited);
+    let current = format::export(&annotator::model::Session::new(article.clone()));
+    let job = Job::Carry {
+        file: native,
+        current,
+    };
+    let (Reply::Carried(c), _) = reply(&job, &[]) else {
+        panic!("not carried")
+    };
+    let (direct, summary) = carry(&old, article).expect("carries");
+    assert_eq!((c.native, c.summary), (format::export(&direct), summary));
+    assert_eq!(
+        summary.exact,
+        old.annotations().len(),
+        "text only added before"
+    );
+    let bad = Job::Carry {
+        file: "{".into(),
+        current: "{}".into(),
+    };
+    let Reply::Failed(why) = reply(&bad, &[]).0 else {
+        panic!("a bad file carried")
+    };
+    assert!(why.contains("line 1"), "{why}");
+}

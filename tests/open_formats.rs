@@ -371,3 +371,52 @@ fn a_tag_label_longer_than_an_id_gets_a_short_id() {
     assert!(tags.iter().all(|t| t.len() <= 32), "{tags:?}");
     assert_ne!(tags[0], tags[1], "two labels, two tags");
 }
+
+/// Hypothesis-style annotations made on an older version of the page: a
+/// quote changed a little is placed as fuzzy (with its context), a quote
+/// gone is kept as an orphan with its old quote; the native export keeps
+/// both.
+#[test]
+fn w3c_quotes_of_an_older_version_are_placed_fuzzily_or_kept_as_orphans() {
+    let session = emoji_session();
+    let with_context = |exact: &str, prefix: &str, suffix: &str, id: &str| {
+        let mut h = hypothesis(exact, 0, exact.encode_utf16().count(), &["claim"]);
+        h["id"] = id.into();
+        h["target"][0]["selector"][2]["prefix"] = prefix.into();
+        h["target"][0]["selector"][2]["suffix"] = suffix.into();
+        h
+    };
+    let file = serde_json::json!({"annotations": [
+        // "rose" was "rise" in the old version: 1 of 13 code points.
+        with_context("prices 📈 rise", "Fans 👍🏽 said: “", "”. Prices rose again.", "h1"),
+        with_context("the mayor resigned", "Later that day ", " in tears.", "h2"),
+        with_context("Prices", "", " rose again.", "h3"),
+    ]});
+    let back = open_one("h.json", file.to_string().as_bytes(), Some(&session)).expect("opens");
+    let s = &back.session;
+    let text = &s.article().text;
+    assert_eq!(s.annotations().len(), 2, "{:?}", back.report);
+    let fuzzy = s
+        .annotations()
+        .iter()
+        .find(|a| a.id.as_str() == "h1")
+        .expect("placed");
+    assert_eq!(text.slice(fuzzy.range), "prices 📈 rose");
+    assert!(matches!(
+        s.anchoring(fuzzy),
+        Some(annotator::model::reanchor::Anchoring::Fuzzy { similarity: 923 })
+    ));
+    let orphans: Vec<_> = s.orphans().map(|o| o.quote.exact.as_str()).collect();
+    assert_eq!(orphans, ["the mayor resigned"]);
+    assert_eq!(back.report.not_placed.len(), 1, "still said in the notice");
+    let json: serde_json::Value =
+        serde_json::from_str(&annotator::model::format::export(s)).unwrap();
+    assert_eq!(json["orphans"][0]["exact"], "the mayor resigned");
+    assert_eq!(json["orphans"][0]["prefix"], "Later that day ");
+    let fuzzy_json = json["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "h1");
+    assert_eq!(fuzzy_json.unwrap()["anchoring"]["status"], "fuzzy");
+}

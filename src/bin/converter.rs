@@ -6,6 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    annotator::web::case::install();
     annotator::web::converter_worker::serve();
 }
 

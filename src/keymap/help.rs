@@ -330,6 +330,12 @@ pub const HELP: &[Shortcut] = &[
         presses: &[(Article, "?")],
     },
     Shortcut {
+        keys: "A",
+        place: "article",
+        does: "Attach the selection to the picked annotation that was not placed on this version (listed under Not placed)",
+        presses: &[(Article, "a"), (Article, "Shift+a")],
+    },
+    Shortcut {
         keys: "T",
         place: "article",
         does: "Open the Tags dialog: your own tags, keys, colours, fields and relations",

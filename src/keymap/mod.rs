@@ -84,6 +84,9 @@ pub enum Reading {
     Tags,
     /// Back out one level: resizing, then selection, then focused annotation.
     Back,
+    /// Attach the selection to the picked annotation not placed on this
+    /// version of the article (an orphan).
+    Attach,
 }
 
 /// The reading shortcut for a press, if any.
@@ -133,6 +136,7 @@ pub fn reading(p: Press) -> Option<Reading> {
         "f" | "F" => Some(Follow),
         "?" => Some(Help),
         "t" | "T" => Some(Tags),
+        "a" | "A" => Some(Attach),
         "Escape" => Some(Back),
         _ => None,
     }
@@ -281,6 +285,25 @@ pub fn dialog(p: Press) -> Option<Dialog> {
         "Escape" => Some(Dialog::Close),
         "?" if !p.primary && !p.alt => Some(Dialog::Close),
         "Tab" => Some(Dialog::Stay),
+        _ => None,
+    }
+}
+
+/// What a key does in a dialog of buttons (carrying a file over): Enter
+/// and Space press the focused button, as the browser does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Cancel,
+    /// Tab or Shift+Tab: kept inside the dialog.
+    Tab {
+        back: bool,
+    },
+}
+
+pub fn choice(p: Press) -> Option<Choice> {
+    match p.key {
+        "Escape" => Some(Choice::Cancel),
+        "Tab" => Some(Choice::Tab { back: p.shift }),
         _ => None,
     }
 }

@@ -1,5 +1,5 @@
 //! Reading-cursor movement over the article: by grapheme, word, sentence and
-//! paragraph, following Unicode UAX #29 (the `unicode-segmentation` crate).
+//! paragraph, following Unicode UAX #29 ([`super::segment`]).
 //!
 //! Moving forward lands on the **end** of the current or next unit, moving
 //! backward on the **start** of the current or previous one, so that
@@ -10,8 +10,8 @@
 //! O(min(block length, [`WINDOW`])) for units shorter than the window, so a
 //! paragraph of a million characters moves as fast as a short one.
 
+use super::segment::{self, Granularity};
 use super::{Article, CharOffset, TextRange};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What the cursor moves by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,15 +99,18 @@ fn safe_start(article: &Article, from: CharOffset, at: CharOffset) -> CharOffset
 fn segment(article: &Article, range: TextRange, unit: Unit) -> Vec<TextRange> {
     let block = range;
     let s = article.text.slice(block);
-    let pieces: Box<dyn Iterator<Item = &str>> = match unit {
-        Unit::Grapheme => Box::new(s.graphemes(true)),
-        Unit::Word => Box::new(s.split_word_bounds()),
-        Unit::Sentence => Box::new(s.split_sentence_bounds()),
+    let granularity = match unit {
+        Unit::Grapheme => Granularity::Grapheme,
+        Unit::Word => Granularity::Word,
+        Unit::Sentence => Granularity::Sentence,
         Unit::Paragraph => return vec![block],
     };
     let mut out = Vec::new();
     let mut at = block.start();
-    for piece in pieces {
+    let mut from = 0;
+    for end in segment::ends(s, granularity) {
+        let piece = &s[from..end];
+        from = end;
         let n = piece.chars().count();
         let keep = match unit {
             Unit::Word => piece.chars().any(char::is_alphanumeric),

@@ -75,7 +75,7 @@ fn pieces(article: &Article, s: Segment) -> Vec<Segment> {
 /// Where to end a piece at or after `at`: after the first white space within
 /// [`PIECE_SLACK`], else at the first grapheme boundary; `end` at the most.
 fn cut_after(article: &Article, at: CharOffset, end: CharOffset) -> CharOffset {
-    use unicode_segmentation::UnicodeSegmentation;
+    use super::segment::{ends, Granularity};
     let look = TextRange::new(at, (at + PIECE_SLACK).min(end)).expect("at <= end");
     let text = article.text.slice(look);
     if let Some(i) = text.chars().position(char::is_whitespace) {
@@ -85,9 +85,11 @@ fn cut_after(article: &Article, at: CharOffset, end: CharOffset) -> CharOffset {
     // the window's first cluster may have begun before it.
     let from = TextRange::new(at.saturating_sub(16), look.end()).expect("ordered");
     let chars_before = at - from.start();
-    let mut seen = 0;
-    for g in article.text.slice(from).graphemes(true) {
-        seen += g.chars().count();
+    let window = article.text.slice(from);
+    let (mut seen, mut byte) = (0, 0);
+    for cut in ends(window, Granularity::Grapheme) {
+        seen += window[byte..cut].chars().count();
+        byte = cut;
         if seen > chars_before {
             return (from.start() + seen).min(end);
         }

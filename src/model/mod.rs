@@ -7,6 +7,7 @@
 
 mod annotation;
 mod article;
+pub mod case;
 mod change;
 mod change_log;
 mod command;
@@ -18,12 +19,15 @@ pub mod library;
 pub mod limits;
 pub mod load;
 pub mod markup;
+pub mod number;
 mod offset;
 mod problem;
 mod range;
+pub mod reanchor;
 mod relation;
 pub mod sample;
 pub mod schema;
+pub mod segment;
 pub mod selector;
 mod session;
 mod slug;

@@ -5,6 +5,7 @@ use super::limits::Exceeded;
 use super::{
     AnnotationId, FieldProblem, RelationId, RelationTypeId, SchemaProblem, TagId, TextRange,
 };
+use crate::model::case::Lowercase;
 use std::fmt;
 
 /// Why a command or a set of annotations was refused. The session is unchanged.
@@ -79,7 +80,7 @@ pub enum Problem {
 
 /// `"a quote or claim"`: labels in lower case, joined by "or".
 fn any_of(labels: &[String]) -> String {
-    let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+    let lower: Vec<String> = labels.iter().map(|l| l.lowercase()).collect();
     format!("a {}", lower.join(" or "))
 }
 
@@ -156,7 +157,7 @@ impl fmt::Display for Problem {
                 f,
                 "The changed field \"{field}\" does not take what {} {} (for example \
                  {example}); change those first.",
-                plural(*n, &tag.to_lowercase()),
+                plural(*n, &tag.lowercase()),
                 if *n == 1 { "holds" } else { "hold" },
             ),
             Problem::RelationsDoNotFit { relation, n } => write!(

@@ -5,7 +5,7 @@
 /// nothing is left. `"Mayor's 2026 Budget: 👍"` becomes `"mayor-s-2026-budget"`.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in super::case::lowercase(title).chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -69,6 +69,15 @@ impl Cursor {
     }
 }
 
+/// An annotation file whose article is another version of the open one.
+#[derive(Debug)]
+pub struct Offer {
+    /// The file's name, as the user knows it.
+    pub name: String,
+    /// The file as opened (its own article).
+    pub file: Imported,
+}
+
 /// Whether changes are saved in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saving {
@@ -121,6 +130,17 @@ pub enum Action {
     },
     /// Replace article and annotations with an imported file.
     Import(Box<Imported>),
+    /// An annotation file made on another version of the open article:
+    /// ask whether to carry its annotations over ([`super::carry_dialog`]).
+    OfferCarry(std::rc::Rc<Offer>),
+    /// Close that question, doing nothing.
+    CloseOffer,
+    /// A: attach the selection to the picked orphan (see `pick_orphan`).
+    Attach {
+        at: String,
+    },
+    /// Pick the orphan that A attaches.
+    PickOrphan(AnnotationId),
     /// The session was downloaded as `file_name`.
     Exported {
         file_name: String,

@@ -34,6 +34,8 @@ pub struct PanelCallbacks {
     /// Remove the relation with this id.
     pub on_unlink: Callback<AttrValue>,
     pub on_filter: Callback<Filter>,
+    /// Pick the orphan (annotation not placed) that A attaches.
+    pub on_pick_orphan: Callback<AnnotationId>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -42,6 +44,8 @@ pub struct AnnotationListProps {
     pub focused: Option<AnnotationId>,
     pub filter: Filter,
     pub callbacks: PanelCallbacks,
+    /// The orphan A attaches ([`super::orphan_list`]).
+    pub orphan_pick: Option<AnnotationId>,
 }
 
 /// The panel's callbacks, made once: they use only the dispatcher, the
@@ -103,6 +107,10 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
             let id = RelationId::from(v.as_str());
             vec![Action::Apply(Command::Unlink { id })]
         });
+        let on_pick_orphan = {
+            let d = d.clone();
+            Callback::from(move |id| d.dispatch(Action::PickOrphan(id)))
+        };
         let on_filter = Callback::from(move |f| d.dispatch(Action::Filter(f)));
         PanelCallbacks {
             on_select,
@@ -113,6 +121,7 @@ pub fn use_panel_callbacks(state: &UseReducerHandle<State>, dom: &DomCell) -> Pa
             on_link,
             on_unlink,
             on_filter,
+            on_pick_orphan,
         }
     }))
     .clone()
@@ -237,6 +246,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 { super::panel_filters::counts(&session) }
                 { super::panel_filters::filters(&session, &props.filter, &props.callbacks.on_filter) }
             </div>
+            { super::orphan_list::orphan_list(&props.doc, props.orphan_pick.as_ref(), &props.callbacks.on_pick_orphan) }
             if all.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>
             } else if n == 0 {

@@ -3,6 +3,7 @@
 
 use super::annotation_list::AnnotationList;
 use super::article_pane::ArticlePane;
+use super::carry_dialog::CarryDialog;
 use super::chooser::Chooser;
 use super::exchange_actions;
 use super::file_actions::{self, Readers};
@@ -68,7 +69,7 @@ pub fn app() -> Html {
             { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
-                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} />
+                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} orphan_pick={state.orphan_pick.clone()} />
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).
@@ -76,6 +77,7 @@ pub fn app() -> Html {
                 <div class="caret" ref={caret_ref} aria-hidden="true" style="display:none"></div>
                 { chooser(&state, &dom) }
                 { link_dialog(&state, &dom) }
+                { carry_dialog(&state) }
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
@@ -239,6 +241,30 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
 }
 
 /// The link dialog, while it is open.
+/// The question whether to carry a file's annotations over, while asked.
+fn carry_dialog(state: &UseReducerHandle<State>) -> Html {
+    let Some(offer) = state.offer.clone() else {
+        return Html::default();
+    };
+    let n = offer.file.session.annotations().len() + offer.file.session.orphans().count();
+    let title = state.doc.session().article().title.clone();
+    let question = super::messages::offer_carry(&offer.name, &title, n);
+    let d = state.dispatcher();
+    let dispatch = Callback::from(move |a| d.dispatch(a));
+    let on_apply = {
+        let (offer, doc, d) = (offer.clone(), state.doc.clone(), state.dispatcher());
+        Callback::from(move |()| super::exchange_actions::carry_over(offer.clone(), &doc, &d))
+    };
+    let on_open = {
+        let (doc, d) = (state.doc.clone(), state.dispatcher());
+        Callback::from(move |()| match super::file_actions::may_discard(&doc) {
+            true => d.dispatch(Action::Import(Box::new(offer.file.clone()))),
+            false => d.dispatch(Action::CloseOffer),
+        })
+    };
+    html! { <CarryDialog question={question} {on_apply} {on_open} {dispatch} /> }
+}
+
 fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
     let Some(linking) = state.linking.clone() else {
         return Html::default();

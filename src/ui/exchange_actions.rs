@@ -2,15 +2,17 @@
 //! web worker ([`crate::web::converter`]), which is loaded on first use:
 //! the page sends its native file and gets files or a native file back.
 
+use super::carrying::is_new_version;
 use super::doc::Doc;
 use super::file_actions::{error, may_discard};
 use super::messages;
-use super::store::{Action, Notice, State};
+use super::store::{Action, Notice, Offer, State};
 use crate::model::exchange::job::{Job, Reply};
 use crate::model::exchange::Format;
 use crate::model::format::{self, ImportError, Imported};
 use crate::model::{slug, Article};
 use crate::web::{converter, download};
+use std::rc::Rc;
 use yew::UseReducerDispatcher;
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -57,6 +59,13 @@ pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Disp
         if name.to_ascii_lowercase().ends_with(".json") {
             match format::import(bytes) {
                 Err(ImportError::Foreign(_)) => {}
+                Ok(file) if is_new_version(file.session.article(), doc.session().article()) => {
+                    let offer = Offer {
+                        name: name.clone(),
+                        file,
+                    };
+                    return dispatch.dispatch(Action::OfferCarry(Rc::new(offer)));
+                }
                 Ok(_) if !may_discard(doc) => return dispatch.dispatch(Action::Dismiss),
                 Ok(imported) => return dispatch.dispatch(Action::Import(Box::new(imported))),
                 Err(e) => return dispatch.dispatch(error(messages::cannot_import(name, &e))),
@@ -84,6 +93,42 @@ pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Disp
             Ok(_) if !may_discard(&doc) => Action::Dismiss,
             Ok(imported) => Action::Import(Box::new(imported)),
             Err(e) => error(messages::cannot_import(&names, &e)),
+        });
+    });
+}
+
+/// Carry the annotations of `offer`'s file over to the article open now,
+/// in the converters' worker; the result replaces the session (once the
+/// user agreed to discard unexported work) with a notice of what was
+/// placed how. The file's annotations are unexported work on this version.
+pub fn carry_over(offer: Rc<Offer>, doc: &Doc, dispatch: &Dispatch) {
+    if !may_discard(doc) {
+        return dispatch.dispatch(Action::CloseOffer);
+    }
+    let job = Job::Carry {
+        file: format::export(&offer.file.session),
+        current: format::export(&doc.session()),
+    };
+    // Closed at once, so that a second press cannot start a second job.
+    dispatch.dispatch(Action::CloseOffer);
+    let n = offer.file.session.annotations().len();
+    dispatch.dispatch(Action::Notify(Notice::Info(messages::carrying(n))));
+    let d = dispatch.clone();
+    run(job, Vec::new(), move |reply, _| {
+        let name = &offer.name;
+        let carried = match reply {
+            Reply::Carried(c) => c,
+            Reply::Failed(why) => return d.dispatch(error(messages::cannot_import(name, &why))),
+            _ => return d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+        };
+        d.dispatch(match format::import(carried.native.as_bytes()) {
+            Ok(mut imported) => {
+                imported.session.set_unexported(true);
+                let note = messages::carried(name, &carried.summary);
+                imported.report.notes.push(note);
+                Action::Import(Box::new(imported))
+            }
+            Err(e) => error(messages::cannot_import(name, &e)),
         });
     });
 }

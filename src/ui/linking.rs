@@ -5,6 +5,7 @@
 
 use super::messages;
 use super::store::{Cursor, State};
+use crate::model::case::Lowercase;
 use crate::model::{
     Annotation, AnnotationId, Command, Relation, RelationId, RelationTypeId, Session,
 };
@@ -64,15 +65,15 @@ pub fn candidates<'a>(session: &'a Session, l: &Linking) -> Vec<&'a Annotation> 
     else {
         return Vec::new();
     };
-    let filter = l.filter.trim().to_lowercase();
+    let filter = l.filter.trim().lowercase();
     let text = &session.article().text;
     session
         .link_targets(&l.at, &option.kind, option.forward)
         .into_iter()
         .filter(|b| {
             filter.is_empty()
-                || text.slice(b.range).to_lowercase().contains(&filter)
-                || b.note.to_lowercase().contains(&filter)
+                || text.slice(b.range).lowercase().contains(&filter)
+                || b.note.lowercase().contains(&filter)
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! dialog's changes as commands), [`tag_styles`] (the CSS of a tag set).
 
 mod action;
+pub mod carrying;
 pub mod doc;
 pub mod field_form;
 mod kept;
@@ -28,6 +29,8 @@ mod article_pane;
 mod boot;
 #[cfg(target_arch = "wasm32")]
 mod caret;
+#[cfg(target_arch = "wasm32")]
+mod carry_dialog;
 #[cfg(target_arch = "wasm32")]
 mod chooser;
 #[cfg(target_arch = "wasm32")]
@@ -54,6 +57,8 @@ mod library_view;
 mod link_dialog;
 #[cfg(target_arch = "wasm32")]
 mod notice_bar;
+#[cfg(target_arch = "wasm32")]
+mod orphan_list;
 #[cfg(target_arch = "wasm32")]
 mod page_events;
 #[cfg(target_arch = "wasm32")]

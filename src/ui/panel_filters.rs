@@ -2,6 +2,7 @@
 //! 3 · False 1"), and the worklist filters (tag, field value, text).
 
 use super::worklist::{field_filters, Filter};
+use crate::model::case::Lowercase;
 use crate::model::{FieldKind, Session, TagId};
 use yew::prelude::*;
 
@@ -20,14 +21,8 @@ pub fn counts(session: &Session) -> Html {
                 .filter(|(_, n)| *n > 0)
                 .map(|(o, n)| format!("{o} {n}"))
                 .collect();
-            (!parts.is_empty()).then(|| {
-                format!(
-                    "{} {}: {}",
-                    t.label,
-                    f.label.to_lowercase(),
-                    parts.join(" · ")
-                )
-            })
+            (!parts.is_empty())
+                .then(|| format!("{} {}: {}", t.label, f.label.lowercase(), parts.join(" · ")))
         })
     });
     html! {

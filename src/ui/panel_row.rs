@@ -40,6 +40,8 @@ pub struct Row {
     links: Rc<Vec<Link>>,
     /// "Source of 3 · Supports 1" when a kind has several links.
     groups: AttrValue,
+    /// How it was carried from another version ("Carried: fuzzy (93 %)").
+    anchoring: AttrValue,
     /// Row index in the list, and the number of rows.
     position: usize,
     set_size: usize,
@@ -63,6 +65,11 @@ impl Row {
             fields: fields_summary(session, a).into(),
             links: Rc::new(links),
             groups: groups.join(" · ").into(),
+            anchoring: session
+                .anchoring(a)
+                .map(super::messages::anchoring)
+                .unwrap_or_default()
+                .into(),
             position,
             set_size,
         }
@@ -138,6 +145,7 @@ fn info(row: &Row, cbs: &PanelCallbacks) -> Html {
     let hidden = row.links.len().saturating_sub(LINKS_SHOWN);
     html! {
         <p class="row-info">
+            if !row.anchoring.is_empty() { <span class="row-anchoring">{ row.anchoring.clone() }</span> }
             if !row.fields.is_empty() { <span class="row-fields">{ row.fields.clone() }</span> }
             if !row.groups.is_empty() { <span class="row-groups">{ row.groups.clone() }</span> }
             { for row.links.iter().take(LINKS_SHOWN).map(|l| link_chip(l, cbs)) }

@@ -8,7 +8,7 @@ use crate::keymap::{ArticleKey, Reading, Resizing};
 use crate::model::cursor::{around, step, Unit};
 use crate::model::{Annotation, CharOffset, Command, Session, TextRange};
 
-/// Carry out `key` on `s`; `at` stamps a resize. False when it changed
+/// Carry out `key` on `s`; `at` stamps a resize or an attach. False when it changed
 /// nothing.
 pub fn key(s: &mut State, key: ArticleKey, at: String) -> bool {
     let focused = s
@@ -17,7 +17,7 @@ pub fn key(s: &mut State, key: ArticleKey, at: String) -> bool {
         .and_then(|id| s.doc.session().get(id).cloned());
     match key {
         ArticleKey::Resizing(r) => resizing(s, r, focused.as_ref(), at),
-        ArticleKey::Reading(r) => reading(s, r, focused.as_ref()),
+        ArticleKey::Reading(r) => reading(s, r, focused.as_ref(), at),
     }
 }
 
@@ -42,7 +42,7 @@ fn resizing(s: &mut State, key: Resizing, focused: Option<&Annotation>, at: Stri
     true
 }
 
-fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
+fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>, at: String) -> bool {
     let c = s.cursor;
     match key {
         Reading::Move {
@@ -97,6 +97,7 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>) -> bool {
             true
         }
         Reading::Back => false,
+        Reading::Attach => s.attach(at),
     }
 }
 

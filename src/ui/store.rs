@@ -6,7 +6,7 @@
 //! Flow: an event becomes an action; [`State::update`] turns it into a model
 //! [`Command`] where the annotations change; views render from the result.
 
-pub use super::action::{Action, Cursor, Kept, Notice, Pending, Saving};
+pub use super::action::{Action, Cursor, Kept, Notice, Offer, Pending, Saving};
 use super::doc::Doc;
 use super::linking::Linking;
 use super::messages;
@@ -46,6 +46,10 @@ pub struct State {
     pub booting: bool,
     /// The link dialog, while it is open.
     pub linking: Option<Linking>,
+    /// The question whether to carry a file's annotations over.
+    pub offer: Option<Rc<Offer>>,
+    /// The orphan A attaches; the first when `None` or re-attached.
+    pub orphan_pick: Option<AnnotationId>,
     /// What the panel lists.
     pub filter: Filter,
     /// The annotation the last follow (F) started from and the index of the
@@ -76,6 +80,8 @@ impl State {
             kept: None,
             booting: false,
             linking: None,
+            offer: None,
+            orphan_pick: None,
             filter: Filter::default(),
             following: None,
             inside: None,
@@ -113,7 +119,10 @@ impl State {
                 let message = messages::opened(&article.title, note.as_deref());
                 self.replace(Session::new(article), message);
             }
-            Action::Import(imported) => self.import(*imported),
+            Action::Import(imported) => {
+                self.offer = None;
+                self.import(*imported);
+            }
             Action::Restore {
                 session,
                 kept,
@@ -125,6 +134,10 @@ impl State {
                 generation,
                 added,
             } => return self.named(key, generation, added),
+            Action::OfferCarry(offer) => self.offer = Some(offer),
+            Action::CloseOffer => return self.offer.take().is_some(),
+            Action::Attach { at } => return self.attach(at),
+            Action::PickOrphan(id) => return set(&mut self.orphan_pick, Some(id)),
             Action::Exported { file_name } => self.exported(&file_name),
             Action::Notify(notice) => return set(&mut self.notice, Some(notice)),
             Action::Dismiss => return set(&mut self.notice, None),

@@ -2,6 +2,7 @@
 //! what a row says about an annotation beyond its text (its fields, its
 //! links). Pure: the panel renders from these, tests check them natively.
 
+use crate::model::case::Lowercase;
 use crate::model::format::excerpt;
 use crate::model::{Annotation, AnnotationId, FieldId, RelationId, Session, TagId};
 
@@ -39,9 +40,9 @@ impl Filter {
                 .article()
                 .text
                 .slice(a.range)
-                .to_lowercase()
+                .lowercase()
                 .contains(text_lower)
-            || a.note.to_lowercase().contains(text_lower)
+            || a.note.lowercase().contains(text_lower)
     }
 
     /// The indices (in reading order) of the annotations listed; `None`
@@ -50,7 +51,7 @@ impl Filter {
         if self.is_off() {
             return None;
         }
-        let lower = self.text.trim().to_lowercase();
+        let lower = self.text.trim().lowercase();
         let all = session.annotations().iter().enumerate();
         Some(
             all.filter(|(_, a)| self.matches(session, a, &lower))

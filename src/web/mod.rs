@@ -3,6 +3,7 @@
 
 pub mod article_dom;
 mod article_runs;
+pub mod case;
 pub mod clock;
 pub mod converter;
 pub mod converter_worker;
@@ -14,6 +15,7 @@ pub mod html_dom;
 pub mod keys;
 pub mod library_db;
 pub mod quota;
+pub mod segmenter;
 pub mod selection;
 pub mod slices;
 pub mod storage;

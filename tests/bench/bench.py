@@ -29,6 +29,7 @@ import json
 import pathlib
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -378,6 +379,20 @@ def main():
     print()
     print_table(rows)
     print(f"figures written to {out}")
+    reanchoring(args.smoke)
+
+
+def reanchoring(smoke):
+    """The re-anchoring benchmark (native): correct / orphaned / wrongly
+    placed per kind of edit, and the time to carry 10,000 annotations on
+    large articles of two shapes (examples/reanchor_bench.rs)."""
+    print()
+    sizes = ["1", "2", "20000"] if smoke else ["10", "8", "1000000"]
+    subprocess.run(
+        ["cargo", "run", "--release", "--quiet", "--locked", "--example", "reanchor_bench", "--", *sizes],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 
 use super::{export, one_file, open, Format, InFile, Kept};
 use crate::model::format::{self, Report};
+use crate::model::reanchor::{carry, Summary};
 use crate::model::{load, Session};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,10 @@ pub enum Job {
     /// Load the job's one file, named `name`, as an article
     /// ([`crate::model::load::load_file`]: Markdown, or plain text).
     Load { name: String },
+    /// Carry the annotations of the native file `file`, made on another
+    /// version of the article, onto the article of the native file
+    /// `current` ([`crate::model::reanchor::carry`]).
+    Carry { file: String, current: String },
 }
 
 /// The worker's answer to an [`Job::Export`]; the file's bytes come beside it.
@@ -53,6 +58,14 @@ pub struct LoadReply {
     pub native: String,
 }
 
+/// The worker's answer to a [`Job::Carry`]: the carried session as a
+/// native file, and what became of its annotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarryReply {
+    pub native: String,
+    pub summary: Summary,
+}
+
 /// Any answer: `ok` or the error's sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -60,6 +73,7 @@ pub enum Reply {
     Exported(ExportReply),
     Opened(OpenReply),
     Loaded(LoadReply),
+    Carried(CarryReply),
     Failed(String),
 }
 
@@ -124,6 +138,22 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
                     (Reply::Opened(reply), Vec::new())
                 }
                 Err(e) => fail(e),
+            }
+        }
+        Job::Carry { file, current } => {
+            let (file, current) = match (
+                format::import(file.as_bytes()),
+                format::import(current.as_bytes()),
+            ) {
+                (Ok(f), Ok(c)) => (f.session, c.session),
+                (Err(e), _) | (_, Err(e)) => return fail(e),
+            };
+            match carry(&file, current.into_article()) {
+                Ok((session, summary)) => {
+                    let native = format::export(&session);
+                    (Reply::Carried(CarryReply { native, summary }), Vec::new())
+                }
+                Err(p) => (Reply::Failed(p.to_string()), Vec::new()),
             }
         }
         Job::Load { name } => {

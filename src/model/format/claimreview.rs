@@ -14,6 +14,7 @@
 //! | `datePublished` | the date the annotation was last modified |
 //! | `itemReviewed` | a `Claim`: `author` from the source it is `said-by` (a `Person` or `Organization` by the source's `kind`, with its `role` as `jobTitle` and its `url`), `appearance` the article (its URL and headline), `datePublished` the article's date when it states one |
 
+use crate::model::case::Lowercase;
 use crate::model::format::excerpt;
 use crate::model::schema::syntax::{date_prefix, url_problem};
 use crate::model::{Annotation, AnnotationId, Session, TagDef};
@@ -236,7 +237,7 @@ fn item_reviewed(
 /// The source as a schema.org `Person` or `Organization`; `None` when its
 /// kind is neither (or unset).
 fn author(session: &Session, s: &Annotation, def: &TagDef) -> Option<Value> {
-    let kind = def.value(s, SOURCE_KIND)?.as_str()?.to_lowercase();
+    let kind = def.value(s, SOURCE_KIND)?.as_str()?.lowercase();
     let person = match kind.as_str() {
         "person" => true,
         "organisation" | "organization" => false,

@@ -2,8 +2,9 @@
 //! model written into them. Offsets are code points, serialised as plain
 //! integers.
 
-use super::sha256_hex;
+use super::{excerpt, sha256_hex};
 use crate::model::limits::MAX_ANNOTATIONS;
+use crate::model::reanchor::{Anchoring, Orphan};
 use crate::model::selector::describe;
 use crate::model::{
     Annotation, AnnotationId, Article, CharOffset, FieldId, Relation, RelationId, RelationTypeId,
@@ -20,6 +21,9 @@ pub(super) struct FileOut<'a> {
     pub article: ArticleV1,
     pub annotations: Vec<AnnotationV2>,
     pub relations: Vec<RelationV2>,
+    /// Annotations carried from another version that could not be placed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<AnnotationV2>,
 }
 
 /// A file as read, version 1 or 2: version 1 has neither `schema` nor
@@ -35,6 +39,8 @@ pub(super) struct FileIn {
     pub annotations: Capped<AnnotationV2>,
     #[serde(default)]
     pub relations: Option<Vec<RelationV2>>,
+    #[serde(default)]
+    pub orphans: Vec<AnnotationV2>,
 }
 
 /// A list read up to [`MAX_ANNOTATIONS`] items; any more are parsed
@@ -139,6 +145,53 @@ pub(super) struct AnnotationV2 {
     pub fields: BTreeMap<FieldId, serde_json::Value>,
     pub created: String,
     pub modified: String,
+    /// How the annotation was carried from another version of the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchoring: Option<AnchoringV2>,
+}
+
+/// `status`: `"exact"`, `"moved"` or `"fuzzy"`; `similarity` (fuzzy only):
+/// the share of the old quote left, in [0.9, 1).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AnchoringV2 {
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+}
+
+impl AnchoringV2 {
+    pub fn of(a: Anchoring) -> Option<Self> {
+        let (status, similarity) = match a {
+            Anchoring::Exact => ("exact", None),
+            Anchoring::Moved => ("moved", None),
+            Anchoring::Fuzzy { similarity } => ("fuzzy", Some(f64::from(similarity) / 1000.0)),
+            Anchoring::Orphaned => return None,
+        };
+        Some(Self {
+            status: status.into(),
+            similarity,
+        })
+    }
+
+    /// The status, or why it is not one.
+    pub fn read(&self) -> Result<Anchoring, String> {
+        match (self.status.as_str(), self.similarity) {
+            ("exact", None) => Ok(Anchoring::Exact),
+            ("moved", None) => Ok(Anchoring::Moved),
+            ("fuzzy", Some(s)) if (0.9..1.0).contains(&s) => Ok(Anchoring::Fuzzy {
+                similarity: (s * 1000.0).round().min(999.0) as u16,
+            }),
+            ("fuzzy", _) => {
+                Err("its \"fuzzy\" anchoring needs a similarity of at least 0.9 and below 1".into())
+            }
+            (_, Some(_)) => Err("only a \"fuzzy\" anchoring has a similarity".into()),
+            (other, None) => Err(format!(
+                "its anchoring status \"{}\" is not \"exact\", \"moved\" or \"fuzzy\"",
+                excerpt(other, 20)
+            )),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -210,6 +263,19 @@ pub(super) fn annotation_v2(text: &Text, a: &Annotation, with_context: bool) -> 
             .collect(),
         created: a.created.clone(),
         modified: a.modified.clone(),
+        anchoring: None,
+    }
+}
+
+/// An orphan as written: its offsets and quote are those of the version
+/// it was made on.
+pub(super) fn orphan_v2(o: &Orphan) -> AnnotationV2 {
+    let a = &o.annotation;
+    AnnotationV2 {
+        exact: o.quote.exact.clone(),
+        prefix: o.quote.prefix.clone(),
+        suffix: o.quote.suffix.clone(),
+        ..annotation_v2(&Text::new(String::new()), a, false)
     }
 }
 

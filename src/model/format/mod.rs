@@ -4,15 +4,17 @@
 //! first problem it finds. Also: storage records, tag set files
 //! ([`tag_set`]) and ClaimReview JSON-LD ([`claimreview`]).
 
+mod carried;
 pub mod claimreview;
 mod file;
 mod import;
 pub mod tag_set;
 
+pub use carried::{carried_record, restore_carried};
 pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
-use file::{annotation_v2, article_v1, relation_v2, FileOut};
+use file::{annotation_v2, article_v1, orphan_v2, relation_v2, AnchoringV2, AnnotationV2, FileOut};
 use sha2::{Digest, Sha256};
 
 /// The version this build writes.
@@ -41,9 +43,13 @@ pub fn export(session: &Session) -> String {
         annotations: session
             .annotations()
             .iter()
-            .map(|a| annotation_v2(&article.text, a, true))
+            .map(|a| AnnotationV2 {
+                anchoring: session.anchoring(a).and_then(AnchoringV2::of),
+                ..annotation_v2(&article.text, a, true)
+            })
             .collect(),
         relations: session.relations().map(relation_v2).collect(),
+        orphans: session.orphans().map(orphan_v2).collect(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data serialises");
     out.push('\n');
@@ -133,6 +139,6 @@ pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
+        .map(|c| crate::model::case::lowercase(c.encode_utf8(&mut [0; 4])) + chars.as_str())
         .unwrap_or_default()
 }

@@ -4,6 +4,7 @@
 use super::palette::rgb;
 use super::syntax::{is_id, MAX_ID_LEN};
 use super::{FieldDef, FieldKind, RelationType, RelationTypeId, TagDef, TagId};
+use crate::model::case::Lowercase;
 use std::fmt;
 
 /// Most tags a set holds.
@@ -135,7 +136,7 @@ fn tag_problem(tags: &[TagDef], i: usize, t: &TagDef) -> Option<String> {
     if let Some(p) = label_problem(&t.label) {
         return Some(p);
     }
-    let same_label = |u: &TagDef| u.label.trim().to_lowercase() == t.label.trim().to_lowercase();
+    let same_label = |u: &TagDef| u.label.trim().lowercase() == t.label.trim().lowercase();
     if let Some((j, id)) = before(earlier.iter().position(same_label)) {
         return Some(format!("has the same label as tag {j} (\"{id}\")"));
     }

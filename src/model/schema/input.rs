@@ -3,6 +3,7 @@
 //! are plain text, so every field type has one keyboard editor.
 
 use super::{FieldDef, FieldKind, FieldProblem, FieldValue};
+use crate::model::number;
 
 impl FieldDef {
     /// The value typed as `input` (surrounding spaces ignored): `None` when
@@ -24,9 +25,9 @@ impl FieldDef {
                 "no" | "false" => FieldValue::Bool(false),
                 _ => return Err(wrong(FieldValue::from(input))),
             },
-            FieldKind::Number => match input.replace(',', ".").parse::<f64>() {
-                Ok(n) => FieldValue::Number(n),
-                Err(_) => return Err(wrong(FieldValue::from(input))),
+            FieldKind::Number => match number::parse(&input.replace(',', ".")) {
+                Some(n) => FieldValue::Number(n),
+                None => return Err(wrong(FieldValue::from(input))),
             },
             _ => FieldValue::from(input),
         };
@@ -40,7 +41,7 @@ impl FieldDef {
         match self.effective(value) {
             None => String::new(),
             Some(FieldValue::Bool(b)) => if *b { "yes" } else { "no" }.to_owned(),
-            Some(FieldValue::Number(n)) => n.to_string(),
+            Some(FieldValue::Number(n)) => number::display(*n),
             Some(FieldValue::Text(s)) => s.clone(),
         }
     }

@@ -44,7 +44,7 @@ impl FieldValue {
     /// messages; a number that is not finite as Rust writes it (`inf`).
     pub fn to_json(&self) -> String {
         match self {
-            FieldValue::Number(n) if !n.is_finite() => n.to_string(),
+            FieldValue::Number(n) if !n.is_finite() => crate::model::number::display(*n),
             v => serde_json::to_string(v).expect("plain data serialises"),
         }
     }

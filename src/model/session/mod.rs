@@ -11,12 +11,14 @@ mod plan;
 mod plan_schema;
 
 use super::change_log::{ChangeLog, Touched, LOG_LEN};
+use super::reanchor::{Anchoring, Carried, Orphan};
 use super::{
     Annotation, AnnotationId, Article, CharOffset, Effect, Problem, Relation, RelationId,
     RelationTypeId, Schema, TagId, TextRange,
 };
 use counts::Counts;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// The open article, its tag set, its annotations and the relations between
 /// them, with undo and redo history, a revision number and a record of what
@@ -47,6 +49,9 @@ pub struct Session {
     max_len: usize,
     history: Box<History>,
     log: ChangeLog,
+    /// How the annotations came from another version of the article
+    /// (shared: never changed by commands, cheap to clone).
+    carried: Arc<Carried>,
 }
 
 /// Undo and redo steps, each the effects of one command.
@@ -85,6 +90,7 @@ impl Session {
             max_len: 0,
             history: Box::default(),
             log: ChangeLog::new(),
+            carried: Arc::default(),
         }
     }
 
@@ -153,6 +159,34 @@ impl Session {
             session.link(r);
         }
         Ok(session)
+    }
+
+    /// How the annotations were carried from another version of the
+    /// article (empty when they were not).
+    pub fn carried(&self) -> &Carried {
+        &self.carried
+    }
+
+    pub fn set_carried(&mut self, carried: Carried) {
+        self.carried = Arc::new(carried);
+    }
+
+    /// How `a` was carried from another version, while it stays where it
+    /// was placed. O(log n).
+    pub fn anchoring(&self, a: &Annotation) -> Option<Anchoring> {
+        match self.carried.placed.get(&a.id) {
+            Some((range, how)) if *range == a.range => Some(*how),
+            _ => None,
+        }
+    }
+
+    /// The orphans not re-attached yet (re-attaching one makes an
+    /// annotation with its id, so undoing that brings it back). O(orphans).
+    pub fn orphans(&self) -> impl Iterator<Item = &Orphan> {
+        self.carried
+            .orphans
+            .iter()
+            .filter(|o| !self.index.spans.contains_key(&o.annotation.id))
     }
 
     pub fn article(&self) -> &Article {

@@ -4,6 +4,7 @@
 
 use super::plan::{check_fields, relation_fits};
 use super::Session;
+use crate::model::case::Lowercase;
 use crate::model::{Annotation, Command, Disposal, Effect, Problem, Schema, SchemaParts, TagId};
 
 impl Session {
@@ -204,7 +205,7 @@ impl Session {
                 let p = p.to_string();
                 return Err(format!(
                     "for the {} “{text}”, {}",
-                    def.label.to_lowercase(),
+                    def.label.lowercase(),
                     crate::model::format::lower_first(p.trim_end_matches('.'))
                 ));
             }
@@ -217,8 +218,8 @@ impl Session {
                     Some(k) => format!(
                         "its relation type \"{}\" does not link a {} to a {}",
                         k.label,
-                        schema.label(from).to_lowercase(),
-                        schema.label(to).to_lowercase()
+                        schema.label(from).lowercase(),
+                        schema.label(to).lowercase()
                     ),
                 });
             }

@@ -11,6 +11,7 @@ mod library;
 pub use exchange::*;
 pub use library::*;
 
+use crate::model::case::Lowercase;
 use crate::model::format::{excerpt, Imported};
 use crate::model::{Annotation, Change, Effect, Relation, Session};
 
@@ -26,7 +27,7 @@ pub fn quoted(text: &str, n: usize) -> String {
 
 /// A tag's label as a noun in a count ("Quote" → "quote").
 fn noun(label: &str) -> String {
-    label.to_lowercase()
+    label.lowercase()
 }
 
 /// After a tag, delete or retag: "Quote added: “…”. 3 quotes." `label` is
@@ -214,6 +215,61 @@ pub fn opened_with(title: &str, n: usize, n_reanchored: usize) -> String {
         });
     }
     msg
+}
+
+pub const SELECT_TO_ATTACH: &str =
+    "Select the text the annotation belongs to, then press A to attach it.";
+
+/// After carrying a file's annotations to this version of the article.
+pub fn carried(name: &str, s: &crate::model::reanchor::Summary) -> String {
+    let n = s.exact + s.moved + s.fuzzy + s.orphaned;
+    let mut out = format!(
+        "Carried {} from \u{201c}{name}\u{201d} to this version: {} where they were, {} found elsewhere, {} with changed text.",
+        count(n, "annotation"),
+        s.exact,
+        s.moved,
+        s.fuzzy
+    );
+    if s.orphaned > 0 {
+        out.push_str(&format!(
+            " {} could not be placed: see \u{201c}Not placed\u{201d} in the panel; select the text and press A to attach one.",
+            s.orphaned
+        ));
+    }
+    if s.relations_not_kept > 0 {
+        out.push_str(&format!(
+            " {} left out with them.",
+            count(s.relations_not_kept, "relation")
+        ));
+    }
+    out
+}
+
+/// How an annotation was carried from another version, for its row.
+pub fn anchoring(a: crate::model::reanchor::Anchoring) -> String {
+    use crate::model::reanchor::Anchoring::*;
+    match a {
+        Exact => "Carried: exact".into(),
+        Moved => "Carried: moved".into(),
+        Fuzzy { similarity } => format!("Carried: fuzzy ({} %)", similarity / 10),
+        Orphaned => "Not placed".into(),
+    }
+}
+
+/// While the annotations are being carried over.
+pub fn carrying(n: usize) -> String {
+    format!(
+        "Carrying {} over to this version\u{2026}",
+        count(n, "annotation")
+    )
+}
+
+/// The carry dialog's question.
+pub fn offer_carry(name: &str, title: &str, n: usize) -> String {
+    format!(
+        "\u{201c}{name}\u{201d} was made on another version of \u{201c}{title}\u{201d}. Carry its {} over to the version open now, or open the file's own version?",
+        count(n, "annotation")
+    )
 }
 
 pub const SELECT_FIRST: &str = "Select some text in the article first, then press Ctrl+Enter.";

@@ -9,6 +9,7 @@
 mod brat;
 mod doccano;
 mod label_studio;
+mod locate;
 mod place;
 mod w3c;
 

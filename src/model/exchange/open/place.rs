@@ -1,17 +1,20 @@
 //! Placing another tool's document ([`Foreign`]) on an article: which
 //! article, which tags, where each span goes. A span is placed where its
 //! offsets say when the text there is its quote (or when it has no quote),
-//! else by its quote and context; otherwise it is listed as not placed.
-//! Nothing is placed at text that is not its quote.
+//! else by its quote and context, else by its changed quote with
+//! `reanchor`'s rules (status fuzzy); otherwise it is listed as not placed
+//! and kept as an orphan. Nothing else is placed at text that is not its
+//! quote.
 
+use super::locate::{locate, orphan_quote, How};
 use super::{Foreign, Span};
 use crate::model::exchange::view::{hidden, kept_text};
 use crate::model::format::{excerpt, sha256_hex, ImportError, Imported, Report};
+use crate::model::reanchor::{Carried, Orphan};
 use crate::model::schema::syntax::{is_id, MAX_ID_LEN};
-use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
-    Annotation, AnnotationId, Article, CharOffset, FieldKind, FieldValue, Fields, Relation,
-    RelationType, Schema, Session, TagDef, TagId, Text, TextRange, Utf16Offset,
+    Annotation, AnnotationId, Article, FieldKind, FieldValue, Fields, Relation, RelationType,
+    Schema, Session, TagDef, TagId, TextRange,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -40,46 +43,68 @@ pub(super) fn place(
     let mut ids: HashMap<&str, AnnotationId> = HashMap::new();
     let mut taken: HashSet<String> = HashSet::new();
     let mut n_reanchored = 0;
+    let (mut finder, mut carried) = (None, Carried::default());
     for (i, span) in foreign.spans.iter().enumerate() {
         let number = i + 1;
-        let placed = locate(&article.text, span, &removed, foreign.utf16_possible);
-        let (range, moved) = match placed {
-            Ok(found) => {
-                // Never at text that is not its quote (the fuzz target's
-                // invariant; debug builds check it).
-                debug_assert!(span
-                    .exact
-                    .as_deref()
-                    .is_none_or(|e| e.is_empty() || article.text.slice(found.0) == e));
-                found
-            }
-            Err(why) => {
-                report.not_placed.push(not_placed(number, span, &why));
-                continue;
-            }
-        };
         if span.label.trim().is_empty() {
             report
                 .not_placed
                 .push(not_placed(number, span, "it has no tag"));
             continue;
         }
-        n_reanchored += usize::from(moved);
+        let placed = locate(
+            &article.text,
+            span,
+            &removed,
+            foreign.utf16_possible,
+            &mut finder,
+        );
+        if let Err(why) = &placed {
+            report.not_placed.push(not_placed(number, span, why));
+        }
         let tag = tags.tag(&span.label);
         let fields = tags.fields(&tag, &span.fields, &mut report.fields_not_kept);
-        let id = unique_id(&span.id, number, &mut taken);
-        if !span.id.is_empty() {
-            ids.insert(span.id.as_str(), AnnotationId::new(id.clone()));
-        }
-        annotations.push(Annotation {
-            id: AnnotationId::new(id),
+        let id = AnnotationId::new(unique_id(&span.id, number, &mut taken));
+        let annotation = |range| Annotation {
+            id: id.clone(),
             tag,
             range,
             note: span.note.clone(),
             fields,
             created: span.created.clone(),
             modified: span.modified.clone(),
-        });
+        };
+        let (range, how) = match placed {
+            Ok(found) => found,
+            // A quote not found for certain is kept, as an orphan.
+            Err(_) => {
+                if let Some((quote, range)) = orphan_quote(span) {
+                    let annotation = annotation(range);
+                    carried.orphans.push(Orphan { annotation, quote });
+                }
+                continue;
+            }
+        };
+        // Never at text that is not its quote but for a fuzzy placement
+        // (the fuzz target's invariant; debug builds check it).
+        debug_assert!(
+            matches!(how, How::Fuzzy(_))
+                || span
+                    .exact
+                    .as_deref()
+                    .is_none_or(|e| e.is_empty() || article.text.slice(range) == e)
+        );
+        if !span.id.is_empty() {
+            ids.insert(span.id.as_str(), id.clone());
+        }
+        match how {
+            How::AtOffsets => {}
+            How::ByQuote => n_reanchored += 1,
+            How::Fuzzy(anchoring) => {
+                carried.placed.insert(id.clone(), (range, anchoring));
+            }
+        }
+        annotations.push(annotation(range));
     }
     if annotations.is_empty() && !foreign.spans.is_empty() {
         let elsewhere = match &foreign.source {
@@ -97,8 +122,9 @@ pub(super) fn place(
     let schema = tags
         .schema()
         .map_err(|p| ImportError::Foreign(format!("its tags do not fit the tag set: {p}")))?;
-    let session = Session::from_parts(article, schema, annotations, relations)
+    let mut session = Session::from_parts(article, schema, annotations, relations)
         .map_err(|p| ImportError::Shape(p.to_string().trim_end_matches('.').to_owned()))?;
+    session.set_carried(carried);
     Ok(Imported {
         session,
         n_reanchored,
@@ -141,71 +167,7 @@ fn article_for(
     ))
 }
 
-/// Where `span` goes in `text` and whether it moved from its offsets; or
-/// why it cannot be placed. Offsets into the readable text are mapped past
-/// the `removed` ranges first.
-fn locate(
-    text: &Text,
-    span: &Span,
-    removed: &[TextRange],
-    utf16_possible: bool,
-) -> Result<(TextRange, bool), String> {
-    let hint = match (span.start, span.end) {
-        (Some(s), Some(e)) => {
-            let (s, e) = (canonical(s, removed, false), canonical(e, removed, true));
-            TextRange::new(CharOffset::new(s), CharOffset::new(e))
-        }
-        _ => None,
-    };
-    let Some(exact) = span.exact.as_deref().filter(|e| !e.is_empty()) else {
-        let n = text.char_len();
-        return match hint {
-            Some(h) if !h.is_empty() && h.end().get() <= n => Ok((h, false)),
-            Some(h) if h.is_empty() => Err("it is empty".into()),
-            Some(h) => Err(format!(
-                "it ends at {}, past the end of the text ({n} characters)",
-                h.end()
-            )),
-            None => Err("it has neither offsets nor a quote".into()),
-        };
-    };
-    let fits = |r: TextRange| text.full_range().contains_range(r) && text.slice(r) == exact;
-    if let Some(h) = hint.filter(|h| fits(*h)) {
-        return Ok((h, false));
-    }
-    // JavaScript tools count UTF-16 units.
-    if let (true, Some(h)) = (utf16_possible, hint) {
-        let to_char = |u: CharOffset| text.utf16_to_char(Utf16Offset::new(u.get()));
-        if let Some(r) = TextRange::new(to_char(h.start()), to_char(h.end())).filter(|r| fits(*r)) {
-            return Ok((r, false));
-        }
-    }
-    let quote = TextQuoteSelector {
-        exact: exact.to_owned(),
-        prefix: span.prefix.clone(),
-        suffix: span.suffix.clone(),
-    };
-    anchor(text, &quote, hint)
-        .map(|r| (r, true))
-        .ok_or_else(|| format!("its text {} is not in the article", quoted(exact)))
-}
-
-/// The canonical offset of readable offset `x`: past each removed range
-/// that starts before it (at it, for a start; an end stays before).
-fn canonical(x: usize, removed: &[TextRange], is_end: bool) -> usize {
-    let mut shift = 0;
-    for r in removed {
-        let at = r.start().get() - shift;
-        if at < x || (at == x && !is_end) {
-            shift += r.len();
-        } else {
-            break;
-        }
-    }
-    x + shift
-}
-
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     format!("“{}”", excerpt(s, 40))
 }
 

@@ -2,9 +2,10 @@
 //! every check, each named in words a user can act on.
 
 use super::ImportError;
-use crate::model::format::file::{AnnotationV2, RelationV2};
+use crate::model::format::file::{AnchoringV2, AnnotationV2, RelationV2};
 use crate::model::format::{excerpt, json_excerpt};
 use crate::model::limits::check_note;
+use crate::model::reanchor::{Anchoring, Orphan};
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
     Annotation, AnnotationId, FieldProblem, Fields, Relation, Schema, TagId, Text, TextRange,
@@ -28,10 +29,92 @@ pub(super) enum Read {
         annotation: Annotation,
         moved: bool,
         rebuilt: bool,
+        /// How it was carried from another version, as the file says.
+        anchoring: Option<Anchoring>,
     },
     /// Its text held a repaired character and does not fit the text at
     /// its offsets: its id and the sentence that says so.
     NotPlaced { id: AnnotationId, why: String },
+}
+
+/// The id, tag, note and field checks of annotation `index` (from 1), and
+/// its field values read against its tag.
+///
+/// # Errors
+/// The first problem, named.
+fn checked_fields(schema: &Schema, index: usize, a: &AnnotationV2) -> Result<Fields, ImportError> {
+    let fail = |problem: String| ImportError::Annotation {
+        index,
+        id: a.id.clone(),
+        problem,
+    };
+    if a.id.as_str().trim().is_empty() {
+        return Err(fail("its id is empty".into()));
+    }
+    let Some(def) = schema.tag(&a.tag) else {
+        return Err(fail(format!(
+            "its tag \"{}\" is not in the tag set ({})",
+            a.tag,
+            ids(schema.tags().iter().map(|t| &t.id))
+        )));
+    };
+    check_note(&a.note).map_err(|e| fail(format!("its note is too long: {e}")))?;
+    let mut fields = Fields::new();
+    for (id, json) in &a.fields {
+        let read = match def.field(id) {
+            Some(field) => field.read(json),
+            None => Err(FieldProblem::Unknown {
+                tag: def.id.to_string(),
+                known: def.fields.iter().map(|f| f.id.clone()).collect(),
+            }),
+        };
+        match read {
+            Ok(value) => fields.insert(id.clone(), value),
+            Err(problem) => {
+                let json = json_excerpt(&json.to_string(), 60);
+                return Err(fail(format!("its field \"{id}\" is {json}, {problem}")));
+            }
+        };
+    }
+    Ok(fields)
+}
+
+/// Orphan `index` (from 1) of a file: checked as an annotation, but its
+/// offsets and quote are those of the version it was made on, so they are
+/// not placed.
+///
+/// # Errors
+/// As [`read_annotation`]'s checks, and an orphan without its quote.
+pub(crate) fn read_orphan(
+    schema: &Schema,
+    index: usize,
+    a: AnnotationV2,
+) -> Result<Orphan, ImportError> {
+    let fields = checked_fields(schema, index, &a)?;
+    let range = TextRange::new(a.start, a.end).filter(|_| !a.exact.is_empty());
+    let Some(range) = range.filter(|r| r.len() == a.exact.chars().count()) else {
+        return Err(ImportError::Annotation {
+            index,
+            id: a.id,
+            problem: "this orphan's \"exact\" text does not span its \"start\" to \"end\"".into(),
+        });
+    };
+    Ok(Orphan {
+        quote: TextQuoteSelector {
+            exact: a.exact,
+            prefix: a.prefix,
+            suffix: a.suffix,
+        },
+        annotation: Annotation {
+            id: a.id,
+            tag: a.tag,
+            range,
+            note: a.note,
+            fields,
+            created: a.created,
+            modified: a.modified,
+        },
+    })
 }
 
 /// U+FFFD, what a lone surrogate escape was repaired to.
@@ -67,34 +150,13 @@ pub(super) fn read_annotation(
         id: a.id.clone(),
         problem,
     };
-    if a.id.as_str().trim().is_empty() {
-        return Err(fail("its id is empty".into()));
-    }
-    let Some(def) = schema.tag(&a.tag) else {
-        return Err(fail(format!(
-            "its tag \"{}\" is not in the tag set ({})",
-            a.tag,
-            ids(schema.tags().iter().map(|t| &t.id))
-        )));
-    };
-    check_note(&a.note).map_err(|e| fail(format!("its note is too long: {e}")))?;
-    let mut fields = Fields::new();
-    for (id, json) in &a.fields {
-        let read = match def.field(id) {
-            Some(field) => field.read(json),
-            None => Err(FieldProblem::Unknown {
-                tag: def.id.to_string(),
-                known: def.fields.iter().map(|f| f.id.clone()).collect(),
-            }),
-        };
-        match read {
-            Ok(value) => fields.insert(id.clone(), value),
-            Err(problem) => {
-                let json = json_excerpt(&json.to_string(), 60);
-                return Err(fail(format!("its field \"{id}\" is {json}, {problem}")));
-            }
-        };
-    }
+    let fields = checked_fields(schema, index, &a)?;
+    let anchoring = a
+        .anchoring
+        .as_ref()
+        .map(AnchoringV2::read)
+        .transpose()
+        .map_err(fail)?;
     let hint = TextRange::new(a.start, a.end).filter(|r| text.full_range().contains_range(*r));
     let broken = |s: &str| repaired && s.contains(REPAIRED);
     let context_broken = broken(&a.prefix) || broken(&a.suffix);
@@ -124,6 +186,7 @@ pub(super) fn read_annotation(
         })?
     };
     Ok(Read::Placed {
+        anchoring,
         moved: Some(range) != hint,
         rebuilt: context_broken || broken(&a.exact),
         annotation: Annotation {

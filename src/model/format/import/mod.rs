@@ -15,7 +15,9 @@ pub use syntax::{Part, Place};
 use super::file::FileIn;
 use super::{sha256_hex, READS};
 use crate::model::limits::{self, Exceeded};
+use crate::model::reanchor::Carried;
 use crate::model::{AnnotationId, Schema, Session};
+pub(crate) use annotations::read_orphan;
 use annotations::{read_annotation, read_relations, Read};
 use article::read_article;
 use std::collections::{HashMap, HashSet};
@@ -195,6 +197,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let mut first_with_id: HashMap<AnnotationId, usize> = HashMap::new();
     let mut not_placed = HashSet::new();
     let mut annotations = Vec::with_capacity(file.annotations.items.len());
+    let mut carried = Carried::default();
     for (i, a) in file.annotations.items.into_iter().enumerate() {
         let read = read_annotation(&article.text, &schema, i + 1, a, n_repaired > 0)?;
         let id = match &read {
@@ -213,7 +216,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
                 annotation,
                 moved,
                 rebuilt,
+                anchoring,
             } => {
+                if let Some(how) = anchoring {
+                    carried
+                        .placed
+                        .insert(annotation.id.clone(), (annotation.range, how));
+                }
                 n_reanchored += usize::from(moved);
                 report.n_context_rebuilt += usize::from(rebuilt);
                 annotations.push(annotation);
@@ -224,13 +233,33 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             }
         }
     }
+    if file.annotations.n + file.orphans.len() > limits::MAX_ANNOTATIONS {
+        return Err(ImportError::Limit(Exceeded::Annotations(
+            file.annotations.n + file.orphans.len(),
+        )));
+    }
+    for (i, o) in file.orphans.into_iter().enumerate() {
+        let orphan = read_orphan(&schema, file.annotations.n + i + 1, o)?;
+        if first_with_id
+            .insert(orphan.annotation.id.clone(), i + 1)
+            .is_some()
+        {
+            return Err(ImportError::Annotation {
+                index: file.annotations.n + i + 1,
+                id: orphan.annotation.id,
+                problem: "an annotation or orphan before it has the same id".into(),
+            });
+        }
+        carried.orphans.push(orphan);
+    }
     let relations = file.relations.unwrap_or_default();
     let (relations, n_left_out) = read_relations(&schema, &annotations, &not_placed, relations)?;
     report.relations_not_kept = n_left_out;
     // Everything the session checks was checked above with a message of
     // its own; should a check still fail, its message is kept.
-    let session = Session::from_parts(article, schema, annotations, relations)
+    let mut session = Session::from_parts(article, schema, annotations, relations)
         .map_err(|p| ImportError::Shape(p.to_string().trim_end_matches('.').to_owned()))?;
+    session.set_carried(carried);
     Ok(Imported {
         session,
         n_reanchored,

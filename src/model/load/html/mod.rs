@@ -17,6 +17,7 @@ mod walk;
 pub use charset::sniff_charset;
 
 use super::BlockBuilder;
+use crate::model::case::Lowercase;
 use crate::model::{Article, BlockKind};
 
 /// An element of a parsed page as [`Extractor::open`] takes it: its name
@@ -240,7 +241,7 @@ fn same_text(a: &str, b: &str) -> bool {
         s.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase()
+            .lowercase()
     };
     norm(a) == norm(b)
 }

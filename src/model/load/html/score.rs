@@ -2,6 +2,7 @@
 //! the paragraphs inside them.
 
 use super::walk::{Leaf, Walk};
+use crate::model::case::Lowercase;
 use crate::model::BlockKind;
 
 /// Short paragraphs that are page furniture wherever they appear.
@@ -27,7 +28,7 @@ const BOILERPLATE: &[&str] = &[
 
 fn boilerplate(l: &Leaf) -> bool {
     l.chars < 200 && {
-        let t = l.text.to_lowercase();
+        let t = l.text.lowercase();
         BOILERPLATE.iter().any(|b| t.contains(b))
     }
 }

@@ -1,0 +1,59 @@
+//! [`CarryDialog`]: an annotation file made on another version of the open
+//! article. "Apply to this article" carries its annotations over (each
+//! placed by the diff or its quote, or listed as not placed); "Open the
+//! file's version" opens the file as it is; "Cancel" or Esc does nothing.
+
+use super::store::Action;
+use crate::keymap;
+use crate::web::keys;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CarryDialogProps {
+    /// The question, naming the file and the article.
+    pub question: AttrValue,
+    pub on_apply: Callback<()>,
+    pub on_open: Callback<()>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(CarryDialog)]
+pub fn carry_dialog(props: &CarryDialogProps) -> Html {
+    let (root, apply) = (use_node_ref(), use_node_ref());
+    super::focus::use_return_focus(apply.clone());
+    let onkeydown = {
+        let (d, root) = (props.dispatch.clone(), root.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            e.stop_propagation();
+            match keys::with_press(&e, keymap::choice) {
+                Some(keymap::Choice::Cancel) => {
+                    e.prevent_default();
+                    d.emit(Action::CloseOffer);
+                }
+                Some(keymap::Choice::Tab { back }) => super::focus::trap_tab(&e, &root, back),
+                None => {}
+            }
+        })
+    };
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let cancel = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::CloseOffer))
+    };
+    html! {
+        <div class="carry-dialog" role="dialog" aria-modal="true" aria-labelledby="carry-title"
+             aria-describedby="carry-question" ref={root} {onkeydown}>
+            <h2 id="carry-title">{"Another version of this article"}</h2>
+            <p id="carry-question">{ props.question.clone() }</p>
+            <p class="carry-how">{"Each annotation is placed by comparing the two versions, then by its quoted text; one that cannot be placed for certain is listed under \u{201c}Not placed\u{201d}, never put elsewhere."}</p>
+            <div class="carry-buttons">
+                <button ref={apply} class="primary" onclick={click(&props.on_apply)}>{"Apply to this article"}</button>
+                <button onclick={click(&props.on_open)}>{"Open the file's version"}</button>
+                <button onclick={cancel}>{"Cancel"}</button>
+            </div>
+        </div>
+    }
+}
