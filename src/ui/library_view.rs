@@ -154,30 +154,9 @@ fn tools(query: &UseStateHandle<Query>, search: NodeRef, n_bin: usize) -> Html {
     }
 }
 
-/// One article: open, status, rename, bin or restore, delete for good.
+/// One article: open, status, and its actions.
 fn row_view(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>) -> Html {
     let title = row.title().to_owned();
-    let label_with = |f: &dyn Fn(&mut Label) -> String| {
-        let (library, d, row, reload) = (
-            p.library.clone(),
-            p.dispatch.clone(),
-            row.clone(),
-            reload.clone(),
-        );
-        let mut label = row.label.clone();
-        let message = f(&mut label);
-        Callback::from(move |_: MouseEvent| {
-            let reload = reload.clone();
-            act::set_label(
-                &library,
-                &row,
-                label.clone(),
-                message.clone(),
-                &d,
-                move || reload(),
-            )
-        })
-    };
     let open = {
         let (library, d, key) = (p.library.clone(), p.dispatch.clone(), row.key.clone());
         Callback::from(move |_| act::open(&library, key.clone(), &d))
@@ -203,6 +182,84 @@ fn row_view(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>) -> Html {
             act::set_label(&library, &row, label, message, &d, move || reload());
         })
     };
+    let is_current = p.current.as_ref() == Some(&row.key);
+    let source = row
+        .entry
+        .as_ref()
+        .map(|e| e.source.clone())
+        .unwrap_or_default();
+    html! {
+        <tr class="library-row" data-key={row.key.to_string()}>
+            <td><button type="button" class="library-open" onclick={open} aria-current={is_current.then_some("true")}>{ title.clone() }</button></td>
+            <td>{ source }</td>
+            <td>{ row.date().to_owned() }</td>
+            <td class="library-counts">{ messages::row_counts(row) }</td>
+            <td>{ row.changed().get(..16).unwrap_or("").replace('T', " ") }</td>
+            <td>
+                <select aria-label={format!("Status of {title}")} onchange={on_status}>
+                    { for Status::ALL.iter().map(|s| html! {
+                        <option value={s.name()} selected={*s == row.label.status}>{ s.label() }</option>
+                    }) }
+                </select>
+            </td>
+            <td class="library-actions">{ row_actions(p, row, reload, is_current) }</td>
+        </tr>
+    }
+}
+
+/// Rename and Delete (to the bin); in the bin, Restore and Delete for
+/// good (not for the article the page shows).
+fn row_actions(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>, is_current: bool) -> Html {
+    let title = row.title().to_owned();
+    let label_with = |f: &dyn Fn(&mut Label) -> String| {
+        let (library, d, row, reload) = (
+            p.library.clone(),
+            p.dispatch.clone(),
+            row.clone(),
+            reload.clone(),
+        );
+        let mut label = row.label.clone();
+        let message = f(&mut label);
+        Callback::from(move |_: MouseEvent| {
+            let reload = reload.clone();
+            act::set_label(
+                &library,
+                &row,
+                label.clone(),
+                message.clone(),
+                &d,
+                move || reload(),
+            )
+        })
+    };
+    if row.in_bin() {
+        let unbin = label_with(&|l: &mut Label| {
+            l.binned = None;
+            messages::restored_from_bin(&title)
+        });
+        let forget = {
+            let (library, d, row, reload) = (
+                p.library.clone(),
+                p.dispatch.clone(),
+                row.clone(),
+                reload.clone(),
+            );
+            Callback::from(move |_| {
+                act::forget(&library, &row, &d, {
+                    let r = reload.clone();
+                    move || r()
+                })
+            })
+        };
+        return html! {
+            <>
+                <button type="button" onclick={unbin}>{"Restore"}</button>
+                if !is_current {
+                    <button type="button" onclick={forget}>{"Delete for good"}</button>
+                }
+            </>
+        };
+    }
     let rename = {
         let (library, d, row, reload) = (
             p.library.clone(),
@@ -227,7 +284,7 @@ fn row_view(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>) -> Html {
                 &library,
                 &row,
                 label,
-                format!("Renamed to \"{new}\"."),
+                messages::renamed(&new),
                 &d,
                 move || reload(),
             );
@@ -237,56 +294,11 @@ fn row_view(p: &LibraryViewProps, row: &Row, reload: &Rc<dyn Fn()>) -> Html {
         l.binned = Some(clock::now_rfc3339());
         messages::binned(&title)
     });
-    let unbin = label_with(&|l: &mut Label| {
-        l.binned = None;
-        messages::restored_from_bin(&title)
-    });
-    let forget = {
-        let (library, d, row, reload) = (
-            p.library.clone(),
-            p.dispatch.clone(),
-            row.clone(),
-            reload.clone(),
-        );
-        Callback::from(move |_| {
-            act::forget(&library, &row, &d, {
-                let r = reload.clone();
-                move || r()
-            })
-        })
-    };
-    let is_current = p.current.as_ref() == Some(&row.key);
-    let source = row
-        .entry
-        .as_ref()
-        .map(|e| e.source.clone())
-        .unwrap_or_default();
     html! {
-        <tr class="library-row" data-key={row.key.to_string()}>
-            <td><button type="button" class="library-open" onclick={open} aria-current={is_current.then_some("true")}>{ title.clone() }</button></td>
-            <td>{ source }</td>
-            <td>{ row.date().to_owned() }</td>
-            <td class="library-counts">{ messages::row_counts(row) }</td>
-            <td>{ row.changed().get(..16).unwrap_or("").replace('T', " ") }</td>
-            <td>
-                <select aria-label={format!("Status of {title}")} onchange={on_status}>
-                    { for Status::ALL.iter().map(|s| html! {
-                        <option value={s.name()} selected={*s == row.label.status}>{ s.label() }</option>
-                    }) }
-                </select>
-            </td>
-            <td class="library-actions">
-                if row.in_bin() {
-                    <button type="button" onclick={unbin}>{"Restore"}</button>
-                    if !is_current {
-                        <button type="button" onclick={forget}>{"Delete for good"}</button>
-                    }
-                } else {
-                    <button type="button" onclick={rename}>{"Rename"}</button>
-                    <button type="button" onclick={bin_it}>{"Delete"}</button>
-                }
-            </td>
-        </tr>
+        <>
+            <button type="button" onclick={rename}>{"Rename"}</button>
+            <button type="button" onclick={bin_it}>{"Delete"}</button>
+        </>
     }
 }
 

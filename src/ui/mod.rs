@@ -10,6 +10,7 @@ mod action;
 pub mod carrying;
 pub mod doc;
 pub mod field_form;
+mod kept;
 pub mod linking;
 pub mod messages;
 pub mod reading;

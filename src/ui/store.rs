@@ -120,55 +120,20 @@ impl State {
                 self.replace(Session::new(article), message);
             }
             Action::Import(imported) => {
-                let message = messages::imported(&imported);
                 self.offer = None;
-                let (layout, kept) = (self.doc.layout(), self.kept.take());
-                self.replace(imported.session, message);
-                // Annotations opened onto the same article: the same
-                // library article, written whole.
-                if self.doc.layout() == layout {
-                    self.kept = kept.map(|k| Kept {
-                        generation: self.doc.generation(),
-                        stored: false,
-                        new: false,
-                        ..k
-                    });
-                }
+                self.import(*imported);
             }
             Action::Restore {
                 session,
                 kept,
                 notice,
                 saving,
-            } => {
-                self.replace(*session, String::new());
-                self.notice = notice;
-                self.booting = false;
-                self.saving = saving.unwrap_or(self.saving);
-                self.kept = kept.map(|(key, added)| Kept {
-                    key,
-                    generation: self.doc.generation(),
-                    added,
-                    stored: true,
-                    new: false,
-                });
-            }
+            } => self.restore(*session, kept, notice, saving),
             Action::Kept {
                 key,
                 generation,
                 added,
-            } => {
-                if generation != self.doc.generation() {
-                    return false;
-                }
-                self.kept = Some(Kept {
-                    key,
-                    generation,
-                    added,
-                    stored: false,
-                    new: true,
-                });
-            }
+            } => return self.named(key, generation, added),
             Action::OfferCarry(offer) => self.offer = Some(offer),
             Action::CloseOffer => return self.offer.take().is_some(),
             Action::Attach { at } => return self.attach(at),
@@ -358,7 +323,7 @@ impl State {
     /// Replace the session; the reading cursor stays where it was when the
     /// article stays the same (annotations opened onto it), so the reader
     /// keeps their place.
-    fn replace(&mut self, session: Session, message: String) {
+    pub(super) fn replace(&mut self, session: Session, message: String) {
         let layout = self.doc.layout();
         self.kept = None;
         self.doc = self.doc.replace(session);

@@ -76,6 +76,10 @@ pub fn persisted(granted: bool) -> &'static str {
     }
 }
 
+pub fn renamed(title: &str) -> String {
+    format!("Renamed to \"{title}\".")
+}
+
 pub fn binned(title: &str) -> String {
     format!("Moved \"{title}\" to the bin.")
 }
