@@ -1,7 +1,7 @@
 //! Where text breaks into grapheme clusters, words and sentences (Unicode
 //! UAX #29), behind one small interface so that the page can use the
 //! browser's own tables (`Intl.Segmenter`, `web::segmenter`) instead of
-//! shipping the `unicode-segmentation` crate's (about 18 KB gzip).
+//! shipping the `unicode-segmentation` crate's (about 23 KB gzip).
 //!
 //! Natively (tests, the command-line converter) the crate answers. In
 //! wasm32 nothing answers until a segmenter is [`install`]ed, so that the
