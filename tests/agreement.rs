@@ -169,6 +169,12 @@ fn overlap_matching_pairs_each_span_once_largest_overlap_first() {
     let b = spans(TEXT, &[(19, 40, "claim"), (40, 51, "claim")]);
     let p = pair(&a, &b);
     assert_eq!(p.overlap.all, Score::new(1, 1, 2));
+    // Taking the largest overlap first pairs both: A 0..10 with B 0..9
+    // (9 shared), then A 10..12 with B 9..12 (2). The smallest first (A
+    // 0..10 with B 9..12, 1 shared) would leave one pair.
+    let a = spans(TEXT, &[(0, 10, "claim"), (10, 12, "claim")]);
+    let b = spans(TEXT, &[(0, 9, "claim"), (9, 12, "claim")]);
+    assert_eq!(pair(&a, &b).overlap.all.matched, 2);
     // An exact pair wins over a larger span that overlaps as much.
     let a = spans(TEXT, &[(19, 40, "claim"), (19, 51, "claim")]);
     let b = spans(TEXT, &[(19, 40, "claim")]);

@@ -13,6 +13,9 @@
 
 use annotator::model::agreement::alpha_u::{overall, unitized, Unitized};
 
+/// (start, length) in positions of 1995's example.
+type Unit = (usize, usize);
+
 fn close(got: f64, want: f64, tolerance: f64) {
     assert!(
         (got - want).abs() <= tolerance,
@@ -158,7 +161,7 @@ fn krippendorff_1995_examples() {
     let units = |u: &[(usize, usize)]| -> Vec<(usize, usize)> {
         u.iter().map(|&(b, l)| (b * s, (b + l) * s)).collect()
     };
-    let cases: [(&[(usize, usize)], &[(usize, usize)], f64); 4] = [
+    let cases: [(&[Unit], &[Unit], f64); 4] = [
         (&[(2, 8), (14, 6)], &[(4, 4), (15, 2)], 0.553),
         (
             &[(0, 18)],

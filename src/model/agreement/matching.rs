@@ -5,7 +5,7 @@
 //! that share at least one code point) are taken in order of the most
 //! code points shared, then the smallest boundary distance
 //! `|Δstart| + |Δend|`, then (when tags are ignored) the same tag first,
-//! then the earlier start of A, then of B; a pair is kept when neither
+//! then A's span in reading order (start, end), then B's; a pair is kept when neither
 //! span is in a pair yet. An exact pair is always kept (nothing shares
 //! more of either span at distance 0), so overlap matches ⊇ exact
 //! matches. Greedy can pair fewer spans than a maximum bipartite matching
@@ -59,26 +59,26 @@ pub fn overlapping(a: &[Span], b: &[Span]) -> Vec<Pair> {
 /// The greedy one-to-one matching of the candidates (see the module doc);
 /// `same_tag`: only pairs of the same tag may match. O(k log k).
 pub fn greedy(a: &[Span], b: &[Span], candidates: &[Pair], same_tag: bool) -> Vec<Pair> {
-    let key = |c: &Pair| {
+    // One u128 per candidate, compared as (most shared, least distance,
+    // same tag, A's index, B's index); indices follow start order. Offsets
+    // fit 32 bits (a file holds at most 64 MB), indices 31 and 32.
+    let key = |c: &Pair| -> u128 {
         let (x, y) = (a[c.a], b[c.b]);
-        let shared = x.end.min(y.end) - x.start.max(y.start);
-        let distance = x.start.abs_diff(y.start) + x.end.abs_diff(y.end);
-        (
-            std::cmp::Reverse(shared),
-            distance,
-            x.tag != y.tag,
-            x.start,
-            y.start,
-            c.a,
-            c.b,
-        )
+        let shared = (x.end.min(y.end) - x.start.max(y.start)) as u128;
+        let distance = (x.start.abs_diff(y.start) + x.end.abs_diff(y.end)) as u128;
+        let other_tag = u128::from(x.tag != y.tag);
+        ((u32::MAX as u128 - shared) << 96)
+            | (distance.min(u32::MAX as u128) << 64)
+            | (other_tag << 63)
+            | ((c.a as u128) << 32)
+            | c.b as u128
     };
     let mut sorted: Vec<Pair> = candidates
         .iter()
         .filter(|c| !same_tag || a[c.a].tag == b[c.b].tag)
         .copied()
         .collect();
-    sorted.sort_by_cached_key(key);
+    sorted.sort_unstable_by_key(key);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut kept = Vec::new();
     for c in sorted {
