@@ -16,13 +16,14 @@ pairs in B's order, and an overlapping mismatch uses A's span up
 (nothing to divide by)."""
 
 import json
+import pathlib
 import random
 import subprocess
 from fractions import Fraction
 
 import pytest
 
-from test_readers import ROOT
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 TAGS = ["claim", "quote", "source"]
 VERDICTS = ["Unverified", "True", "False", "Misleading"]

@@ -1,7 +1,7 @@
 //! Agreement on the field values (a claim's verdict…) of matched spans.
 
 use super::kappa::Kappa;
-use crate::model::{Annotation, FieldKind, FieldValue, Schema};
+use crate::model::{Annotation, FieldDef, FieldKind, FieldValue, Schema};
 use serde::Serialize;
 
 /// One field of one tag, over the pairs that the overlap matching made
@@ -32,24 +32,26 @@ pub struct FieldAgreement {
 /// The field agreement of matched pairs `(A's annotation, B's annotation)`
 /// of tag `tag`, one entry per field of the tag in A's tag set (B's when A's
 /// lacks the tag). O(pairs × fields).
-pub fn of_tag(
+pub fn of_tag<'a>(
     tag: &str,
-    (schema_a, schema_b): (&Schema, &Schema),
-    pairs: &[(&Annotation, &Annotation)],
+    (schema_a, schema_b): (&'a Schema, &'a Schema),
+    pairs: &[(&'a Annotation, &'a Annotation)],
 ) -> Vec<FieldAgreement> {
     let Some(def) = schema_a.tag_named(tag).or_else(|| schema_b.tag_named(tag)) else {
         return Vec::new();
     };
-    let value = |schema: &Schema, a: &Annotation, field: &str| -> Option<FieldValue> {
-        schema.tag_named(tag)?.value(a, field).cloned()
+    let field_of = |schema: &'a Schema, id: &str| schema.tag_named(tag)?.field_named(id);
+    let value = |def: Option<&'a FieldDef>, a: &'a Annotation| {
+        def.and_then(|d| d.effective(a.fields.get(&d.id)))
     };
     def.fields
         .iter()
         .map(|f| {
             let id = f.id.as_str();
+            let (def_a, def_b) = (field_of(schema_a, id), field_of(schema_b, id));
             let values: Vec<_> = pairs
                 .iter()
-                .map(|(x, y)| (value(schema_a, x, id), value(schema_b, y, id)))
+                .map(|&(x, y)| (value(def_a, x), value(def_b, y)))
                 .filter(|(x, y)| x.is_some() || y.is_some())
                 .collect();
             let n = values.len();
@@ -74,8 +76,8 @@ pub fn of_tag(
 }
 
 /// A value as a label for κ (`None`: no value).
-fn label(v: &Option<FieldValue>) -> Option<String> {
-    v.as_ref().map(|v| match v {
+fn label(v: &Option<&FieldValue>) -> Option<String> {
+    v.map(|v| match v {
         FieldValue::Bool(b) => b.to_string(),
         FieldValue::Number(x) => x.to_string(),
         FieldValue::Text(s) => s.clone(),

@@ -57,14 +57,16 @@ pub fn overlapping(a: &[Span], b: &[Span]) -> Vec<Pair> {
 }
 
 /// The greedy one-to-one matching of the candidates (see the module doc);
-/// `same_tag`: only pairs of the same tag may match. O(k log k).
+/// `same_tag`: only pairs of the same tag may match. O(k log k). Offsets
+/// must be below 2³² and each list shorter than 2³¹ spans (a session's
+/// are: a 50 MB article, 200,000 annotations); the order is undefined
+/// beyond.
 pub fn greedy(a: &[Span], b: &[Span], candidates: &[Pair], same_tag: bool) -> Vec<Pair> {
     // One u128 per candidate, compared as (most shared, least distance,
-    // same tag, A's index, B's index); indices follow start order. Offsets
-    // fit 32 bits (a file holds at most 64 MB), indices 31 and 32.
+    // same tag, A's index, B's index); indices follow reading order.
     let key = |c: &Pair| -> u128 {
         let (x, y) = (a[c.a], b[c.b]);
-        let shared = (x.end.min(y.end) - x.start.max(y.start)) as u128;
+        let shared = ((x.end.min(y.end) - x.start.max(y.start)) as u128).min(u32::MAX as u128);
         let distance = (x.start.abs_diff(y.start) + x.end.abs_diff(y.end)) as u128;
         let other_tag = u128::from(x.tag != y.tag);
         ((u32::MAX as u128 - shared) << 96)
@@ -73,15 +75,19 @@ pub fn greedy(a: &[Span], b: &[Span], candidates: &[Pair], same_tag: bool) -> Ve
             | ((c.a as u128) << 32)
             | c.b as u128
     };
-    let mut sorted: Vec<Pair> = candidates
+    let mut keys: Vec<u128> = candidates
         .iter()
         .filter(|c| !same_tag || a[c.a].tag == b[c.b].tag)
-        .copied()
+        .map(key)
         .collect();
-    sorted.sort_unstable_by_key(key);
+    keys.sort_unstable();
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut kept = Vec::new();
-    for c in sorted {
+    for k in keys {
+        let c = Pair {
+            a: ((k >> 32) & 0x7fff_ffff) as usize,
+            b: (k & 0xffff_ffff) as usize,
+        };
         if !used_a[c.a] && !used_b[c.b] {
             used_a[c.a] = true;
             used_b[c.b] = true;
