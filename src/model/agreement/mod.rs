@@ -31,7 +31,7 @@ mod score;
 
 pub use fields::FieldAgreement;
 pub use kappa::Kappa;
-pub use report::{PairReport, Report, Scores, Untagged};
+pub use report::{Disagreement, PairReport, Report, Scores, Untagged, CSV_HEADER};
 pub use score::Score;
 
 use crate::model::{format, Annotation, Session};
