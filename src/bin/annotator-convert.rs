@@ -14,6 +14,15 @@
 //! as `<stem><suffix>`, the stem being the file name without its format's
 //! suffix. Problems go to standard error, one line per file; the exit
 //! status is 1 when any file could not be converted, 2 for bad arguments.
+//!
+//! ```text
+//! annotator-convert agree [--csv] FILE FILE...
+//! ```
+//!
+//! compares two or more native annotation files of the same article (one
+//! per annotator, named by file stem) and prints the agreement report of
+//! `docs/agreement.md` as JSON (`--json`, the default) or CSV (`--csv`).
+//! Exit status 1 when a file cannot be read or is of another article.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -26,12 +35,70 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use annotator::model::exchange::{self, Format, InFile};
-    use annotator::model::{format, Session};
+    use annotator::model::{agreement, format, Session};
     use annotator::ui::messages;
     use std::path::{Path, PathBuf};
 
     const USAGE: &str =
-        "usage: annotator-convert --to FORMAT [--everything] [--onto FILE] [-o DIR] FILE...";
+        "usage: annotator-convert --to FORMAT [--everything] [--onto FILE] [-o DIR] FILE...\n       \
+         annotator-convert agree [--json | --csv] FILE FILE...";
+
+    /// `agree`: the agreement report of native files (see the module doc).
+    fn agree(args: &[String]) -> i32 {
+        let (mut csv, mut files) = (false, Vec::new());
+        for a in args {
+            match a.as_str() {
+                "--csv" => csv = true,
+                "--json" => csv = false,
+                s if s.starts_with('-') => {
+                    eprintln!("unknown option {s}\n{USAGE}");
+                    return 2;
+                }
+                _ => files.push(PathBuf::from(a)),
+            }
+        }
+        let mut sessions = Vec::new();
+        for f in &files {
+            let read = std::fs::read(f).map_err(|e| e.to_string());
+            match read.and_then(|b| format::import(&b).map_err(|e| e.to_string())) {
+                Ok(imported) => sessions.push(imported.session),
+                Err(e) => {
+                    eprintln!("{}: {e}", f.display());
+                    return 1;
+                }
+            }
+        }
+        let stems: Vec<String> = files.iter().map(|f| stem(f)).collect();
+        let names: Vec<String> = files
+            .iter()
+            .zip(&stems)
+            .map(|(f, s)| match stems.iter().filter(|t| *t == s).count() {
+                1 => s.clone(),
+                _ => f.display().to_string(),
+            })
+            .collect();
+        let coders: Vec<agreement::Coder> = names
+            .iter()
+            .zip(&sessions)
+            .map(|(name, session)| agreement::Coder { name, session })
+            .collect();
+        match agreement::compare(&coders) {
+            Ok(report) if csv => print!("{}", report.to_csv()),
+            Ok(report) => println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("a report serialises")
+            ),
+            Err(e) => {
+                eprintln!("{e}");
+                return if matches!(e, agreement::AgreementError::TooFew { .. }) {
+                    2
+                } else {
+                    1
+                };
+            }
+        }
+        0
+    }
 
     /// What a file's stem is without (longest first).
     const SUFFIXES: [&str; 8] = [
@@ -55,6 +122,9 @@ mod cli {
     }
 
     pub fn run(args: Vec<String>) -> i32 {
+        if args.first().is_some_and(|a| a == "agree") {
+            return agree(&args[1..]);
+        }
         let args = match parse(args) {
             Ok(a) => a,
             Err(e) => {

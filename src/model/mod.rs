@@ -5,6 +5,7 @@
 //! Architecture invariant: nothing here imports yew, web_sys, gloo, js_sys or
 //! wasm_bindgen, so all of it is tested natively.
 
+pub mod agreement;
 mod annotation;
 mod article;
 pub mod case;
