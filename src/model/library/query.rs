@@ -1,6 +1,7 @@
 //! Search and sort over the library's [`Row`]s, as the library view asks.
 
 use super::Row;
+use crate::model::case::Lowercase;
 
 /// The order of the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub fn select(rows: &[Row], query: &Query) -> Vec<usize> {
     let words: Vec<String> = query
         .text
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(|w| w.lowercase())
         .collect();
     let mut picked: Vec<(usize, String)> = rows
         .iter()
@@ -67,11 +68,11 @@ pub fn select(rows: &[Row], query: &Query) -> Vec<usize> {
         .filter(|(_, r)| r.in_bin() == query.bin)
         .filter_map(|(i, r)| {
             let source = r.entry.as_ref().map_or("", |e| e.source.as_str());
-            let hay = format!("{}\n{source}", r.title()).to_lowercase();
+            let hay = format!("{}\n{source}", r.title()).lowercase();
             words
                 .iter()
                 .all(|w| hay.contains(w.as_str()))
-                .then(|| (i, r.title().to_lowercase()))
+                .then(|| (i, r.title().lowercase()))
         })
         .collect();
     picked.sort_by(|(a, ta), (b, tb)| {

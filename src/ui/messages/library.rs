@@ -1,6 +1,7 @@
 //! Sentences about the library: restoring, moving saved work in, the
 //! library view, storage.
 
+use crate::model::case::Lowercase;
 use crate::model::library::{Row, Status};
 
 /// An article of the library that could not be restored, kept aside.
@@ -93,7 +94,7 @@ pub fn forget_question(title: &str) -> String {
 }
 
 pub fn status_set(title: &str, status: Status) -> String {
-    format!("\"{title}\" is now {}.", status.label().to_lowercase())
+    format!("\"{title}\" is now {}.", status.label().lowercase())
 }
 
 pub fn opened_from_library(title: &str, n: usize) -> String {
