@@ -383,13 +383,22 @@ def main():
 
 
 def reanchoring(smoke):
-    """The re-anchoring benchmark (native): correct / orphaned / wrongly
+    """The native benchmarks: re-anchoring (correct / orphaned / wrongly
     placed per kind of edit, and the time to carry 10,000 annotations on
-    large articles of two shapes (examples/reanchor_bench.rs)."""
+    large articles of two shapes, examples/reanchor_bench.rs) and agreement
+    (examples/agreement_bench.rs)."""
     print()
     sizes = ["1", "2", "20000"] if smoke else ["10", "8", "1000000"]
     subprocess.run(
         ["cargo", "run", "--release", "--quiet", "--locked", "--example", "reanchor_bench", "--", *sizes],
+        cwd=ROOT,
+        check=True,
+    )
+    print()
+    # Agreement between three annotators' files (examples/agreement_bench.rs).
+    subprocess.run(
+        ["cargo", "run", "--release", "--quiet", "--locked", "--example", "agreement_bench", "--",
+         *(["1000", "20000"] if smoke else [])],
         cwd=ROOT,
         check=True,
     )
