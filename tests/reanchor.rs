@@ -140,6 +140,16 @@ fn a_short_quote_does_not_follow_its_words_into_a_rewritten_sentence() {
     assert_eq!(carry(old, new), Anchoring::Orphaned);
 }
 
+/// Found by fuzzing: a short quote whose context is an emoji and a full
+/// stop (nothing "alphanumeric") was orphaned even on the same text.
+#[test]
+fn a_quote_between_an_emoji_and_a_full_stop_stays_on_the_same_text() {
+    let text = "👍🏽[[ e\u{fffd}ا]]. ";
+    assert_eq!(carry(text, text), Anchoring::Exact);
+    let new = "Update. 👍🏽[[ e\u{fffd}ا]]. ";
+    assert_eq!(carry(text, new), Anchoring::Exact);
+}
+
 /// Found by fuzzing: a one-letter word was placed, as "fuzzy" with nothing
 /// changed, on the first letter of a longer word.
 #[test]

@@ -76,6 +76,9 @@ pub struct Offer {
     pub name: String,
     /// The file as opened (its own article).
     pub file: Imported,
+    /// The older version is this library article (not a file): opening
+    /// "its version" opens it from the library.
+    pub library: Option<LibraryKey>,
 }
 
 /// Whether changes are saved in the browser.

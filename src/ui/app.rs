@@ -35,6 +35,7 @@ pub fn app() -> Html {
     super::selection::use_selection(&state, &dom);
     super::caret::use_caret(&state, &dom, *article_focused, &caret_ref);
     super::library_save::use_library_save(&state, &library);
+    super::older_version::use_older_version(&state, &library);
     super::page_events::use_page_keys(&state);
     super::page_events::use_drops(&state, &readers);
     let panel = super::annotation_list::use_panel_callbacks(&state, &dom);
@@ -77,7 +78,7 @@ pub fn app() -> Html {
                 <div class="caret" ref={caret_ref} aria-hidden="true" style="display:none"></div>
                 { chooser(&state, &dom) }
                 { link_dialog(&state, &dom) }
-                { carry_dialog(&state) }
+                { carry_dialog(&state, &library) }
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
@@ -242,13 +243,25 @@ fn chooser(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
 
 /// The link dialog, while it is open.
 /// The question whether to carry a file's annotations over, while asked.
-fn carry_dialog(state: &UseReducerHandle<State>) -> Html {
+fn carry_dialog(
+    state: &UseReducerHandle<State>,
+    library: &std::rc::Rc<super::library_save::Library>,
+) -> Html {
     let Some(offer) = state.offer.clone() else {
         return Html::default();
     };
     let n = offer.file.session.annotations().len() + offer.file.session.orphans().count();
     let title = state.doc.session().article().title.clone();
-    let question = super::messages::offer_carry(&offer.name, &title, n);
+    let (question, open_label) = match &offer.library {
+        Some(_) => (
+            super::messages::offer_carry_library(&offer.name, &title, n),
+            "Open the library's version",
+        ),
+        None => (
+            super::messages::offer_carry(&offer.name, &title, n),
+            "Open the file's version",
+        ),
+    };
     let d = state.dispatcher();
     let dispatch = Callback::from(move |a| d.dispatch(a));
     let on_apply = {
@@ -256,13 +269,17 @@ fn carry_dialog(state: &UseReducerHandle<State>) -> Html {
         Callback::from(move |()| super::exchange_actions::carry_over(offer.clone(), &doc, &d))
     };
     let on_open = {
-        let (doc, d) = (state.doc.clone(), state.dispatcher());
-        Callback::from(move |()| match super::file_actions::may_discard(&doc) {
-            true => d.dispatch(Action::Import(Box::new(offer.file.clone()))),
-            false => d.dispatch(Action::CloseOffer),
+        let (doc, d, library) = (state.doc.clone(), state.dispatcher(), library.clone());
+        Callback::from(move |()| {
+            d.dispatch(Action::CloseOffer);
+            if let Some(key) = &offer.library {
+                super::library_actions::open(&library, key.clone(), &d);
+            } else if super::file_actions::may_discard(&doc) {
+                d.dispatch(Action::Import(Box::new(offer.file.clone())));
+            }
         })
     };
-    html! { <CarryDialog question={question} {on_apply} {on_open} {dispatch} /> }
+    html! { <CarryDialog question={question} {open_label} {on_apply} {on_open} {dispatch} /> }
 }
 
 fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {

@@ -1,7 +1,8 @@
 //! [`CarryDialog`]: an annotation file made on another version of the open
 //! article. "Apply to this article" carries its annotations over (each
 //! placed by the diff or its quote, or listed as not placed); "Open the
-//! file's version" opens the file as it is; "Cancel" or Esc does nothing.
+//! file's version" (or the library's) opens the older version as it is;
+//! "Cancel" or Esc does nothing.
 
 use super::store::Action;
 use crate::keymap;
@@ -12,6 +13,8 @@ use yew::prelude::*;
 pub struct CarryDialogProps {
     /// The question, naming the file and the article.
     pub question: AttrValue,
+    /// The second button: open the older version as it is.
+    pub open_label: AttrValue,
     pub on_apply: Callback<()>,
     pub on_open: Callback<()>,
     pub dispatch: Callback<Action>,
@@ -51,7 +54,7 @@ pub fn carry_dialog(props: &CarryDialogProps) -> Html {
             <p class="carry-how">{"Each annotation is placed by comparing the two versions, then by its quoted text; one that cannot be placed for certain is listed under \u{201c}Not placed\u{201d}, never put elsewhere."}</p>
             <div class="carry-buttons">
                 <button ref={apply} class="primary" onclick={click(&props.on_apply)}>{"Apply to this article"}</button>
-                <button onclick={click(&props.on_open)}>{"Open the file's version"}</button>
+                <button onclick={click(&props.on_open)}>{ props.open_label.clone() }</button>
                 <button onclick={cancel}>{"Cancel"}</button>
             </div>
         </div>

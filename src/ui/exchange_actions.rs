@@ -63,6 +63,7 @@ pub fn open_annotations(read: Vec<(String, Vec<u8>)>, doc: &Doc, dispatch: &Disp
                     let offer = Offer {
                         name: name.clone(),
                         file,
+                        library: None,
                     };
                     return dispatch.dispatch(Action::OfferCarry(Rc::new(offer)));
                 }

@@ -58,6 +58,8 @@ mod link_dialog;
 #[cfg(target_arch = "wasm32")]
 mod notice_bar;
 #[cfg(target_arch = "wasm32")]
+mod older_version;
+#[cfg(target_arch = "wasm32")]
 mod orphan_list;
 #[cfg(target_arch = "wasm32")]
 mod page_events;

@@ -138,3 +138,28 @@ def test_a_hand_edited_status_is_named_and_work_stays(app, tmp_path):
     app.choose_file("Open annotations", bad)
     assert "orphan" in app.wait_notice("orphan")
     assert [r[1] for r in app.rows()] == ["Lindqvist Bay"]
+
+
+def test_opening_a_new_version_of_a_library_article_offers_to_carry(app, tmp_path):
+    old = tmp_path / "old" / "bridge.txt"
+    old.parent.mkdir()
+    old.write_text(OLD, encoding="utf-8")
+    app.choose_file("Open article", old)
+    app.wait_notice("Opened")
+    app.tag("taxes will fall by 3 % next year", "1")
+    app.tag("it is a fantasy", "2")
+    app.wait_kept()
+    new = tmp_path / "new" / "bridge.txt"
+    new.parent.mkdir()
+    new.write_text(NEW, encoding="utf-8")
+    app.choose_file("Open article", new)
+    dialog = app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))[0]
+    assert "Your library holds another version" in dialog.text and "2 annotations" in dialog.text
+    assert "Open the library's version" in dialog.text
+    app.press(Keys.ENTER)
+    app.wait_notice("Carried 2 annotations")
+    assert [r[1] for r in app.wait_rows(2)] == ["taxes would fall by 3 % next year", "it is a fantasy"]
+    assert statuses(app) == ["Carried: fuzzy (90 %)", "Carried: exact"]
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    assert doc["article"]["text"] == NEW

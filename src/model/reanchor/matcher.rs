@@ -39,10 +39,10 @@ pub struct Quote<'a> {
 
 impl Quote<'_> {
     /// How much of the context agrees around `range` of `text`, in [0, 1]:
-    /// the mean over the two sides of the share of the context's letters
-    /// and digits that agree, read outwards from the range (white space and
-    /// punctuation are skipped, so a changed dash or space does not hide a
-    /// match). A side that agrees up to a line break (or the edge of the
+    /// the mean over the two sides of the share of the context's letters,
+    /// digits and symbols that agree, read outwards from the range (white
+    /// space and common punctuation are skipped, so a changed dash or space
+    /// does not hide a match). A side that agrees up to a line break (or the edge of the
     /// text) both had counts in full: a line is a unit of its own. O(context).
     pub fn context_agreement(&self, text: &[char], range: &Range<usize>) -> f64 {
         let before = side(text[..range.start].iter().rev(), self.prefix.iter().rev());
@@ -107,19 +107,30 @@ impl Quote<'_> {
     }
 }
 
+/// Whether `c` counts when contexts are compared: all but white space and
+/// the punctuation that editors change (quotes, dashes, ellipses).
+fn counts(c: char) -> bool {
+    !c.is_whitespace()
+        && !c.is_ascii_punctuation()
+        && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '…')
+}
+
 /// One side of [`Quote::context_agreement`]: `text` and `context` read
-/// outwards from the quote. A context without letters, digits or line
-/// breaks tells nothing (0), unless both are at the edge of their text.
+/// outwards from the quote. A context of nothing that counts ([`counts`],
+/// e.g. ". ") agrees when the text has the same code points there; an
+/// empty one when both are at the edge of their text.
 fn side<'a>(
     text: impl Iterator<Item = &'a char> + Clone,
     context: impl Iterator<Item = &'a char> + Clone,
 ) -> f64 {
-    let token = |c: &&char| c.is_alphanumeric() || **c == '\n';
+    let token = |c: &&char| counts(**c) || **c == '\n';
     if !context.clone().any(|c| token(&c)) {
-        let edge = context.clone().next().is_none() && text.clone().next().is_none();
-        return if edge { 1.0 } else { 0.0 };
+        let n = context.clone().count();
+        let same =
+            text.clone().take(n).eq(context.clone()) && (n > 0 || text.clone().next().is_none());
+        return if same { 1.0 } else { 0.0 };
     }
-    let total = context.clone().filter(|c| c.is_alphanumeric()).count();
+    let total = context.clone().filter(|c| counts(**c)).count();
     let (mut text, mut context) = (text.filter(token), context.filter(token));
     let mut agree = 0;
     loop {

@@ -264,6 +264,16 @@ pub fn carrying(n: usize) -> String {
     )
 }
 
+/// The carry dialog's question when the older version is a library
+/// article, last changed at `changed` (RFC 3339).
+pub fn offer_carry_library(changed: &str, title: &str, n: usize) -> String {
+    let day = changed.get(..10).unwrap_or(changed);
+    format!(
+        "Your library holds another version of \u{201c}{title}\u{201d} (last changed {day}) with {}. Carry them over to the version open now, or open the library's version?",
+        count(n, "annotation")
+    )
+}
+
 /// The carry dialog's question.
 pub fn offer_carry(name: &str, title: &str, n: usize) -> String {
     format!(
