@@ -22,21 +22,28 @@ NEW = (
 )
 
 
+THREE = [("taxes will fall by 3 % next year", "1"), ("it is a fantasy", "2"), ("the suspect fled", "1")]
+
+
 def statuses(app):
     return [e.text for e in app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-anchoring")]
 
 
-def open_file_of_old_version(app, tmp_path):
-    """Tag the old version, export it, open the new version, then the
-    exported file: the carry dialog, as it opens."""
+def tag_old_version(app, tmp_path, quotes):
+    """Open the old version as bridge.txt and tag `quotes` (text, key)."""
     old = tmp_path / "old" / "bridge.txt"
     old.parent.mkdir()
     old.write_text(OLD, encoding="utf-8")
     app.choose_file("Open article", old)
     app.wait_notice("Opened")
-    app.tag("taxes will fall by 3 % next year", "1")
-    app.tag("it is a fantasy", "2")
-    app.tag("the suspect fled", "1")
+    for quote, key in quotes:
+        app.tag(quote, key)
+
+
+def open_file_of_old_version(app, tmp_path):
+    """Tag the old version, export it, open the new version, then the
+    exported file: the carry dialog, as it opens."""
+    tag_old_version(app, tmp_path, THREE)
     _, made = app.export_with_ctrl_s()
     saved = tmp_path / "bridge.annotations.json"
     saved.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
@@ -141,13 +148,7 @@ def test_a_hand_edited_status_is_named_and_work_stays(app, tmp_path):
 
 
 def test_opening_a_new_version_of_a_library_article_offers_to_carry(app, tmp_path):
-    old = tmp_path / "old" / "bridge.txt"
-    old.parent.mkdir()
-    old.write_text(OLD, encoding="utf-8")
-    app.choose_file("Open article", old)
-    app.wait_notice("Opened")
-    app.tag("taxes will fall by 3 % next year", "1")
-    app.tag("it is a fantasy", "2")
+    tag_old_version(app, tmp_path, THREE[:2])
     app.wait_kept()
     new = tmp_path / "new" / "bridge.txt"
     new.parent.mkdir()

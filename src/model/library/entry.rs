@@ -116,10 +116,7 @@ impl Entry {
     /// [`RecordError`] when it is not JSON of an entry, or of a version
     /// this build does not read.
     pub fn parse(json: &str) -> Result<Self, RecordError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| RecordError::Shape(e.to_string()))?;
-        check_version(&value)?;
-        serde_json::from_value(value).map_err(|e| RecordError::Shape(e.to_string()))
+        parse_record(json)
     }
 
     pub fn to_json(&self) -> String {
@@ -156,15 +153,20 @@ impl Label {
     /// # Errors
     /// As [`Entry::parse`].
     pub fn parse(json: &str) -> Result<Self, RecordError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| RecordError::Shape(e.to_string()))?;
-        check_version(&value)?;
-        serde_json::from_value(value).map_err(|e| RecordError::Shape(e.to_string()))
+        parse_record(json)
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("plain data serialises")
     }
+}
+
+/// A record of any kind from its JSON, its version checked first.
+fn parse_record<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, RecordError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| RecordError::Shape(e.to_string()))?;
+    check_version(&value)?;
+    serde_json::from_value(value).map_err(|e| RecordError::Shape(e.to_string()))
 }
 
 fn check_version(value: &serde_json::Value) -> Result<(), RecordError> {
