@@ -158,7 +158,7 @@ pub fn load_markdown(
 
 /// Send `job` to the converters and hand `done` the reply; a worker that
 /// cannot run, or a reply that does not read, is an error notice.
-fn run(job: Job, files: Vec<Vec<u8>>, done: impl FnOnce(Reply, Vec<u8>) + 'static) {
+pub(super) fn run(job: Job, files: Vec<Vec<u8>>, done: impl FnOnce(Reply, Vec<u8>) + 'static) {
     let json = serde_json::to_string(&job).expect("plain data serialises");
     let fallback = |e: String| Reply::Failed(e);
     converter::run(json, files, move |answer| match answer {

@@ -3,11 +3,15 @@
 //! transaction and is told to the other tabs.
 
 use super::boot;
+use super::exchange_actions::run;
 use super::library_save::Library;
 use super::library_sync::read_row;
 use super::messages;
 use super::store::{Action, Notice, State};
+use crate::model::exchange::job::{Job, Reply};
+use crate::model::exchange::Format;
 use crate::model::library::{Batch, Label, LibraryKey, Row};
+use crate::web::download;
 use std::rc::Rc;
 use yew::UseReducerDispatcher;
 
@@ -96,12 +100,16 @@ pub fn forget(
     });
 }
 
-/// The file name of a library export.
+/// The file name of a native library export; other formats' start with
+/// [`EXPORT_STEM`].
 pub const EXPORT_FILE: &str = "library.annotations.jsonl";
+pub const EXPORT_STEM: &str = "library";
 
-/// Download `rows` (those the view shows) as one JSONL file of native
-/// files; a row that cannot be restored is left out and named.
-pub fn export(library: &Rc<Library>, rows: Vec<Row>, dispatch: &Dispatch) {
+/// Download `rows` (those the view shows) as one file: native files as
+/// JSONL, or in another tool's `format` through the converters (one file
+/// or a zip, [`crate::model::exchange::export_many`]). A row that cannot be
+/// restored is left out and named.
+pub fn export(library: &Rc<Library>, rows: Vec<Row>, format: Option<Format>, dispatch: &Dispatch) {
     let (Some(db), d) = (library.db(), dispatch.clone()) else {
         return;
     };
@@ -113,16 +121,35 @@ pub fn export(library: &Rc<Library>, rows: Vec<Row>, dispatch: &Dispatch) {
                 Err(_) => left_out.push(row.title().to_owned()),
             }
         }
-        let jsonl = crate::model::library::bundle::to_jsonl(&sessions);
-        let done = crate::web::download::download(EXPORT_FILE, &jsonl, "application/jsonl");
-        d.dispatch(Action::Notify(match done {
-            Ok(()) => Notice::Info(messages::library_exported(
-                sessions.len(),
-                EXPORT_FILE,
-                &left_out,
-            )),
-            Err(e) => Notice::Error(e.to_string()),
-        }));
+        let n = sessions.len();
+        let Some(format) = format else {
+            let jsonl = crate::model::library::bundle::to_jsonl(&sessions);
+            let done = download::download(EXPORT_FILE, &jsonl, "application/jsonl");
+            return d.dispatch(Action::Notify(match done {
+                Ok(()) => Notice::Info(messages::library_exported(n, EXPORT_FILE, None, &left_out)),
+                Err(e) => Notice::Error(e.to_string()),
+            }));
+        };
+        let job = Job::ExportMany {
+            natives: sessions.iter().map(crate::model::format::export).collect(),
+            format,
+            everything: false,
+            stem: EXPORT_STEM.to_owned(),
+        };
+        drop(sessions);
+        run(job, Vec::new(), move |reply, bytes| {
+            d.dispatch(Action::Notify(match reply {
+                Reply::Exported(e) => match download::download_bytes(&e.name, &bytes, &e.mime) {
+                    Ok(()) => Notice::Info(
+                        messages::library_exported(n, &e.name, Some(format.label()), &left_out)
+                            + &messages::caveats(&e),
+                    ),
+                    Err(err) => Notice::Error(err.to_string()),
+                },
+                Reply::Failed(why) => Notice::Error(why),
+                _ => Notice::Error(messages::CONVERTER_CONFUSED.into()),
+            }))
+        });
     });
 }
 

@@ -1,7 +1,8 @@
 //! [`LibraryView`]: the library as a dialog. Search and sort the
 //! articles, open one, set its status, rename it, move it to the bin (and
 //! back, or delete it for good there), see the storage used and ask for
-//! persistent storage. Every control is a native one, reached with Tab;
+//! persistent storage, export the articles shown and import a library
+//! ([`super::library_exchange`]). Every control is a native one, reached with Tab;
 //! Esc closes.
 
 use super::library_actions as act;
@@ -34,7 +35,7 @@ pub fn library_view(p: &LibraryViewProps) -> Html {
     let rows = use_state(|| None::<Rc<Vec<Row>>>);
     let query = use_state(Query::default);
     let storage = use_state(String::new);
-    let (root, search) = (use_node_ref(), use_node_ref());
+    let (root, search, format) = (use_node_ref(), use_node_ref(), use_node_ref());
     super::focus::use_return_focus(search.clone());
     let reload: Rc<dyn Fn()> = {
         let (library, rows) = (p.library.clone(), rows.clone());
@@ -96,7 +97,7 @@ pub fn library_view(p: &LibraryViewProps) -> Html {
                         { for shown.iter().map(|&i| row_view(p, &all[i], &reload)) }
                     </tbody>
                 </table>
-                { exchange(p, &all, &shown, &reload) }
+                { super::library_exchange::exchange(p, &all, &shown, &reload, &format) }
                 { storage_line(&storage, p) }
             </div>
         </div>
@@ -323,41 +324,6 @@ fn storage_line(storage: &UseStateHandle<String>, p: &LibraryViewProps) -> Html 
         <p class="library-storage">
             <span class="library-used">{ (**storage).clone() }</span>
             <button type="button" onclick={persist}>{"Keep storage persistent"}</button>
-        </p>
-    }
-}
-
-/// Export the rows shown (the search is the selection) as one JSONL file;
-/// import such a file.
-fn exchange(
-    p: &LibraryViewProps,
-    all: &Rc<Vec<Row>>,
-    shown: &[usize],
-    reload: &Rc<dyn Fn()>,
-) -> Html {
-    let export = {
-        let (library, d) = (p.library.clone(), p.dispatch.clone());
-        let rows: Vec<Row> = shown.iter().map(|&i| all[i].clone()).collect();
-        Callback::from(move |_| act::export(&library, rows.clone(), &d))
-    };
-    let import = {
-        let (library, d, reload) = (p.library.clone(), p.dispatch.clone(), reload.clone());
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let file = input.files().and_then(|f| f.get(0));
-            input.set_value("");
-            if let Some(file) = file {
-                let reload = reload.clone();
-                act::import(&library, file, &d, move || reload());
-            }
-        })
-    };
-    html! {
-        <p class="library-exchange">
-            <button type="button" onclick={export}>{"Export these articles"}</button>
-            <label class="button file-button">{"Import library"}
-                <input type="file" aria-label="Import library" accept=".jsonl,application/jsonl" onchange={import} />
-            </label>
         </p>
     }
 }

@@ -48,6 +48,8 @@ mod layout;
 #[cfg(target_arch = "wasm32")]
 mod library_actions;
 #[cfg(target_arch = "wasm32")]
+mod library_exchange;
+#[cfg(target_arch = "wasm32")]
 mod library_save;
 #[cfg(target_arch = "wasm32")]
 mod library_sync;

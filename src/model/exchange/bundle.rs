@@ -30,14 +30,23 @@ pub fn one_file(
 
 /// A stored zip of `files`, named `<stem><suffix>`.
 pub fn zip(stem: &str, files: &[OutFile]) -> Vec<u8> {
+    zip_named(
+        files
+            .iter()
+            .map(|f| (format!("{stem}{}", f.suffix), f.content.as_str())),
+    )
+}
+
+/// A stored zip of `(name, content)` pairs, in the order given.
+pub(super) fn zip_named<'a>(files: impl IntoIterator<Item = (String, &'a str)>) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for f in files {
+    for (name, content) in files {
         // Writing to memory fails only on names or sizes zip cannot hold
         // (over 4 GiB without zip64), which an export never reaches.
-        w.start_file(format!("{stem}{}", f.suffix), options)
-            .and_then(|()| w.write_all(f.content.as_bytes()).map_err(Into::into))
-            .expect("an in-memory zip of small text files");
+        w.start_file(name, options)
+            .and_then(|()| w.write_all(content.as_bytes()).map_err(Into::into))
+            .expect("an in-memory zip of text files");
     }
     w.finish().expect("an in-memory zip").into_inner()
 }

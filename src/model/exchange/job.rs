@@ -4,7 +4,7 @@
 //! sends native files ([`crate::model::format::export`]) and gets native
 //! files back, so only the worker holds the other formats' code.
 
-use super::{export, one_file, open, Format, InFile, Kept};
+use super::{export, export_many, one_file, open, Format, InFile, Kept};
 use crate::model::format::{self, Report};
 use crate::model::reanchor::{carry, Summary};
 use crate::model::{load, Session};
@@ -21,6 +21,14 @@ pub enum Job {
         everything: bool,
         stem: String,
     },
+    /// Export the native files `natives` (many articles) in `format` as one
+    /// download named from `stem` ([`super::export_many`]).
+    ExportMany {
+        natives: Vec<String>,
+        format: Format,
+        everything: bool,
+        stem: String,
+    },
     /// Open the job's files (their names here, bytes beside the job) onto
     /// the native file `current`.
     Open { names: Vec<String>, current: String },
@@ -33,7 +41,8 @@ pub enum Job {
     Carry { file: String, current: String },
 }
 
-/// The worker's answer to an [`Job::Export`]; the file's bytes come beside it.
+/// The worker's answer to an [`Job::Export`] or [`Job::ExportMany`]; the
+/// file's bytes come beside it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportReply {
     pub name: String,
@@ -117,6 +126,29 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
                 dropped: exported.dropped,
             };
             (Reply::Exported(reply), bytes)
+        }
+        Job::ExportMany {
+            natives,
+            format,
+            everything,
+            stem,
+        } => {
+            let mut sessions = Vec::with_capacity(natives.len());
+            for native in &natives {
+                match format::import(native.as_bytes()) {
+                    Ok(i) => sessions.push(i.session),
+                    Err(e) => return fail(e),
+                }
+            }
+            let many = export_many(&sessions, format, everything, &stem);
+            let reply = ExportReply {
+                name: many.name,
+                mime: many.mime.to_owned(),
+                left_out: many.left_out,
+                relations_left_out: many.relations_left_out,
+                dropped: many.dropped,
+            };
+            (Reply::Exported(reply), many.bytes)
         }
         Job::Open { names, current } => {
             let current = match format::import(current.as_bytes()) {

@@ -14,12 +14,14 @@ mod csv;
 mod doccano;
 pub mod job;
 mod label_studio;
+mod many;
 mod open;
 mod spacy;
 mod view;
 mod w3c;
 
 pub use bundle::{one_file, zip};
+pub use many::{export_many, Many};
 pub use open::{detect, open, InFile};
 pub use view::{Dataset, Item};
 

@@ -96,11 +96,18 @@ pub const INCLUDE_HIDDEN: &str = "Include hidden page parts";
 pub fn format_exported(format: Format, n: usize, e: &ExportReply) -> String {
     let file_name = &e.name;
     let written = n - e.left_out;
-    let mut out = format!(
+    let out = format!(
         "Exported {} to {file_name} ({}).",
         count(written, "annotation"),
         format.label()
     );
+    out + &caveats(e)
+}
+
+/// What an export in another format could not hold and what hidden page
+/// parts cost (empty when nothing): sentences after the "Exported …" one.
+pub fn caveats(e: &ExportReply) -> String {
+    let mut out = String::new();
     if !e.dropped.is_empty() {
         let what: Vec<&str> = e.dropped.iter().map(|k| kept_noun(*k)).collect();
         out.push_str(&format!(

@@ -104,10 +104,19 @@ pub fn opened_from_library(title: &str, n: usize) -> String {
     )
 }
 
-/// A library export of `n` articles; `left_out`: titles that could not be
-/// restored.
-pub fn library_exported(n: usize, file_name: &str, left_out: &[String]) -> String {
-    let mut out = format!("Exported {} to {file_name}.", n_articles(n, false));
+/// A library export of `n` articles, in another tool's `format` (its
+/// name) or native; `left_out`: titles that could not be restored.
+pub fn library_exported(
+    n: usize,
+    file_name: &str,
+    format: Option<&str>,
+    left_out: &[String],
+) -> String {
+    let as_format = format.map(|f| format!(" ({f})")).unwrap_or_default();
+    let mut out = format!(
+        "Exported {} to {file_name}{as_format}.",
+        n_articles(n, false)
+    );
     if !left_out.is_empty() {
         out.push_str(&format!(
             " Left out, since they could not be restored: {}.",
