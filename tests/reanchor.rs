@@ -322,6 +322,102 @@ mod sessions {
         assert!(e.contains("carrying record"), "{e}");
     }
 
+    /// OLD with a quote and a claim said by "Police said" (a source the
+    /// new version drops), carried to NEW.
+    fn carried_with_waiting_relations() -> Session {
+        use annotator::model::Relation;
+        let mut old = tagged(
+            OLD,
+            &[
+                ("quote", "it is a fantasy"),
+                ("source", "Police said"),
+                ("claim", "taxes will fall by 3 % next year"),
+            ],
+        );
+        for (id, kind, from) in [("r0", "said-by", "a0"), ("r1", "evidence", "a2")] {
+            old.apply(Command::Link(Relation {
+                id: id.into(),
+                kind: kind.into(),
+                from: from.into(),
+                to: "a1".into(),
+                created: "2026-12-01T00:00:00Z".into(),
+            }))
+            .expect("links");
+        }
+        let onto = Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned());
+        let (carried, summary) = carry(&old, onto).expect("carries");
+        assert_eq!((summary.orphaned, summary.relations_waiting), (1, 2));
+        carried
+    }
+
+    fn waiting(s: &Session) -> Vec<String> {
+        s.waiting_relations().map(|r| r.id.to_string()).collect()
+    }
+
+    #[test]
+    fn relations_to_an_orphan_wait_for_it_and_come_back_when_it_is_attached() {
+        let mut s = carried_with_waiting_relations();
+        assert_eq!(
+            (s.relations().count(), waiting(&s)),
+            (0, vec!["r0".into(), "r1".into()])
+        );
+        let orphan = s.orphans().next().expect("an orphan").annotation.clone();
+        s.apply(Command::Tag(Annotation {
+            range: span(NEW, "Critics said"),
+            ..orphan
+        }))
+        .expect("re-attaches");
+        assert_eq!((s.relations().count(), waiting(&s).len()), (2, 0));
+        s.undo();
+        assert_eq!(
+            (s.relations().count(), waiting(&s).len()),
+            (0, 2),
+            "one undo step"
+        );
+        s.redo();
+        assert_eq!(s.relations().count(), 2);
+        // Unlinked by the user once both ends are annotations: gone for good.
+        s.apply(Command::Unlink { id: "r0".into() })
+            .expect("unlinks");
+        assert!(waiting(&s).is_empty());
+        let json: serde_json::Value = serde_json::from_str(&export(&s)).unwrap();
+        assert_eq!(json["relations"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn waiting_relations_survive_the_file_and_the_storage_record() {
+        use annotator::model::format::{carried_record, restore_carried};
+        let carried = carried_with_waiting_relations();
+        let file = export(&carried);
+        let json = super::common::export::check_export(&file);
+        let ends: Vec<&str> = json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["to"].as_str().unwrap())
+            .collect();
+        assert_eq!(ends, ["a1", "a1"], "relations name the orphan");
+        assert_eq!(json["orphans"][0]["id"], "a1");
+        let back = import(file.as_bytes()).expect("imports").session;
+        assert_eq!((back.relations().count(), waiting(&back).len()), (0, 2));
+        assert_eq!(export(&back), file);
+        let record = carried_record(&carried).expect("carried");
+        let mut plain = Session::from_parts(
+            carried.article().clone(),
+            carried.schema().clone(),
+            carried.annotations().to_vec(),
+            Vec::new(),
+        )
+        .unwrap();
+        restore_carried(&mut plain, &record).expect("restores");
+        assert_eq!(export(&plain), file);
+        // A waiting relation whose type the tag set does not allow is named.
+        let mut bad = json.clone();
+        bad["relations"][0]["type"] = "supports".into();
+        let e = import(bad.to_string().as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("supports"), "{e}");
+    }
+
     #[test]
     fn a_bad_anchoring_or_orphan_in_a_file_is_named() {
         let old = tagged(

@@ -42,10 +42,13 @@ pub fn check_export(json_text: &str) -> Value {
         assert_eq!(a["prefix"], py_slice(text, start.saturating_sub(32), start));
         assert_eq!(a["suffix"], py_slice(text, end, end + 32));
     }
+    // A relation's ends are annotations, or orphans (it waits for them).
+    let orphans = doc.get("orphans").and_then(|o| o.as_array());
     let ids: Vec<&str> = doc["annotations"]
         .as_array()
         .unwrap()
         .iter()
+        .chain(orphans.into_iter().flatten())
         .map(|a| a["id"].as_str().unwrap())
         .collect();
     let relations = doc["relations"].as_array().unwrap();

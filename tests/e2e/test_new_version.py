@@ -164,3 +164,46 @@ def test_opening_a_new_version_of_a_library_article_offers_to_carry(app, tmp_pat
     _, doc = app.export_with_ctrl_s()
     check_export(doc)
     assert doc["article"]["text"] == NEW
+
+
+def test_a_relation_to_an_orphan_waits_for_it_and_comes_back(app, tmp_path):
+    """A claim's evidence is a source the new version drops: the relation
+    waits (in the file and across a reload) and is linked again when the
+    source is attached."""
+    tag_old_version(app, tmp_path, [("taxes will fall by 3 % next year", "1"), ("Police said", "3")])
+    _, made = app.export_with_ctrl_s()
+    claim, source = (a["id"] for a in made["annotations"])
+    made["relations"] = [{"id": "r1", "type": "evidence", "from": claim, "to": source,
+                          "created": "2026-12-03T00:00:00Z"}]
+    saved = tmp_path / "bridge.annotations.json"
+    saved.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
+    new = tmp_path / "new" / "bridge.txt"
+    new.parent.mkdir()
+    new.write_text(NEW, encoding="utf-8")
+    app.choose_file("Open article", new)
+    app.wait_notice("Opened")
+    app.choose_file("Open annotations", saved)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))
+    app.press(Keys.ENTER)
+    notice = app.wait_notice("Carried 2 annotations")
+    assert "1 relation to them is linked again when they are attached" in notice, notice
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    assert [(r["from"], r["to"]) for r in doc["relations"]] == [(claim, source)]
+    assert [o["id"] for o in doc["orphans"]] == [source]
+
+    app.reload()
+    app.wait_rows(1)
+    app.select_with_mouse("Police gave")
+    app.press("a")
+    app.wait_rows(2)
+    _, doc = app.export_with_ctrl_s()
+    check_export(doc)
+    ends = {a["id"]: a["exact"] for a in doc["annotations"]}
+    assert [(ends[r["from"]], ends[r["to"]]) for r in doc["relations"]] == [
+        ("taxes would fall by 3 % next year", "Police gave")]
+    # Undo detaches the source; its relation waits again.
+    app.ctrl("z")
+    app.wait_rows(1)
+    _, doc = app.export_with_ctrl_s()
+    assert [r["to"] for r in doc["relations"]] == [source] and doc["orphans"][0]["id"] == source

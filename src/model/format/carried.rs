@@ -1,10 +1,11 @@
 //! How a session's annotations were carried from another version of its
-//! article (statuses and orphans), as one storage record: saved beside the
+//! article (statuses, orphans and the relations that wait for them), as
+//! one storage record: saved beside the
 //! annotation records, which do not hold it, and put back after they are
 //! read ([`restore_carried`]).
 
-use super::file::{orphan_v2, AnchoringV2, AnnotationV2};
-use super::import::{read_orphan, ImportError};
+use super::file::{orphan_v2, relation_v2, AnchoringV2, AnnotationV2, RelationV2};
+use super::import::{read_orphan, read_relations, ImportError};
 use crate::model::reanchor::Carried;
 use crate::model::{AnnotationId, CharOffset, Session, TextRange};
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,9 @@ struct CarriedRecord {
     /// Statuses by annotation id, with the range each holds at.
     placed: BTreeMap<AnnotationId, PlacedV2>,
     orphans: Vec<AnnotationV2>,
+    /// [`Carried::relations`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelationV2>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -54,7 +58,12 @@ pub fn carried_record(session: &Session) -> Option<String> {
         })
         .collect();
     let orphans = c.orphans.iter().map(orphan_v2).collect();
-    let record = CarriedRecord { placed, orphans };
+    let relations = c.relations.iter().map(relation_v2).collect();
+    let record = CarriedRecord {
+        placed,
+        orphans,
+        relations,
+    };
     Some(serde_json::to_string(&record).expect("plain data serialises"))
 }
 
@@ -83,6 +92,17 @@ pub fn restore_carried(session: &mut Session, record: &str) -> Result<(), Import
             .orphans
             .push(read_orphan(session.schema(), i + 1, o)?);
     }
+    // Each end an annotation or an orphan, as in a file; kept whole even
+    // when both ends are annotations now (then it is linked, or was
+    // unlinked since).
+    let read = read_relations(
+        session.schema(),
+        session.annotations(),
+        &carried.orphans,
+        &Default::default(),
+        r.relations,
+    )?;
+    carried.relations = read.relations.into_iter().chain(read.waiting).collect();
     session.set_carried(carried);
     Ok(())
 }

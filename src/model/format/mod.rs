@@ -14,7 +14,10 @@ pub use carried::{carried_record, restore_carried};
 pub use import::{import, ImportError, Imported, Part, Place, Report};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
-use file::{annotation_v2, article_v1, orphan_v2, relation_v2, AnchoringV2, AnnotationV2, FileOut};
+use file::{
+    annotation_v2, article_v1, orphan_v2, relation_v2, AnchoringV2, AnnotationV2, FileOut,
+    RelationV2,
+};
 use sha2::{Digest, Sha256};
 
 /// The version this build writes.
@@ -48,12 +51,23 @@ pub fn export(session: &Session) -> String {
                 ..annotation_v2(&article.text, a, true)
             })
             .collect(),
-        relations: session.relations().map(relation_v2).collect(),
+        relations: relations_v2(session),
         orphans: session.orphans().map(orphan_v2).collect(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data serialises");
     out.push('\n');
     out
+}
+
+/// The session's relations, and those waiting for an orphan end, by id.
+fn relations_v2(session: &Session) -> Vec<RelationV2> {
+    let mut all: Vec<&Relation> = session.relations().collect();
+    let n = all.len();
+    all.extend(session.waiting_relations());
+    if all.len() > n {
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    all.into_iter().map(relation_v2).collect()
 }
 
 /// The `article` object of a file, as compact JSON (a storage record).

@@ -16,6 +16,10 @@ pub struct Carried {
     pub placed: BTreeMap<AnnotationId, (TextRange, Anchoring)>,
     /// The annotations that could not be placed, in the old text's order.
     pub orphans: Vec<Orphan>,
+    /// The relations that had an orphan end when carried, whole. One
+    /// *waits* (is not in the session, [`Session::waiting_relations`])
+    /// while an end is an orphan; attaching that orphan links it again.
+    pub relations: Vec<Relation>,
 }
 
 /// An annotation that could not be placed on the new version: all of it,
@@ -33,8 +37,8 @@ pub struct Summary {
     pub moved: usize,
     pub fuzzy: usize,
     pub orphaned: usize,
-    /// Relations left out because an end was orphaned.
-    pub relations_not_kept: usize,
+    /// Relations that wait for an orphaned end to be attached.
+    pub relations_waiting: usize,
 }
 
 /// `old`'s annotations and relations on `onto` (a new version of `old`'s
@@ -75,12 +79,13 @@ pub fn carry(old: &Session, onto: Article) -> Result<(Session, Summary), Problem
         carried.orphans.push(o.clone());
     }
     let placed: HashSet<&AnnotationId> = annotations.iter().map(|a| &a.id).collect();
-    let relations: Vec<Relation> = old
+    let (relations, waiting): (Vec<Relation>, Vec<Relation>) = old
         .relations()
-        .filter(|r| placed.contains(&r.from) && placed.contains(&r.to))
+        .chain(old.waiting_relations())
         .cloned()
-        .collect();
-    summary.relations_not_kept = old.relations().len() - relations.len();
+        .partition(|r| placed.contains(&r.from) && placed.contains(&r.to));
+    summary.relations_waiting = waiting.len();
+    carried.relations = waiting;
     let mut session = Session::from_parts(onto, old.schema().clone(), annotations, relations)?;
     session.set_carried(carried);
     session.set_unexported(true);

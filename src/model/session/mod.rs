@@ -189,6 +189,21 @@ impl Session {
             .filter(|o| !self.index.spans.contains_key(&o.annotation.id))
     }
 
+    /// The relations carried with an end that is still an orphan
+    /// ([`Carried::relations`]); exported with the others, they come back
+    /// when the orphan is attached. O(orphans + carried relations).
+    pub fn waiting_relations(&self) -> impl Iterator<Item = &Relation> {
+        let orphans: HashSet<&AnnotationId> = if self.carried.relations.is_empty() {
+            HashSet::new()
+        } else {
+            self.orphans().map(|o| &o.annotation.id).collect()
+        };
+        self.carried.relations.iter().filter(move |r| {
+            !self.relations.contains_key(&r.id)
+                && (orphans.contains(&r.from) || orphans.contains(&r.to))
+        })
+    }
+
     pub fn article(&self) -> &Article {
         &self.article
     }

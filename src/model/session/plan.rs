@@ -73,7 +73,8 @@ impl Session {
                 check_note(&a.note).map_err(Problem::NoteTooLong)?;
                 check_fields(self.tag_def(&a.tag)?, &a.fields)?;
                 a.range = self.normalize(a.range).ok_or(Problem::EmptySpan)?;
-                vec![Effect::Added(a)]
+                let links = self.relinks(&a);
+                std::iter::once(Effect::Added(a)).chain(links).collect()
             }
             Command::Retag { id, tag, at } => {
                 let before = self.existing(&id)?;
@@ -173,6 +174,45 @@ impl Session {
             }
             schema_command => self.plan_schema(schema_command)?,
         })
+    }
+
+    /// Linking the waiting relations of `a`, an orphan being attached,
+    /// whose other end is in the session and which the tag set allows.
+    /// O(carried relations); nothing for a new annotation.
+    fn relinks(&self, a: &Annotation) -> Vec<Effect> {
+        let waiting = &self.carried.relations;
+        if waiting.is_empty() || !self.carried.orphans.iter().any(|o| o.annotation.id == a.id) {
+            return Vec::new();
+        }
+        let tag_of = |id: &AnnotationId| {
+            if *id == a.id {
+                Some(&a.tag)
+            } else {
+                self.get(id).map(|b| &b.tag)
+            }
+        };
+        waiting
+            .iter()
+            .filter(|r| (r.from == a.id || r.to == a.id) && r.from != r.to)
+            .filter(|r| !self.relations.contains_key(&r.id))
+            .filter(|r| {
+                let other = if r.from == a.id { &r.to } else { &r.from };
+                !self
+                    .relations_of(other)
+                    .any(|s| s.kind == r.kind && s.from == r.from && s.to == r.to)
+            })
+            .filter(|r| {
+                match (
+                    tag_of(&r.from),
+                    tag_of(&r.to),
+                    self.schema.relation_type(&r.kind),
+                ) {
+                    (Some(from), Some(to), Some(kind)) => kind.allows(from, to),
+                    _ => false,
+                }
+            })
+            .map(|r| Effect::Linked(r.clone()))
+            .collect()
     }
 
     /// Unlinking the relations of annotation `id` that it could not take

@@ -236,10 +236,15 @@ pub fn carried(name: &str, s: &crate::model::reanchor::Summary) -> String {
             s.orphaned
         ));
     }
-    if s.relations_not_kept > 0 {
+    if s.relations_waiting > 0 {
         out.push_str(&format!(
-            " {} left out with them.",
-            count(s.relations_not_kept, "relation")
+            " {} to them {} linked again when they are attached.",
+            count(s.relations_waiting, "relation"),
+            if s.relations_waiting == 1 {
+                "is"
+            } else {
+                "are"
+            }
         ));
     }
     out

@@ -242,16 +242,20 @@ fn cut_not_placed(index: usize, a: &AnnotationV2, text: &Text, hint: Option<Text
 /// The relations of a file, checked against `schema` and the annotations
 /// (already read: ids unique), and how many were left out because an end
 /// is in `not_placed`. O(r + n) with hashing.
-pub(super) fn read_relations(
+pub(crate) fn read_relations(
     schema: &Schema,
     annotations: &[Annotation],
+    orphans: &[Orphan],
     not_placed: &HashSet<AnnotationId>,
     relations: Vec<RelationV2>,
-) -> Result<(Vec<Relation>, usize), ImportError> {
+) -> Result<ReadRelations, ImportError> {
+    let orphan_ids: HashSet<&str> = orphans.iter().map(|o| o.annotation.id.as_str()).collect();
     let tags: HashMap<&str, &TagId> = annotations
         .iter()
+        .chain(orphans.iter().map(|o| &o.annotation))
         .map(|a| (a.id.as_str(), &a.tag))
         .collect();
+    let mut waiting = Vec::new();
     let mut first_with_id: HashMap<&str, usize> = HashMap::new();
     let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     let mut out = Vec::with_capacity(relations.len());
@@ -308,13 +312,31 @@ pub(super) fn read_relations(
                 "it repeats relation {first} (same type, same ends)"
             )));
         }
-        out.push(Relation {
+        let relation = Relation {
             id: r.id.clone(),
             kind: r.kind.clone(),
             from: r.from.clone(),
             to: r.to.clone(),
             created: r.created.clone(),
-        });
+        };
+        if orphan_ids.contains(r.from.as_str()) || orphan_ids.contains(r.to.as_str()) {
+            waiting.push(relation);
+        } else {
+            out.push(relation);
+        }
     }
-    Ok((out, n_left_out))
+    Ok(ReadRelations {
+        relations: out,
+        waiting,
+        n_left_out,
+    })
+}
+
+/// The relations of a file: those between annotations, those waiting for
+/// an orphan end ([`crate::model::reanchor::Carried::relations`]), and how
+/// many were left out with an annotation not placed.
+pub(crate) struct ReadRelations {
+    pub relations: Vec<Relation>,
+    pub waiting: Vec<Relation>,
+    pub n_left_out: usize,
 }

@@ -17,8 +17,8 @@ use super::{sha256_hex, READS};
 use crate::model::limits::{self, Exceeded};
 use crate::model::reanchor::Carried;
 use crate::model::{AnnotationId, Schema, Session};
-pub(crate) use annotations::read_orphan;
-use annotations::{read_annotation, read_relations, Read};
+use annotations::{read_annotation, Read};
+pub(crate) use annotations::{read_orphan, read_relations};
 use article::read_article;
 use std::collections::{HashMap, HashSet};
 
@@ -253,8 +253,16 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         carried.orphans.push(orphan);
     }
     let relations = file.relations.unwrap_or_default();
-    let (relations, n_left_out) = read_relations(&schema, &annotations, &not_placed, relations)?;
-    report.relations_not_kept = n_left_out;
+    let read = read_relations(
+        &schema,
+        &annotations,
+        &carried.orphans,
+        &not_placed,
+        relations,
+    )?;
+    report.relations_not_kept = read.n_left_out;
+    carried.relations = read.waiting;
+    let relations = read.relations;
     // Everything the session checks was checked above with a message of
     // its own; should a check still fail, its message is kept.
     let mut session = Session::from_parts(article, schema, annotations, relations)
