@@ -55,6 +55,7 @@ fn main() {
                         fields: Default::default(),
                         created: String::new(),
                         modified: String::new(),
+                        creator: String::new(),
                     }
                 })
                 .collect();

@@ -333,6 +333,7 @@ fn foreign_base() -> Session {
         fields: Default::default(),
         created: String::new(),
         modified: String::new(),
+        creator: String::new(),
     };
     Session::with_annotations(article, vec![a]).expect("valid")
 }

@@ -43,6 +43,7 @@ fn carried_state() -> Rc<State> {
             fields: Default::default(),
             created: AT.into(),
             modified: AT.into(),
+            creator: String::new(),
         };
         old.apply(Command::Tag(a)).unwrap();
     }

@@ -75,6 +75,7 @@ impl Fake {
             annotations: self.of_article(Store::Annotations, article),
             relations: self.of_article(Store::Relations, article),
             carried: self.get(Store::Carried, article.as_str()),
+            history: self.of_article(Store::History, article),
         }
     }
 
@@ -112,11 +113,11 @@ fn a_change_writes_only_what_it_touched_and_the_entry() {
     let mut s = session("The [sky]{claim} is blue and the sea is green.");
     let mut fake = Fake::default();
     let key = keep(&mut fake, "k1", &s);
-    let before = s.revision();
+    let (before, from) = (s.revision(), s.next_step());
     s.apply(Command::Tag(annotation("new", "quote", range(20, 27))))
         .unwrap();
     let touched = s.touched_since(before).unwrap();
-    let batch = Batch::change(&key, &s, &touched, &Entry::of(&key, &s, T0, T1));
+    let batch = Batch::change(&key, &s, &touched, from, &Entry::of(&key, &s, T0, T1));
     let stores: Vec<&str> = batch
         .ops
         .iter()
@@ -126,7 +127,8 @@ fn a_change_writes_only_what_it_touched_and_the_entry() {
             }
         })
         .collect();
-    assert_eq!(stores, ["annotations", "entries"]);
+    // The annotation, the new undo step and the history's head, the entry.
+    assert_eq!(stores, ["annotations", "history", "history", "entries"]);
     fake.apply(&batch);
     assert_eq!(
         render(&fake.restore(&key).unwrap()),
@@ -140,6 +142,7 @@ fn a_change_writes_only_what_it_touched_and_the_entry() {
         &key,
         &s,
         &touched,
+        s.next_step(),
         &Entry::of(&key, &s, T0, T1),
     ));
     assert_eq!(
@@ -395,4 +398,120 @@ fn carried_statuses_and_orphans_come_back_with_the_article_and_go_with_it() {
     let key = keep(&mut fake, "k2", &carried);
     fake.apply(&Batch::forget(&key));
     assert_eq!(fake.get(Store::Carried, key.as_str()), None);
+}
+
+/// Write what `s` changed since revision `before` as the saver does (the
+/// undo steps numbered `from` or more); returns the next `from`.
+fn save_change(fake: &mut Fake, key: &LibraryKey, s: &Session, before: u64, from: u64) -> u64 {
+    let touched = s.touched_since(before).unwrap();
+    fake.apply(&Batch::change(
+        key,
+        s,
+        &touched,
+        from,
+        &Entry::of(key, s, T0, T1),
+    ));
+    s.next_step()
+}
+
+/// The session with two tags and a note, the note undone, written change
+/// by change.
+fn edited_and_kept() -> (Fake, LibraryKey, Session) {
+    let mut s = session("The sky is blue and the sea is green.");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let mut from = s.next_step();
+    let commands = [
+        Command::Tag(annotation("a", "claim", range(4, 7))),
+        Command::Tag(annotation("b", "quote", range(20, 27))),
+        Command::Note {
+            id: "a".into(),
+            note: "check it 👍🏽".into(),
+            at: T1.into(),
+        },
+    ];
+    for c in commands {
+        let before = s.revision();
+        s.apply(c).unwrap();
+        from = save_change(&mut fake, &key, &s, before, from);
+    }
+    let before = s.revision();
+    s.undo().unwrap();
+    save_change(&mut fake, &key, &s, before, from);
+    (fake, key, s)
+}
+
+#[test]
+fn undo_and_redo_survive_a_restore() {
+    let (fake, key, mut s) = edited_and_kept();
+    let mut back = fake.restore(&key).unwrap();
+    assert_eq!((back.undo_steps().len(), back.redo_steps().len()), (2, 1));
+    assert_eq!(back.undo_steps(), s.undo_steps());
+    back.redo().unwrap();
+    s.redo().unwrap();
+    assert_eq!(render(&back), render(&s));
+    assert_eq!(back.get(&"a".into()).unwrap().note, "check it 👍🏽");
+    for _ in 0..3 {
+        back.undo().unwrap();
+    }
+    assert_eq!(render(&back), "The sky is blue and the sea is green.");
+    assert!(!back.can_undo());
+    // Steps made after the restore get numbers of their own.
+    back.apply(Command::Tag(annotation("c", "source", range(0, 3))))
+        .unwrap();
+    let seqs: Vec<u64> = back.undo_steps().iter().map(|s| s.seq).collect();
+    assert!(s.undo_steps().iter().all(|old| !seqs.contains(&old.seq)));
+}
+
+#[test]
+fn a_damaged_history_is_dropped_and_the_article_restored() {
+    let (mut fake, key, s) = edited_and_kept();
+    let steps = fake.store(Store::History);
+    let (k, v) = steps
+        .iter()
+        .next()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .unwrap();
+    // A step that no longer fits: its annotation moved by hand.
+    steps.insert(k, v.replace("\"start\":4", "\"start\":5"));
+    let back = fake.restore(&key).unwrap();
+    assert_eq!(render(&back), render(&s));
+    assert!(!back.can_undo() && !back.can_redo());
+    // Nonsense in place of a step, the same.
+    let steps = fake.store(Store::History);
+    for v in steps.values_mut() {
+        if v.contains("\"seq\"") {
+            *v = "{\"seq\": \"x\"}".into();
+        }
+    }
+    assert!(!fake.restore(&key).unwrap().can_undo());
+}
+
+#[test]
+fn only_the_newest_steps_are_kept() {
+    let mut s = session("One two three.");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let mut from = s.next_step();
+    for i in 0..format::MAX_KEPT_STEPS + 5 {
+        let before = s.revision();
+        s.apply(Command::Note {
+            id: "x".into(),
+            note: format!("note {i}"),
+            at: T1.into(),
+        })
+        .or_else(|_| s.apply(Command::Tag(annotation("x", "claim", range(0, 3)))))
+        .unwrap();
+        from = save_change(&mut fake, &key, &s, before, from);
+    }
+    let back = fake.restore(&key).unwrap();
+    assert_eq!(back.undo_steps().len(), format::MAX_KEPT_STEPS);
+    assert_eq!(back.undo_steps(), &s.undo_steps()[5..]);
+    // A whole write drops the records no head names.
+    let entry = Entry::of(&key, &s, T0, T1);
+    fake.apply(&Batch::whole(&key, &s, &entry, None));
+    assert_eq!(
+        fake.of_article(Store::History, &key).len(),
+        format::MAX_KEPT_STEPS + 1
+    );
 }

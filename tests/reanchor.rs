@@ -215,6 +215,7 @@ mod sessions {
                 fields: Default::default(),
                 created: "2026-12-01T00:00:00Z".into(),
                 modified: "2026-12-01T00:00:00Z".into(),
+                creator: String::new(),
             };
             s.apply(Command::Tag(a)).expect("tags");
         }

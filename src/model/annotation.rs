@@ -35,6 +35,9 @@ pub struct Annotation {
     /// RFC 3339 timestamps.
     pub created: String,
     pub modified: String,
+    /// Who made it: the annotator name set in the app when it was made (at
+    /// most [`crate::model::limits::MAX_CREATOR_CHARS`]); empty when unknown.
+    pub creator: String,
 }
 
 impl Annotation {

@@ -37,6 +37,9 @@ pub const MAX_NOTE_CHARS: usize = 10_000;
 /// Longest value of a text field, in code points.
 pub const MAX_FIELD_TEXT_CHARS: usize = 10_000;
 
+/// Longest annotator name (an annotation's `creator`), in code points.
+pub const MAX_CREATOR_CHARS: usize = 200;
+
 /// A limit gone past, with the actual size. Its `Display` is a clause
 /// ("it is 10,001 characters long; a note holds at most 10,000") that
 /// the messages of files, annotations and commands put in a sentence.
@@ -50,6 +53,8 @@ pub enum Exceeded {
     NoteChars(usize),
     /// A text field value of this many code points.
     FieldTextChars(usize),
+    /// An annotator name of this many code points.
+    CreatorChars(usize),
 }
 
 impl fmt::Display for Exceeded {
@@ -78,6 +83,11 @@ impl fmt::Display for Exceeded {
                 "it is {} characters long; a text field holds at most {}",
                 thousands(n),
                 thousands(MAX_FIELD_TEXT_CHARS)
+            ),
+            Exceeded::CreatorChars(n) => write!(
+                f,
+                "it is {} characters long; an annotator name holds at most {MAX_CREATOR_CHARS}",
+                thousands(n)
             ),
         }
     }
@@ -110,6 +120,22 @@ fn chars_over(s: &str, max: usize) -> Option<usize> {
 /// [`Exceeded::NoteChars`] when longer.
 pub fn check_note(note: &str) -> Result<(), Exceeded> {
     chars_over(note, MAX_NOTE_CHARS).map_or(Ok(()), |n| Err(Exceeded::NoteChars(n)))
+}
+
+/// An annotator name against [`MAX_CREATOR_CHARS`]; costs as
+/// [`check_note`].
+///
+/// # Errors
+/// [`Exceeded::CreatorChars`] when longer.
+pub fn check_creator(name: &str) -> Result<(), Exceeded> {
+    chars_over(name, MAX_CREATOR_CHARS).map_or(Ok(()), |n| Err(Exceeded::CreatorChars(n)))
+}
+
+/// `raw` as an annotator name: white space runs made one space, trimmed,
+/// cut to [`MAX_CREATOR_CHARS`] code points. O(n).
+pub fn creator_name(raw: &str) -> String {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    words.join(" ").chars().take(MAX_CREATOR_CHARS).collect()
 }
 
 /// A text field value against [`MAX_FIELD_TEXT_CHARS`]; costs as

@@ -76,6 +76,11 @@ pub enum Problem {
     SchemaDoesNotFit(String),
     /// A note longer than [`crate::model::limits::MAX_NOTE_CHARS`].
     NoteTooLong(Exceeded),
+    /// An annotator name longer than [`crate::model::limits::MAX_CREATOR_CHARS`].
+    CreatorTooLong(Exceeded),
+    /// A kept undo step does not replay on the session (storage edited or
+    /// damaged).
+    StepDoesNotFit,
 }
 
 /// `"a quote or claim"`: labels in lower case, joined by "or".
@@ -170,6 +175,10 @@ impl fmt::Display for Problem {
                 write!(f, "This tag set does not fit the annotations: {why}.")
             }
             Problem::NoteTooLong(e) => write!(f, "This note is too long: {e}."),
+            Problem::CreatorTooLong(e) => write!(f, "This annotator name is too long: {e}."),
+            Problem::StepDoesNotFit => {
+                f.write_str("A step of the saved undo history does not fit the annotations.")
+            }
         }
     }
 }

@@ -179,6 +179,9 @@ pub enum Action {
     Help(bool),
     /// Open or close the library view.
     Library(bool),
+    /// Set the annotator name (cleaned by [`crate::model::limits::creator_name`];
+    /// empty: none) that new annotations carry.
+    Annotator(String),
     /// Open or close the Tags dialog (its changes are [`Action::Apply`]).
     Tags(bool),
     /// Show the page clutter that extraction left out, or not.

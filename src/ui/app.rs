@@ -150,12 +150,22 @@ fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) 
         let (doc, d) = (doc.clone(), d.clone());
         Callback::from(move |()| file_actions::export_claim_reviews(&doc, &d))
     };
+    let on_annotator = {
+        let (d, current) = (d.clone(), state.annotator.clone());
+        Callback::from(move |()| {
+            if let Some(name) = gloo::dialogs::prompt(messages::ANNOTATOR_PROMPT, Some(&current)) {
+                let name = crate::model::limits::creator_name(&name);
+                crate::web::storage::set_annotator_name(&name);
+                d.dispatch(Action::Annotator(name));
+            }
+        })
+    };
     let paused = state.saving != Saving::On;
     let on_library = (!paused && !state.booting).then(|| send(|| Action::Library(true)));
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} {on_library} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
+                 {on_file} {on_paste} {on_export} {on_library} {on_annotator} annotator={state.annotator.clone()} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
                  on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
             { notice_bar(state) }
         </Toolbar>

@@ -21,6 +21,7 @@ pub fn placeholder() -> State {
     let empty = Article::from_plain(String::new(), String::new(), String::new());
     let mut state = State::new(Session::new(empty), None, Saving::On);
     state.booting = true;
+    state.annotator = crate::web::storage::annotator_name();
     state
 }
 

@@ -3,7 +3,8 @@
 //! The hook owns what the library holds of the open article: the session
 //! as of an (article generation, revision). A change writes only the
 //! annotations it touched and the article's entry, in one transaction
-//! ([`Batch::change`]), so a key press never waits for serialising a large
+//! ([`Batch::change`]) with the undo steps made since the last write and
+//! the history's head, so a key press never waits for serialising a large
 //! session. A new article is written whole ([`Batch::whole`]): at once
 //! when it is short, else a second later, after it has painted (at once if
 //! the page is hidden or left before that). A write that fails (storage full) is said in the page
@@ -58,6 +59,8 @@ pub struct Library {
     pub tabs: RefCell<Option<Tabs>>,
     /// What the library holds of the open article; `None`: unknown.
     saved: Cell<Option<Mark>>,
+    /// The undo steps numbered below this are written (with `saved`).
+    steps_saved: Cell<u64>,
     /// The latest article generation seen.
     generation: Cell<u64>,
     /// A whole write waiting for its timer, and the job itself.
@@ -172,6 +175,7 @@ fn save(
     let (key, saved) = (kept.key.clone(), library.saved.get());
     if saved.is_none() && kept.stored {
         storage::set_open_here(&key);
+        library.steps_saved.set(doc.session().next_step());
         return library.saved.set(Some(now));
     }
     let touched = match saved {
@@ -190,7 +194,8 @@ fn save(
     let batch = {
         let session = doc.session();
         let entry = Entry::of(&key, &session, &kept.added, &clock::now_rfc3339());
-        Batch::change(&key, &session, &touched, &entry)
+        let from = library.steps_saved.replace(session.next_step());
+        Batch::change(&key, &session, &touched, from, &entry)
     };
     library.saved.set(Some(now));
     let (me, d) = (Rc::downgrade(library), dispatch.clone());
@@ -245,6 +250,7 @@ fn schedule_whole(
             }
             let (batch, revision) = {
                 let session = cell.borrow();
+                me.steps_saved.set(session.next_step());
                 let entry = Entry::of(&kept.key, &session, &kept.added, &clock::now_rfc3339());
                 let label = kept.new.then(Label::new);
                 (

@@ -52,6 +52,8 @@ pub struct State {
     pub orphan_pick: Option<AnnotationId>,
     /// What the panel lists.
     pub filter: Filter,
+    /// The annotator name new annotations carry as `creator` (empty: none).
+    pub annotator: String,
     /// The annotation the last follow (F) started from and the index of the
     /// link it took, so that F again takes the next.
     pub(super) following: Option<(AnnotationId, usize)>,
@@ -83,6 +85,7 @@ impl State {
             offer: None,
             orphan_pick: None,
             filter: Filter::default(),
+            annotator: String::new(),
             following: None,
             inside: None,
         }
@@ -149,6 +152,10 @@ impl State {
             Action::Help(on) => return set(&mut self.help, on),
             Action::Tags(on) => return set(&mut self.tags_open, on),
             Action::Library(on) => return set(&mut self.library_open, on),
+            Action::Annotator(name) => {
+                self.annotator = crate::model::limits::creator_name(&name);
+                self.notice = Some(Notice::Info(messages::annotator_set(&self.annotator)));
+            }
             Action::ShowAll(on) => return set(&mut self.show_all, on),
             Action::OpenLink => return self.open_link(),
             Action::LinkOption(i) => return self.edit_link(|l| l.option = i),
@@ -253,6 +260,7 @@ impl State {
                 fields,
                 created: at.clone(),
                 modified: at,
+                creator: self.annotator.clone(),
             }),
         });
         true

@@ -1,4 +1,5 @@
-//! [`Toolbar`]: opening, pasting, exporting, the Tags dialog, undo and
+//! [`Toolbar`]: opening, pasting, exporting, the Tags dialog, the
+//! annotator name, undo and
 //! redo, the "Show everything" switch, the save state, and (in its sticky area) the notices.
 
 use super::file_actions::FileKind;
@@ -26,6 +27,9 @@ pub struct ToolbarProps {
     pub on_tags: Callback<()>,
     /// Open the library view (absent without a library).
     pub on_library: Option<Callback<()>>,
+    /// The annotator name ([`super::store::State::annotator`]) and asking for it.
+    pub annotator: String,
+    pub on_annotator: Callback<()>,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_show_all: Callback<bool>,
@@ -85,6 +89,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <ExportMenu native={p.on_export.clone()} claim_reviews={p.on_export_claim_reviews.clone()}
                         format={p.on_export_format.clone()} has_extra={p.has_extra} />
             <button type="button" onclick={click(&p.on_tags)}>{"Tags"}</button>
+            <button type="button" class="annotator-name" onclick={click(&p.on_annotator)}
+                    title="Your name on the annotations you make">{ messages::annotator_button(&p.annotator) }</button>
             <button type="button" onclick={click(&p.on_undo)} disabled={!p.can_undo}
                     aria-keyshortcuts="Control+Z">{"Undo"}</button>
             <button type="button" onclick={click(&p.on_redo)} disabled={!p.can_redo}

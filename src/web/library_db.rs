@@ -14,7 +14,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 
 const NAME: &str = "annotator-library";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// An open connection. Cheap to share behind an `Rc`.
 pub struct Db {
@@ -189,6 +189,7 @@ impl Db {
             Store::Annotations.name(),
             Store::Relations.name(),
             Store::Carried.name(),
+            Store::History.name(),
         ];
         let tx = self
             .db
@@ -206,6 +207,7 @@ impl Db {
         let (article, schema) = (one(Store::Articles)?, one(Store::Schemas)?);
         let carried = one(Store::Carried)?;
         let (annotations, relations) = (many(Store::Annotations)?, many(Store::Relations)?);
+        let history = many(Store::History)?;
         let texts = |v: Vec<JsValue>| v.iter().map(text).collect();
         // Awaited in the order they were made: awaited after requests made
         // later, a get of a missing key never resolved (seen in Chromium
@@ -216,6 +218,7 @@ impl Db {
             carried: carried.await.map_err(failed)?.map(|v| text(&v)),
             annotations: texts(annotations.await.map_err(failed)?),
             relations: texts(relations.await.map_err(failed)?),
+            history: texts(history.await.map_err(failed)?),
         })
     }
 }

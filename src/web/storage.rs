@@ -2,7 +2,8 @@
 //! records of the app before the library (read once, to move them in;
 //! see `docs/format.md` "Storage"), and the tab's own `sessionStorage`
 //! note of the library article it shows (so a reload shows it again,
-//! whatever other tabs opened meanwhile).
+//! whatever other tabs opened meanwhile), and the annotator name
+//! (`localStorage` `annotator.name`).
 //!
 //! Version 2 keys: `annotator.v2.article`, `annotator.v2.ann.<id>`,
 //! `annotator.v2.rel.<id>`, `annotator.v2.schema`, `annotator.v2.dirty`,
@@ -23,6 +24,8 @@ const DIRTY_KEY: &str = "annotator.v2.dirty";
 pub const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
 /// `sessionStorage`: the library article this tab shows.
 const OPEN_KEY: &str = "annotator.open";
+/// `localStorage`: the annotator name, for every tab.
+const NAME_KEY: &str = "annotator.name";
 
 fn local() -> Option<Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -82,5 +85,25 @@ pub fn open_here() -> Option<LibraryKey> {
 pub fn set_open_here(key: &LibraryKey) {
     if let Some(s) = session() {
         let _ = s.set_item(OPEN_KEY, key.as_str());
+    }
+}
+
+/// The annotator name set in this browser; empty when none (or storage is
+/// unavailable).
+pub fn annotator_name() -> String {
+    local()
+        .and_then(|s| s.get_item(NAME_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Keep `name` as the annotator name (removed when empty); a failure
+/// (storage unavailable or full) leaves the name for this tab only.
+pub fn set_annotator_name(name: &str) {
+    if let Some(s) = local() {
+        let _ = if name.is_empty() {
+            s.remove_item(NAME_KEY)
+        } else {
+            s.set_item(NAME_KEY, name)
+        };
     }
 }

@@ -44,6 +44,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 import first_load  # noqa: E402
 import generate  # noqa: E402
+import library_bench  # noqa: E402
 import peer  # noqa: E402
 from browser import chromium, serve  # noqa: E402
 from measure import (  # noqa: E402
@@ -71,6 +72,8 @@ window.__conds = {
   blocks: n => document.querySelectorAll('article.article [data-block]').length === n,
   // ...and something is painted.
   countPainted: n => __conds.count(n) && __painted() > 0,
+  // The library view lists n articles.
+  libraryRows: n => document.querySelectorAll('.library .library-row').length === n,
   // A progress bar is shown.
   progress: () => !!document.querySelector('.notices progress'),
   // The article from file `name` is shown...
@@ -129,6 +132,7 @@ TARGETS = {
 
 # The metrics measured on each article shape.
 PER_SHAPE = [k for k in TARGETS if k != "first_load_gzip_kb" and not k.startswith("big_page_")]
+TARGETS.update(library_bench.TARGETS)
 
 
 # The panel's title, "Annotations (N)": highlights are painted in the same
@@ -145,8 +149,10 @@ def result(driver, timeout=60):
 
 
 def fresh(driver, url):
-    """A clean page showing the sample article; returns ms to interactive."""
-    driver.execute_script("localStorage.clear()")
+    """A clean page showing the sample article (an empty library); returns
+    ms to interactive."""
+    # Deleting waits for this page's connection, which the navigation closes.
+    driver.execute_script("localStorage.clear(); sessionStorage.clear(); indexedDB.deleteDatabase('annotator-library')")
     driver.get(url)
     return wait(driver, lambda d: d.execute_script("return window.__interactiveAt"))
 
@@ -269,6 +275,28 @@ def shape_run(driver, url, workdir, article, n_annotations, runs, n_keys):
     return samples
 
 
+def library(driver, url, workdir, n_bytes, n_annotations, n_small, runs):
+    """The library's figures (library_bench.py): `n_small` small articles
+    and the blank-line paragraphs article with `n_annotations`."""
+    name, contents = generate.shapes(n_bytes)["paragraphs"]
+    article = workdir / name
+    big_file = annotations_path(workdir, name)
+    if not big_file.exists():
+        article.write_text(contents, encoding="utf-8")
+        fresh(driver, url)
+        choose(driver, "Open article", article, "built", article.name)
+        annotations_for(driver, workdir, article, n_annotations)
+    fresh(driver, url)
+
+    def export_sample():
+        folder = workdir / "downloads"
+        before = set(folder.iterdir())
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+        return json.loads(download(driver, folder, before).read_text(encoding="utf-8"))
+
+    return library_bench.run(driver, ARM, result, export_sample, big_file, n_small, n_annotations, runs)
+
+
 def summarize(samples):
     rows = {}
     for metric, values in samples.items():
@@ -318,6 +346,7 @@ def main():
         try:
             by_shape = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys, args.shapes)
             big = {} if args.no_big_page else big_page(driver, url, tmp, page_bytes, runs)
+            big.update(library(driver, url, tmp, n_bytes, n_annotations, 20 if args.smoke else 1000, runs))
             version = driver.capabilities.get("browserVersion", "?")
         finally:
             driver.quit()

@@ -230,6 +230,7 @@ pub fn annotation(id: &str, tag: &str, range: TextRange) -> Annotation {
         fields: Fields::new(),
         created: AT.into(),
         modified: AT.into(),
+        creator: String::new(),
     }
 }
 

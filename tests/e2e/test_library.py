@@ -215,3 +215,28 @@ def test_the_library_exports_as_one_file_and_imports_it_back(driver, app_url, do
     notice = app.wait_notice("to the library")
     assert "Added 2 articles" in notice and "line 3" in notice
     app.wait(lambda d: len(app.library_titles()) == 3)
+
+
+def test_undo_and_redo_survive_a_reload(app, tmp_path):
+    open_article(app, tmp_path, name="undo.txt")
+    app.tag("Mayor", "1")
+    app.tag("speaks", "2")
+    app.ctrl("z")
+    app.wait_rows(1)
+    app.wait_kept()
+    app.reload()
+    assert app.wait_rows(1) == [("claim", "Mayor", "")]
+    buttons = {b.text: b for b in app.driver.find_elements(By.CSS_SELECTOR, ".toolbar button")}
+    assert buttons["Undo"].is_enabled() and buttons["Redo"].is_enabled()
+    app.ctrl("z", shift=True)
+    assert [r[1] for r in app.wait_rows(2)] == ["Mayor", "speaks"]
+    app.ctrl("z")
+    app.ctrl("z")
+    app.wait_rows(0)
+    app.wait_kept()
+    # The undone state is what the library holds: a second reload agrees.
+    app.reload()
+    app.wait_for_article()
+    assert app.rows() == []
+    _, doc = app.export_with_ctrl_s()
+    assert doc["annotations"] == []

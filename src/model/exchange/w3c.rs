@@ -82,6 +82,12 @@ fn annotation(session: &Session, source: &str, a: &Annotation) -> Value {
             out.insert(key.into(), stamp.as_str().into());
         }
     }
+    if !a.creator.is_empty() {
+        out.insert(
+            "creator".into(),
+            json!({"type": "Person", "name": a.creator}),
+        );
+    }
     out.insert("body".into(), bodies.into());
     out.insert(
         "target".into(),

@@ -145,6 +145,9 @@ pub(super) struct AnnotationV2 {
     pub fields: BTreeMap<FieldId, serde_json::Value>,
     pub created: String,
     pub modified: String,
+    /// Who made it; left out when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub creator: String,
     /// How the annotation was carried from another version of the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchoring: Option<AnchoringV2>,
@@ -263,6 +266,7 @@ pub(super) fn annotation_v2(text: &Text, a: &Annotation, with_context: bool) -> 
             .collect(),
         created: a.created.clone(),
         modified: a.modified.clone(),
+        creator: a.creator.clone(),
         anchoring: None,
     }
 }

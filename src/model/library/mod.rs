@@ -1,12 +1,12 @@
 //! The library: every article the user opened, kept in the browser with
-//! its annotations, relations and tag set. Pure: the record layout and
+//! its annotations, relations, tag set and undo history. Pure: the record layout and
 //! its checks ([`records`]), the index entries the library view lists
 //! ([`entry`]), search and sorting ([`query`]), and the move of the
 //! version 2 `localStorage` records into the library ([`migrate`]).
 //! `web::library_db` only carries out the [`Batch`]es planned here, each
 //! in one IndexedDB transaction.
 //!
-//! Layout (IndexedDB database `annotator-library`, version 1; every value
+//! Layout (IndexedDB database `annotator-library`, version 3; every value
 //! is a JSON string; `<a>` is an [`LibraryKey`]):
 //!
 //! | store | key | value | owner |
@@ -18,6 +18,8 @@
 //! | `annotations` | `[<a>, <annotation id>]` | one annotation (file format, no context) | the saver |
 //! | `relations` | `[<a>, <relation id>]` | one relation | the saver |
 //! | `aside` | a unique string | saved work that could not be restored, whole | added once, never overwritten |
+//! | `carried` | `<a>` | how the annotations were carried from another version (statuses, orphans, waiting relations) | the saver, with the whole article |
+//! | `history` | `[<a>, "head"]`, `[<a>, <step number, 20 digits>]` | the undo history: the steps of each stack by number, and each step (at most 100 per stack) | the saver; a record no head names is ignored and dropped at the next whole write |
 
 pub mod bundle;
 pub mod entry;

@@ -19,10 +19,13 @@ pub enum Store {
     /// How the annotations were carried from another version of the
     /// article ([`format::carried_record`]); absent when they were not.
     Carried,
+    /// The undo history: `[<a>, "head"]` ([`format::head_record`]) and
+    /// `[<a>, <step number, 20 digits>]` ([`format::step_record`]).
+    History,
 }
 
 impl Store {
-    pub const ALL: [Store; 8] = [
+    pub const ALL: [Store; 9] = [
         Store::Entries,
         Store::Labels,
         Store::Articles,
@@ -31,6 +34,7 @@ impl Store {
         Store::Relations,
         Store::Aside,
         Store::Carried,
+        Store::History,
     ];
 
     /// Its name in the database.
@@ -44,6 +48,7 @@ impl Store {
             Store::Relations => "relations",
             Store::Aside => "aside",
             Store::Carried => "carried",
+            Store::History => "history",
         }
     }
 }
@@ -97,12 +102,13 @@ impl Batch {
     ) -> Self {
         let (mut b, k) = (Self::default(), key.as_str().to_owned());
         let text = &session.article().text;
-        for store in [Store::Annotations, Store::Relations] {
+        for store in [Store::Annotations, Store::Relations, Store::History] {
             b.ops.push(Op::DeleteArticle {
                 store,
                 article: key.clone(),
             });
         }
+        b.history(key, session, 0);
         b.put(
             Store::Articles,
             Key::One(k.clone()),
@@ -139,8 +145,15 @@ impl Batch {
 
     /// What `touched` changed in the session of article `key`: one record
     /// per annotation and relation touched (put, or deleted when gone),
-    /// the tag set if it changed, and the `entry`. O(touched).
-    pub fn change(key: &LibraryKey, session: &Session, touched: &Touched, entry: &Entry) -> Self {
+    /// the tag set if it changed, the undo steps numbered `new_steps` or
+    /// more and the history's head, and the `entry`. O(touched + new steps).
+    pub fn change(
+        key: &LibraryKey,
+        session: &Session,
+        touched: &Touched,
+        new_steps: u64,
+        entry: &Entry,
+    ) -> Self {
         let (mut b, k) = (Self::default(), key.as_str().to_owned());
         let text = &session.article().text;
         for id in &touched.annotations {
@@ -170,8 +183,20 @@ impl Batch {
                 format::schema_record(session.schema()),
             );
         }
+        b.history(key, session, new_steps);
         b.put(Store::Entries, Key::One(k), entry.to_json());
         b
+    }
+
+    /// The kept undo steps numbered `from` or more, and the head.
+    fn history(&mut self, key: &LibraryKey, session: &Session, from: u64) {
+        let k = key.as_str();
+        for step in format::kept_steps(session).filter(|s| s.seq >= from) {
+            let id = Key::Pair(k.to_owned(), format!("{:020}", step.seq));
+            self.put(Store::History, id, format::step_record(step));
+        }
+        let head = Key::Pair(k.to_owned(), "head".into());
+        self.put(Store::History, head, format::head_record(session));
     }
 
     /// The user's `label` for article `key`.
@@ -200,7 +225,7 @@ impl Batch {
                 key: Key::One(key.as_str().to_owned()),
             });
         }
-        for store in [Store::Annotations, Store::Relations] {
+        for store in [Store::Annotations, Store::Relations, Store::History] {
             b.ops.push(Op::DeleteArticle {
                 store,
                 article: key.clone(),
@@ -237,6 +262,8 @@ pub struct Records {
     pub relations: Vec<String>,
     /// [`Store::Carried`]'s record, if any.
     pub carried: Option<String>,
+    /// [`Store::History`]'s records of the article: its head and steps.
+    pub history: Vec<String>,
 }
 
 impl Records {
@@ -273,6 +300,11 @@ impl Records {
             session = retitled(session, title);
         }
         session.set_unexported(entry.unexported);
+        // Undo is a convenience: history that does not replay is dropped,
+        // never the article.
+        if !self.history.is_empty() {
+            let _ = format::restore_history(&mut session, &self.history);
+        }
         Ok(session)
     }
 }

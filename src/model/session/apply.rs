@@ -1,6 +1,6 @@
 //! Carrying out planned effects, and undo and redo as their inverses.
 
-use super::{Counts, Session};
+use super::{Counts, Session, Step};
 use crate::model::{Annotation, Change, Command, Effect, Problem, Relation};
 
 impl Session {
@@ -9,9 +9,11 @@ impl Session {
     /// # Errors
     /// [`Problem`] when the command cannot apply; the session is unchanged.
     pub fn apply(&mut self, command: Command) -> Result<Change, Problem> {
-        let step = self.plan(command)?;
-        let change = self.perform(&step);
-        self.history.undo.push(step);
+        let effects = self.plan(command)?;
+        let change = self.perform(&effects);
+        let seq = self.history.next;
+        self.history.next += 1;
+        self.history.undo.push(Step { seq, effects });
         self.history.redo.clear();
         Ok(change)
     }
@@ -19,8 +21,7 @@ impl Session {
     /// Revert the last applied command; `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Change> {
         let step = self.history.undo.pop()?;
-        let inverse: Vec<Effect> = step.iter().rev().map(Effect::inverse).collect();
-        let change = self.perform(&inverse);
+        let change = self.perform(&step.inverse());
         self.history.redo.push(step);
         Some(change)
     }
@@ -28,7 +29,7 @@ impl Session {
     /// Re-apply the last undone command; `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Option<Change> {
         let step = self.history.redo.pop()?;
-        let change = self.perform(&step);
+        let change = self.perform(&step.effects);
         self.history.undo.push(step);
         Some(change)
     }
@@ -43,7 +44,7 @@ impl Session {
 
     /// Carry out `effects`, which `plan` (or inversion of a planned step)
     /// made valid for the current state, in order, as one new revision.
-    fn perform(&mut self, effects: &[Effect]) -> Change {
+    pub(super) fn perform(&mut self, effects: &[Effect]) -> Change {
         for e in effects {
             match e {
                 Effect::Added(a) => self.insert(a.clone()),

@@ -7,16 +7,18 @@
 
 mod apply;
 mod counts;
+mod history;
 mod plan;
 mod plan_schema;
 
 use super::change_log::{ChangeLog, Touched, LOG_LEN};
 use super::reanchor::{Anchoring, Carried, Orphan};
 use super::{
-    Annotation, AnnotationId, Article, CharOffset, Effect, Problem, Relation, RelationId,
-    RelationTypeId, Schema, TagId, TextRange,
+    Annotation, AnnotationId, Article, CharOffset, Problem, Relation, RelationId, RelationTypeId,
+    Schema, TagId, TextRange,
 };
 use counts::Counts;
+pub use history::Step;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -54,11 +56,14 @@ pub struct Session {
     carried: Arc<Carried>,
 }
 
-/// Undo and redo steps, each the effects of one command.
+/// Undo and redo steps, each the effects of one command; `next` numbers
+/// the next step (numbers are unique in a session, also across a restore
+/// of its history: [`Session::set_history`]).
 #[derive(Clone, Debug, Default)]
 struct History {
-    undo: Vec<Vec<Effect>>,
-    redo: Vec<Vec<Effect>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next: u64,
 }
 
 /// What the session keeps to find things fast.

@@ -6,8 +6,10 @@
 //! `ImportError` and `LoadError`, and of [`crate::web::Error`]); these
 //! functions put them in context.
 
+mod annotator;
 mod exchange;
 mod library;
+pub use annotator::*;
 pub use exchange::*;
 pub use library::*;
 

@@ -179,6 +179,8 @@ pub(super) struct Span {
     pub fields: Vec<(String, String)>,
     pub created: String,
     pub modified: String,
+    /// Who made it, when the file says; else empty.
+    pub creator: String,
 }
 
 /// A relation as another tool wrote it: its ends are [`Span::id`]s.

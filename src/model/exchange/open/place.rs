@@ -73,6 +73,7 @@ pub(super) fn place(
             fields,
             created: span.created.clone(),
             modified: span.modified.clone(),
+            creator: span.creator.clone(),
         };
         let (range, how) = match placed {
             Ok(found) => found,

@@ -8,6 +8,7 @@ use super::{id_at, offset_at, str_at, Foreign, Link, Span};
 use crate::model::exchange::w3c::ID_PREFIX;
 use crate::model::exchange::Format;
 use crate::model::format::ImportError;
+use crate::model::limits::MAX_CREATOR_CHARS;
 use serde_json::Value;
 
 pub(super) fn read(value: &Value) -> Result<Foreign, ImportError> {
@@ -39,6 +40,7 @@ pub(super) fn read(value: &Value) -> Result<Foreign, ImportError> {
             id: local_id(&id_at(item, "id")),
             created: str_at(item, "created").to_owned(),
             modified: str_at(item, "modified").to_owned(),
+            creator: creator(item),
             ..Span::default()
         };
         selectors(target, &mut span);
@@ -127,6 +129,21 @@ fn bodies(item: &Value, span: &mut Span) {
     if span.note.is_empty() {
         span.note = str_at(item, "text").to_owned();
     }
+}
+
+/// The first `creator`'s name (else nickname, else IRI), cut to
+/// [`MAX_CREATOR_CHARS`] code points; empty without one.
+fn creator(item: &Value) -> String {
+    let name = match first(item.get("creator")) {
+        Some(Value::String(iri)) => iri.as_str(),
+        Some(agent) => ["name", "nickname", "id"]
+            .iter()
+            .map(|k| str_at(agent, k))
+            .find(|s| !s.is_empty())
+            .unwrap_or(""),
+        None => "",
+    };
+    name.chars().take(MAX_CREATOR_CHARS).collect()
 }
 
 fn first_str(v: &Value) -> Option<&str> {

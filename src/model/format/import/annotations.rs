@@ -4,7 +4,7 @@
 use super::ImportError;
 use crate::model::format::file::{AnchoringV2, AnnotationV2, RelationV2};
 use crate::model::format::{excerpt, json_excerpt};
-use crate::model::limits::check_note;
+use crate::model::limits::{check_creator, check_note};
 use crate::model::reanchor::{Anchoring, Orphan};
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
@@ -59,6 +59,7 @@ fn checked_fields(schema: &Schema, index: usize, a: &AnnotationV2) -> Result<Fie
         )));
     };
     check_note(&a.note).map_err(|e| fail(format!("its note is too long: {e}")))?;
+    check_creator(&a.creator).map_err(|e| fail(format!("its creator is too long: {e}")))?;
     let mut fields = Fields::new();
     for (id, json) in &a.fields {
         let read = match def.field(id) {
@@ -113,6 +114,7 @@ pub(crate) fn read_orphan(
             fields,
             created: a.created,
             modified: a.modified,
+            creator: a.creator,
         },
     })
 }
@@ -197,6 +199,7 @@ pub(super) fn read_annotation(
             fields,
             created: a.created,
             modified: a.modified,
+            creator: a.creator,
         },
     })
 }

@@ -1,0 +1,245 @@
+//! The undo history as storage records, so that undo survives a reload:
+//! one record per step ([`step_record`]) and a head naming the steps of
+//! each stack ([`head_record`]). At most [`MAX_KEPT_STEPS`] of each stack
+//! are kept, the ones nearest the present. Records the head does not name
+//! are ignored (and dropped at the next whole write).
+
+use super::file::{relation_v2, RelationV2};
+use crate::model::{
+    Annotation, AnnotationId, CharOffset, Effect, Fields, Relation, Schema, SchemaParts, Session,
+    Step, TagId, TextRange,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The undo steps kept (and as many redo steps).
+pub const MAX_KEPT_STEPS: usize = 100;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepRecord {
+    seq: u64,
+    effects: Vec<EffectRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case", deny_unknown_fields)]
+enum EffectRecord {
+    Added {
+        annotation: AnnotationRecord,
+    },
+    Updated {
+        before: AnnotationRecord,
+        after: AnnotationRecord,
+    },
+    Removed {
+        annotation: AnnotationRecord,
+    },
+    Linked {
+        relation: RelationV2,
+    },
+    Unlinked {
+        relation: RelationV2,
+    },
+    Schema {
+        before: SchemaParts,
+        after: SchemaParts,
+    },
+}
+
+/// An annotation in a step: all of it but the quote, which the text holds.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnotationRecord {
+    id: AnnotationId,
+    tag: TagId,
+    start: CharOffset,
+    end: CharOffset,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+    #[serde(default, skip_serializing_if = "Fields::is_empty")]
+    fields: Fields,
+    created: String,
+    modified: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    creator: String,
+}
+
+/// The steps of each stack, by number: `undo` oldest first, `redo` as
+/// [`Session::redo_steps`] lists them.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadRecord {
+    undo: Vec<u64>,
+    redo: Vec<u64>,
+}
+
+/// The steps a head keeps: the newest undo steps and the redo steps next
+/// in line, at most [`MAX_KEPT_STEPS`] of each.
+pub fn kept_steps(session: &Session) -> impl Iterator<Item = &Step> {
+    let (undo, redo) = (session.undo_steps(), session.redo_steps());
+    let newest = |s: &[Step]| s.len().saturating_sub(MAX_KEPT_STEPS);
+    undo[newest(undo)..].iter().chain(&redo[newest(redo)..])
+}
+
+/// The head of the session's history (compact JSON).
+pub fn head_record(session: &Session) -> String {
+    let (undo, redo) = (session.undo_steps(), session.redo_steps());
+    let seqs = |s: &[Step]| -> Vec<u64> {
+        s[s.len().saturating_sub(MAX_KEPT_STEPS)..]
+            .iter()
+            .map(|s| s.seq)
+            .collect()
+    };
+    let head = HeadRecord {
+        undo: seqs(undo),
+        redo: seqs(redo),
+    };
+    serde_json::to_string(&head).expect("plain data serialises")
+}
+
+/// One step as compact JSON. O(its effects).
+pub fn step_record(step: &Step) -> String {
+    let record = StepRecord {
+        seq: step.seq,
+        effects: step.effects.iter().map(effect_record).collect(),
+    };
+    serde_json::to_string(&record).expect("plain data serialises")
+}
+
+/// Put the kept history (its head and steps, in any order) back on `session`.
+/// Steps the head names but that are missing cut the history there: the
+/// undo steps after the gap and the redo steps before it are kept.
+///
+/// # Errors
+/// A record that does not read, or a step that does not replay on the
+/// session ([`Session::set_history`]), in words; the session's history is
+/// then unchanged.
+pub fn restore_history(session: &mut Session, records: &[String]) -> Result<(), String> {
+    let (mut head, mut by_seq) = (None, HashMap::new());
+    for record in records {
+        match serde_json::from_str::<HeadRecord>(record) {
+            Ok(h) => head = Some(h),
+            Err(_) => {
+                let step = read_step(record)?;
+                by_seq.insert(step.seq, step);
+            }
+        }
+    }
+    let head = head.ok_or("the undo history has no head")?;
+    let mut undo: Vec<Step> = Vec::new();
+    for seq in head.undo.iter().rev() {
+        match by_seq.remove(seq) {
+            Some(step) => undo.push(step),
+            None => break,
+        }
+    }
+    undo.reverse();
+    let mut redo: Vec<Step> = Vec::new();
+    for seq in head.redo.iter().rev() {
+        match by_seq.remove(seq) {
+            Some(step) => redo.push(step),
+            None => break,
+        }
+    }
+    redo.reverse();
+    session.set_history(undo, redo).map_err(|p| p.to_string())
+}
+
+fn read_step(record: &str) -> Result<Step, String> {
+    let r: StepRecord = serde_json::from_str(record).map_err(|e| e.to_string())?;
+    let effects = r
+        .effects
+        .into_iter()
+        .map(read_effect)
+        .collect::<Result<_, _>>()?;
+    Ok(Step {
+        seq: r.seq,
+        effects,
+    })
+}
+
+fn effect_record(e: &Effect) -> EffectRecord {
+    match e {
+        Effect::Added(a) => EffectRecord::Added {
+            annotation: annotation_record(a),
+        },
+        Effect::Updated { before, after } => EffectRecord::Updated {
+            before: annotation_record(before),
+            after: annotation_record(after),
+        },
+        Effect::Removed(a) => EffectRecord::Removed {
+            annotation: annotation_record(a),
+        },
+        Effect::Linked(r) => EffectRecord::Linked {
+            relation: relation_v2(r),
+        },
+        Effect::Unlinked(r) => EffectRecord::Unlinked {
+            relation: relation_v2(r),
+        },
+        Effect::Schema { before, after } => EffectRecord::Schema {
+            before: before.to_parts(),
+            after: after.to_parts(),
+        },
+    }
+}
+
+fn read_effect(r: EffectRecord) -> Result<Effect, String> {
+    let schema = |p: SchemaParts| {
+        Schema::new(p.tags, p.relations)
+            .map(Box::new)
+            .map_err(|e| e.to_string())
+    };
+    Ok(match r {
+        EffectRecord::Added { annotation } => Effect::Added(read_annotation(annotation)?),
+        EffectRecord::Updated { before, after } => Effect::Updated {
+            before: read_annotation(before)?,
+            after: read_annotation(after)?,
+        },
+        EffectRecord::Removed { annotation } => Effect::Removed(read_annotation(annotation)?),
+        EffectRecord::Linked { relation } => Effect::Linked(read_relation(relation)),
+        EffectRecord::Unlinked { relation } => Effect::Unlinked(read_relation(relation)),
+        EffectRecord::Schema { before, after } => Effect::Schema {
+            before: schema(before)?,
+            after: schema(after)?,
+        },
+    })
+}
+
+fn annotation_record(a: &Annotation) -> AnnotationRecord {
+    AnnotationRecord {
+        id: a.id.clone(),
+        tag: a.tag.clone(),
+        start: a.range.start(),
+        end: a.range.end(),
+        note: a.note.clone(),
+        fields: a.fields.clone(),
+        created: a.created.clone(),
+        modified: a.modified.clone(),
+        creator: a.creator.clone(),
+    }
+}
+
+fn read_annotation(r: AnnotationRecord) -> Result<Annotation, String> {
+    let range = TextRange::new(r.start, r.end).ok_or("a kept step has start after end")?;
+    Ok(Annotation {
+        id: r.id,
+        tag: r.tag,
+        range,
+        note: r.note,
+        fields: r.fields,
+        created: r.created,
+        modified: r.modified,
+        creator: r.creator,
+    })
+}
+
+fn read_relation(r: RelationV2) -> Relation {
+    Relation {
+        id: r.id,
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        created: r.created,
+    }
+}
