@@ -72,8 +72,9 @@ window.__conds = {
   blocks: n => document.querySelectorAll('article.article [data-block]').length === n,
   // ...and something is painted.
   countPainted: n => __conds.count(n) && __painted() > 0,
-  // The library view lists n articles.
-  libraryRows: n => document.querySelectorAll('.library .library-row').length === n,
+  // The library view counts n articles and shows its first rows.
+  libraryListed: n => (document.querySelector('.library-count') || {}).textContent === `${n} article${n === 1 ? '' : 's'}`
+    && document.querySelectorAll('.library .library-row').length > 0,
   // A progress bar is shown.
   progress: () => !!document.querySelector('.notices progress'),
   // The article from file `name` is shown...
@@ -210,11 +211,7 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys, shapes=None)
     """Every article shape (`generate.shapes`, or those named in `shapes`),
     `runs` times each; returns {shape: {metric: [samples]}}."""
     workdir = pathlib.Path(workdir)
-    downloads = workdir / "downloads"
-    downloads.mkdir(exist_ok=True)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
-    driver.get(url)
+    prepare(driver, url, workdir)
     out = {}
     for shape, (name, contents) in generate.shapes(n_bytes).items():
         if shapes and shape not in shapes:
@@ -223,6 +220,17 @@ def run(driver, url, workdir, n_bytes, n_annotations, runs, n_keys, shapes=None)
         article.write_text(contents, encoding="utf-8")
         out[shape] = shape_run(driver, url, workdir, article, n_annotations, runs, n_keys)
     return out
+
+
+def prepare(driver, url, workdir):
+    """Downloads into `workdir`/downloads; INSTRUMENT on every page (added once per browser)."""
+    downloads = workdir / "downloads"
+    downloads.mkdir(exist_ok=True)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    if not getattr(driver, "bench_instrumented", False):
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
+        driver.bench_instrumented = True
+    driver.get(url)
 
 
 def annotations_for(driver, workdir, article, n_annotations):
@@ -278,6 +286,7 @@ def shape_run(driver, url, workdir, article, n_annotations, runs, n_keys):
 def library(driver, url, workdir, n_bytes, n_annotations, n_small, runs):
     """The library's figures (library_bench.py): `n_small` small articles
     and the blank-line paragraphs article with `n_annotations`."""
+    prepare(driver, url, workdir)
     name, contents = generate.shapes(n_bytes)["paragraphs"]
     article = workdir / name
     big_file = annotations_path(workdir, name)
@@ -332,6 +341,7 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "target" / "bench.json"))
     parser.add_argument("--shapes", nargs="*", help="only these article shapes (default: all)")
     parser.add_argument("--no-big-page", action="store_true", help="skip the 45 MB page")
+    parser.add_argument("--library-only", action="store_true", help="only the library's figures")
     parser.add_argument("--peer", action="store_true", help=f"also run {peer.NAME} {peer.VERSION}, side by side")
     args = parser.parse_args()
     if args.peer and not peer.installed():
@@ -344,8 +354,10 @@ def main():
         tmp = pathlib.Path(tmp)
         driver = chromium(tmp / "profile", tmp / "downloads")
         try:
-            by_shape = run(driver, url, tmp, n_bytes, n_annotations, runs, n_keys, args.shapes)
-            big = {} if args.no_big_page else big_page(driver, url, tmp, page_bytes, runs)
+            by_shape = {} if args.library_only else run(
+                driver, url, tmp, n_bytes, n_annotations, runs, n_keys, args.shapes)
+            skip_big = args.no_big_page or args.library_only
+            big = {} if skip_big else big_page(driver, url, tmp, page_bytes, runs)
             big.update(library(driver, url, tmp, n_bytes, n_annotations, 20 if args.smoke else 1000, runs))
             version = driver.capabilities.get("browserVersion", "?")
         finally:

@@ -240,3 +240,25 @@ def test_undo_and_redo_survive_a_reload(app, tmp_path):
     assert app.rows() == []
     _, doc = app.export_with_ctrl_s()
     assert doc["annotations"] == []
+
+
+def test_a_long_library_shows_a_page_of_rows_and_more_on_request(app, tmp_path):
+    _, sample = app.export_with_ctrl_s()
+    lines = [json.dumps(dict(sample, article=dict(sample["article"], title=f"Article {i:03}"))) for i in range(120)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app.open_library()
+    app.choose_file("Import library", path)
+    app.wait_notice("Added 120 articles")
+    app.wait(lambda d: len(app.library_titles()) == 100)
+    count = app.driver.find_element(By.CSS_SELECTOR, ".library-count").text
+    assert count == "121 articles"
+    more = app.driver.find_element(By.CSS_SELECTOR, ".library-more button")
+    assert more.text == "Show 21 more (100 of 121 shown)"
+    more.send_keys(Keys.ENTER)
+    app.wait(lambda d: len(app.library_titles()) == 121)
+    assert not app.driver.find_elements(By.CSS_SELECTOR, ".library-more")
+    # The search covers every article, shown or not.
+    search = app.driver.find_element(By.CSS_SELECTOR, ".library input[type=search]")
+    search.send_keys("Article 119")
+    app.wait(lambda d: app.library_titles() == ["Article 119"])

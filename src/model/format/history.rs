@@ -4,10 +4,10 @@
 //! are kept, the ones nearest the present. Records the head does not name
 //! are ignored (and dropped at the next whole write).
 
-use super::file::{relation_v2, RelationV2};
+use super::file::{annotation_v2, relation_v2, AnnotationV2, RelationV2};
 use crate::model::{
-    Annotation, AnnotationId, CharOffset, Effect, Fields, Relation, Schema, SchemaParts, Session,
-    Step, TagId, TextRange,
+    Annotation, Effect, FieldValue, Fields, Relation, Schema, SchemaParts, Session, Step, Text,
+    TextRange,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -22,18 +22,20 @@ struct StepRecord {
     effects: Vec<EffectRecord>,
 }
 
+/// Externally tagged (`{"added": {…}}`): serde's internally tagged and
+/// untagged forms buffer their input, which costs the page kilobytes.
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 enum EffectRecord {
     Added {
-        annotation: AnnotationRecord,
+        annotation: AnnotationV2,
     },
     Updated {
-        before: AnnotationRecord,
-        after: AnnotationRecord,
+        before: AnnotationV2,
+        after: AnnotationV2,
     },
     Removed {
-        annotation: AnnotationRecord,
+        annotation: AnnotationV2,
     },
     Linked {
         relation: RelationV2,
@@ -45,24 +47,6 @@ enum EffectRecord {
         before: SchemaParts,
         after: SchemaParts,
     },
-}
-
-/// An annotation in a step: all of it but the quote, which the text holds.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnnotationRecord {
-    id: AnnotationId,
-    tag: TagId,
-    start: CharOffset,
-    end: CharOffset,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    note: String,
-    #[serde(default, skip_serializing_if = "Fields::is_empty")]
-    fields: Fields,
-    created: String,
-    modified: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    creator: String,
 }
 
 /// The steps of each stack, by number: `undo` oldest first, `redo` as
@@ -206,28 +190,31 @@ fn read_effect(r: EffectRecord) -> Result<Effect, String> {
     })
 }
 
-fn annotation_record(a: &Annotation) -> AnnotationRecord {
-    AnnotationRecord {
-        id: a.id.clone(),
-        tag: a.tag.clone(),
-        start: a.range.start(),
-        end: a.range.end(),
-        note: a.note.clone(),
-        fields: a.fields.clone(),
-        created: a.created.clone(),
-        modified: a.modified.clone(),
-        creator: a.creator.clone(),
-    }
+/// An annotation in a step: the file's form, without its quote (the text
+/// holds it), so the page reuses the file's reader.
+fn annotation_record(a: &Annotation) -> AnnotationV2 {
+    annotation_v2(&Text::new(String::new()), a, false)
 }
 
-fn read_annotation(r: AnnotationRecord) -> Result<Annotation, String> {
+fn read_annotation(r: AnnotationV2) -> Result<Annotation, String> {
     let range = TextRange::new(r.start, r.end).ok_or("a kept step has start after end")?;
+    let value = |json: serde_json::Value| match json {
+        serde_json::Value::Bool(b) => Ok(FieldValue::Bool(b)),
+        serde_json::Value::Number(n) => n.as_f64().map(FieldValue::Number).ok_or("a big number"),
+        serde_json::Value::String(s) => Ok(FieldValue::Text(s)),
+        _ => Err("a field value that is not a string, boolean or number"),
+    };
+    let fields: Fields = r
+        .fields
+        .into_iter()
+        .map(|(id, json)| Ok((id, value(json)?)))
+        .collect::<Result<_, &str>>()?;
     Ok(Annotation {
         id: r.id,
         tag: r.tag,
         range,
         note: r.note,
-        fields: r.fields,
+        fields,
         created: r.created,
         modified: r.modified,
         creator: r.creator,

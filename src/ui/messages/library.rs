@@ -47,6 +47,11 @@ pub fn n_articles(n: usize, bin: bool) -> String {
     }
 }
 
+/// The library's "Show more" button: `next` more rows, `shown` of `n` listed.
+pub fn show_more(next: usize, shown: usize, n: usize) -> String {
+    format!("Show {next} more ({shown} of {n} shown)")
+}
+
 /// Storage used, in words: "1.2 MB used of 10.4 GB this browser allows".
 pub fn storage_used(usage: f64, quota: f64, persisted: bool) -> String {
     let persistent = if persisted { " Kept persistently." } else { "" };
