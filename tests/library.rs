@@ -515,3 +515,28 @@ fn only_the_newest_steps_are_kept() {
         format::MAX_KEPT_STEPS + 1
     );
 }
+
+#[test]
+fn a_tag_set_change_in_the_history_replays_after_a_restore() {
+    use annotator::model::TagDef;
+    let mut s = session("Prices rose 12 % in the district.");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let mut from = s.next_step();
+    for c in [
+        Command::AddTag(TagDef::new("statistic", "Statistic")),
+        Command::Tag(annotation("n", "statistic", range(12, 16))),
+    ] {
+        let before = s.revision();
+        s.apply(c).unwrap();
+        from = save_change(&mut fake, &key, &s, before, from);
+    }
+    let mut back = fake.restore(&key).unwrap();
+    assert_eq!(back.undo_steps().len(), 2);
+    back.undo().unwrap();
+    back.undo().unwrap();
+    assert!(back.schema().tag(&"statistic".into()).is_none());
+    back.redo().unwrap();
+    back.redo().unwrap();
+    assert_eq!(render(&back), render(&s));
+}

@@ -342,6 +342,8 @@ def main():
     parser.add_argument("--shapes", nargs="*", help="only these article shapes (default: all)")
     parser.add_argument("--no-big-page", action="store_true", help="skip the 45 MB page")
     parser.add_argument("--library-only", action="store_true", help="only the library's figures")
+    parser.add_argument("--no-capacity", action="store_true",
+                        help="skip filling the library with 1,000,000 annotations (about 5 minutes)")
     parser.add_argument("--peer", action="store_true", help=f"also run {peer.NAME} {peer.VERSION}, side by side")
     args = parser.parse_args()
     if args.peer and not peer.installed():
@@ -359,6 +361,16 @@ def main():
             skip_big = args.no_big_page or args.library_only
             big = {} if skip_big else big_page(driver, url, tmp, page_bytes, runs)
             big.update(library(driver, url, tmp, n_bytes, n_annotations, 20 if args.smoke else 1000, runs))
+            sizes_kept = {}
+            if not skip_big:
+                fresh(driver, url)
+                sizes_kept["page_reload_restored_ms"] = library_bench.kept_page(
+                    driver, url, tmp / "bench-big-page.html")
+            if not args.no_capacity:
+                fresh(driver, url)
+                big_file = annotations_path(tmp, generate.FILES["paragraphs"])
+                n = 3 if args.smoke else 100
+                sizes_kept.update(library_bench.capacity(driver, ARM, result, big_file, n, 10))
             version = driver.capabilities.get("browserVersion", "?")
         finally:
             driver.quit()
@@ -384,6 +396,7 @@ def main():
             "page_bytes": page_bytes,
         },
         "first_load": sizes,
+        "library_capacity": sizes_kept,
         "shapes": shapes,
         "metrics": rows,
     }
@@ -419,6 +432,8 @@ def main():
             peer.print_side_by_side(p["side_by_side"])
     print()
     print_table(rows)
+    if sizes_kept:
+        print("library capacity: " + ", ".join(f"{k} {v}" for k, v in sizes_kept.items()))
     print(f"figures written to {out}")
     reanchoring(args.smoke)
 

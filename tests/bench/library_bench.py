@@ -10,6 +10,7 @@ JSONL file: `n_small` copies of the sample article under other titles
 
 import json
 import pathlib
+import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -86,3 +87,65 @@ def run(driver, arm, result, export_sample, big_file, n_small, n_big_annotations
         press_enter_on(driver, small, arm, "count", 10)
         result(driver, 120)
     return samples
+
+
+def capacity(driver, arm, result, big_file, n_articles, per_file):
+    """The library's size, not its speed: `n_articles` copies of the big
+    article with its annotations each (10 × 10,000 = 100,000 annotations
+    per import file), added through "Import library" `per_file` at a time;
+    then every article must be listed and the last one open whole.
+    Returns {figure: value}."""
+    big = json.loads(pathlib.Path(big_file).read_text(encoding="utf-8"))
+    n_each = len(big["annotations"])
+    folder = pathlib.Path(big_file).parent
+    library_button = "[...document.querySelectorAll('button')].find(b => b.textContent === 'Library')"
+    press_enter_on(driver, library_button, arm, "libraryListed", 1)
+    result(driver)
+    started = time.monotonic()
+    for first in range(0, n_articles, per_file):
+        path = folder / f"bench-capacity-{first}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for i in range(first, min(n_articles, first + per_file)):
+                big["article"]["title"] = f"Capacity article {i:03}"
+                out.write(json.dumps(big) + "\n")
+        before = driver.execute_script("return document.querySelector('.notices').textContent")
+        driver.find_element("css selector", "input[type=file][aria-label='Import library']").send_keys(str(path))
+        wait(driver, lambda d: d.execute_script("return document.querySelector('.notices').textContent") != before
+             and "Added" in d.execute_script("return document.querySelector('.notices').textContent"), 600)
+        path.unlink()
+    seconds = time.monotonic() - started
+    used = driver.execute_async_script(
+        "const done = arguments[0]; navigator.storage.estimate().then(e => done(e.usage))")
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    press_enter_on(driver, library_button, arm, "libraryListed", n_articles + 1)
+    view_ms = result(driver, 300)
+    last = f"Capacity article {n_articles - 1:03}"
+    search(driver, last)
+    button = f"[...document.querySelectorAll('.library-open')].find(b => b.textContent === '{last}')"
+    press_enter_on(driver, button, arm, "countPainted", n_each)
+    switch_ms = result(driver, 300)
+    return {
+        "articles": n_articles + 1,
+        "annotations": n_articles * n_each,
+        "import_seconds": round(seconds, 1),
+        "storage_used_mb": round(used / 1_048_576, 1),
+        "view_ms": round(view_ms, 1),
+        "switch_to_last_ms": round(switch_ms, 1),
+    }
+
+
+def kept_page(driver, url, path):
+    """The saved web page at `path` opened, kept, and brought back by a
+    reload: ms from the reload to the page shown with all its blocks."""
+    driver.find_element("css selector", "input[type=file][aria-label='Open article']").send_keys(str(path))
+    wait(driver, lambda d: d.execute_script(
+        "return !!document.querySelector('article.article [data-block]') && !document.querySelector('article.article[aria-busy]')"
+        " && (document.querySelector('.notices') || {}).textContent.includes('Opened')"), 300)
+    title = driver.execute_script("return document.querySelector('.article-meta').textContent")
+    wait(driver, lambda d: d.execute_script("return (document.documentElement.dataset.writes || '0') === '0'"), 300)
+    started = time.monotonic()
+    driver.get(url)
+    wait(driver, lambda d: d.execute_script(
+        "const m = document.querySelector('.article-meta');"
+        "return !!m && m.textContent === arguments[0] && !document.querySelector('article.article[aria-busy]')", title), 300)
+    return round((time.monotonic() - started) * 1000, 1)

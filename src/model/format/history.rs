@@ -58,26 +58,25 @@ struct HeadRecord {
     redo: Vec<u64>,
 }
 
+/// The newest [`MAX_KEPT_STEPS`] of a stack (its end is nearest the present).
+fn kept(stack: &[Step]) -> &[Step] {
+    &stack[stack.len().saturating_sub(MAX_KEPT_STEPS)..]
+}
+
 /// The steps a head keeps: the newest undo steps and the redo steps next
 /// in line, at most [`MAX_KEPT_STEPS`] of each.
 pub fn kept_steps(session: &Session) -> impl Iterator<Item = &Step> {
-    let (undo, redo) = (session.undo_steps(), session.redo_steps());
-    let newest = |s: &[Step]| s.len().saturating_sub(MAX_KEPT_STEPS);
-    undo[newest(undo)..].iter().chain(&redo[newest(redo)..])
+    kept(session.undo_steps())
+        .iter()
+        .chain(kept(session.redo_steps()))
 }
 
 /// The head of the session's history (compact JSON).
 pub fn head_record(session: &Session) -> String {
-    let (undo, redo) = (session.undo_steps(), session.redo_steps());
-    let seqs = |s: &[Step]| -> Vec<u64> {
-        s[s.len().saturating_sub(MAX_KEPT_STEPS)..]
-            .iter()
-            .map(|s| s.seq)
-            .collect()
-    };
+    let seqs = |stack: &[Step]| kept(stack).iter().map(|s| s.seq).collect();
     let head = HeadRecord {
-        undo: seqs(undo),
-        redo: seqs(redo),
+        undo: seqs(session.undo_steps()),
+        redo: seqs(session.redo_steps()),
     };
     serde_json::to_string(&head).expect("plain data serialises")
 }
@@ -111,23 +110,21 @@ pub fn restore_history(session: &mut Session, records: &[String]) -> Result<(), 
         }
     }
     let head = head.ok_or("the undo history has no head")?;
-    let mut undo: Vec<Step> = Vec::new();
-    for seq in head.undo.iter().rev() {
-        match by_seq.remove(seq) {
-            Some(step) => undo.push(step),
-            None => break,
-        }
-    }
-    undo.reverse();
-    let mut redo: Vec<Step> = Vec::new();
-    for seq in head.redo.iter().rev() {
-        match by_seq.remove(seq) {
-            Some(step) => redo.push(step),
-            None => break,
-        }
-    }
-    redo.reverse();
+    let undo = stack(&head.undo, &mut by_seq);
+    let redo = stack(&head.redo, &mut by_seq);
     session.set_history(undo, redo).map_err(|p| p.to_string())
+}
+
+/// The steps `seqs` names, from its end (the present) back to the first
+/// one missing.
+fn stack(seqs: &[u64], by_seq: &mut HashMap<u64, Step>) -> Vec<Step> {
+    let mut out: Vec<Step> = seqs
+        .iter()
+        .rev()
+        .map_while(|seq| by_seq.remove(seq))
+        .collect();
+    out.reverse();
+    out
 }
 
 fn read_step(record: &str) -> Result<Step, String> {
