@@ -24,6 +24,8 @@ struct StepRecord {
 
 /// Externally tagged (`{"added": {…}}`): serde's internally tagged and
 /// untagged forms buffer their input, which costs the page kilobytes.
+/// Values live one at a time, while a step is written or read.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 enum EffectRecord {
