@@ -151,3 +151,83 @@ fn a_carry_job_gives_what_carrying_directly_gives() {
     };
     assert!(why.contains("line 1"), "{why}");
 }
+
+/// The mixed fixture as annotator `who` made it: every annotation's
+/// creator `who`, and without the annotations `drop` names.
+fn as_made_by(who: &str, drop: &[&str]) -> Vec<u8> {
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&read("mixed.annotations.json")).unwrap();
+    let annotations = file["annotations"].as_array_mut().unwrap();
+    annotations.retain(|a| !drop.contains(&a["id"].as_str().unwrap()));
+    for a in annotations.iter_mut() {
+        a["creator"] = who.into();
+    }
+    let kept: Vec<String> = annotations
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    file["relations"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| kept.iter().any(|k| k == &r["from"]) && kept.iter().any(|k| k == &r["to"]));
+    file.to_string().into_bytes()
+}
+
+#[test]
+fn an_agree_job_reports_on_the_annotators_named_by_their_creator() {
+    use annotator::model::agreement::view::ALL_TAGS;
+    let names = vec!["one.annotations.json".into(), "two.annotations.json".into()];
+    let first: serde_json::Value = serde_json::from_slice(&read("mixed.annotations.json")).unwrap();
+    let dropped = first["annotations"][0]["id"].as_str().unwrap().to_owned();
+    let files = [as_made_by("Ana", &[]), as_made_by("Bo", &[&dropped])];
+    let (Reply::Agreed(a), _) = reply(&Job::Agree { names }, &files) else {
+        panic!("no report")
+    };
+    assert_eq!(a.view.annotators, ["Ana", "Bo"]);
+    let all = &a.view.rows[0];
+    assert_eq!(
+        (all.pair.as_str(), all.tag.as_str()),
+        ("Ana \u{2013} Bo", ALL_TAGS)
+    );
+    assert_eq!((all.n_a, all.n_b), (11, 10));
+    // 10 of 11 and 10 spans matched: F1 = 20 / 21, precision 1, recall 10 / 11.
+    assert!((all.exact_f1.unwrap() - 20.0 / 21.0).abs() < 1e-12);
+    assert_eq!(all.overlap_precision, Some(1.0));
+    assert!((all.overlap_recall.unwrap() - 10.0 / 11.0).abs() < 1e-12);
+    let tags: Vec<&str> = a.view.rows[1..].iter().map(|r| r.tag.as_str()).collect();
+    assert_eq!(tags, ["Claim", "Quote", "Source"]);
+    let json: serde_json::Value = serde_json::from_str(&a.json).unwrap();
+    assert_eq!(
+        json["pairs"][0]["exact"]["f1"],
+        serde_json::json!(all.exact_f1.unwrap())
+    );
+    assert!(a.csv.starts_with(annotator::model::agreement::CSV_HEADER));
+}
+
+#[test]
+fn an_agree_job_names_a_file_of_another_article_or_too_few() {
+    let mut other: serde_json::Value =
+        serde_json::from_slice(&read("mixed.annotations.json")).unwrap();
+    other["article"]["text"] = "Another story.".into();
+    other["article"]["sha256"] = format::sha256_hex("Another story.").into();
+    other["article"]["blocks"] = serde_json::json!([{"kind": "p", "start": 0, "end": 14}]);
+    other["annotations"] = serde_json::json!([]);
+    other["relations"] = serde_json::json!([]);
+    let names = vec!["ana.annotations.json".into(), "bo.annotations.json".into()];
+    let files = [
+        read("mixed.annotations.json"),
+        other.to_string().into_bytes(),
+    ];
+    let (Reply::Failed(why), _) = reply(&Job::Agree { names }, &files) else {
+        panic!("compared two articles")
+    };
+    assert!(
+        why.contains("\u{201c}bo\u{201d} was made on another article"),
+        "{why}"
+    );
+    let one = vec!["ana.annotations.json".into()];
+    let (Reply::Failed(why), _) = reply(&Job::Agree { names: one }, &files[..1]) else {
+        panic!("compared one file")
+    };
+    assert!(why.contains("at least two"), "{why}");
+}

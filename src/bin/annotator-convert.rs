@@ -68,15 +68,17 @@ mod cli {
                 }
             }
         }
-        let stems: Vec<String> = files.iter().map(|f| stem(f)).collect();
-        let names: Vec<String> = files
+        let file_names: Vec<String> = files
             .iter()
-            .zip(&stems)
-            .map(|(f, s)| match stems.iter().filter(|t| *t == s).count() {
-                1 => s.clone(),
-                _ => f.display().to_string(),
-            })
+            .map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .map(Option::unwrap_or_default)
             .collect();
+        let named: Vec<(&str, &Session)> = file_names
+            .iter()
+            .map(String::as_str)
+            .zip(&sessions)
+            .collect();
+        let names = agreement::view::coder_names(&named, &SUFFIXES);
         let coders: Vec<agreement::Coder> = names
             .iter()
             .zip(&sessions)

@@ -179,6 +179,8 @@ pub enum Action {
     Help(bool),
     /// Open or close the library view.
     Library(bool),
+    /// Show the agreement report of compared annotators, or close it.
+    Agreement(Option<std::rc::Rc<crate::model::exchange::job::AgreeReply>>),
     /// Set the annotator name (cleaned by [`crate::model::limits::creator_name`];
     /// empty: none) that new annotations carry.
     Annotator(String),

@@ -79,6 +79,10 @@ pub fn app() -> Html {
                 { chooser(&state, &dom) }
                 { link_dialog(&state, &dom) }
                 { carry_dialog(&state, &library) }
+                if let Some(report) = state.agreement.clone() {
+                    <super::agreement_dialog::AgreementDialog {report}
+                        dispatch={ let d = state.dispatcher(); Callback::from(move |a| d.dispatch(a)) } />
+                }
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }

@@ -45,6 +45,22 @@ pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dis
     });
 }
 
+/// Compare annotators: their annotation files (`read`, one each) through
+/// the converters; the report opens in its dialog, or the reason it
+/// cannot (fewer than two files, another article, a file that does not
+/// read) is said. Nothing of the open article changes.
+pub fn compare(read: Vec<(String, Vec<u8>)>, dispatch: &Dispatch) {
+    let (names, files): (Vec<String>, Vec<Vec<u8>>) = read.into_iter().unzip();
+    let d = dispatch.clone();
+    run(Job::Agree { names }, files, move |reply, _| {
+        d.dispatch(match reply {
+            Reply::Agreed(report) => Action::Agreement(Some(Rc::new(report))),
+            Reply::Failed(why) => error(why),
+            _ => error(messages::CONVERTER_CONFUSED.into()),
+        })
+    });
+}
+
 /// Open annotation files read from disk: a native file at once; anything
 /// else (another tool's format, which the native reader calls foreign)
 /// through the converters, onto the article open now. Unexported work is

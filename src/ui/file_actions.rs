@@ -27,6 +27,8 @@ pub type Readers = Rc<RefCell<Option<FileReader>>>;
 pub enum FileKind {
     Article,
     Annotations,
+    /// Annotation files of one article, one per annotator, to compare.
+    Compare,
 }
 
 impl FileKind {
@@ -83,7 +85,7 @@ pub fn open_file(
     // Refuse a file too large before reading it into memory.
     let limit = match kind {
         FileKind::Article => load::MAX_BYTES,
-        FileKind::Annotations => limits::MAX_FILE_BYTES,
+        FileKind::Annotations | FileKind::Compare => limits::MAX_FILE_BYTES,
     };
     if let Some(big) = files.iter().find(|f| f.size() > limit as f64) {
         return dispatch.dispatch(error(too_large(big, kind)));
@@ -117,6 +119,7 @@ pub fn open_file(
                 });
             }
             FileKind::Annotations => exchange_actions::open_annotations(read, &doc, &dispatch),
+            FileKind::Compare => exchange_actions::compare(read, &dispatch),
         }
     });
 }
@@ -129,7 +132,7 @@ fn too_large(file: &web_sys::File, kind: FileKind) -> String {
             let e = LoadError::TooLarge(n_bytes as usize, load::MAX_BYTES);
             messages::cannot_open(&file.name(), &e)
         }
-        FileKind::Annotations => {
+        FileKind::Annotations | FileKind::Compare => {
             let e = format::ImportError::Limit(limits::Exceeded::FileBytes(n_bytes));
             messages::cannot_import(&file.name(), &e)
         }

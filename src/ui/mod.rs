@@ -20,6 +20,8 @@ pub mod tag_styles;
 pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]
+mod agreement_dialog;
+#[cfg(target_arch = "wasm32")]
 mod annotation_list;
 #[cfg(target_arch = "wasm32")]
 mod app;

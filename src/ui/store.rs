@@ -54,6 +54,8 @@ pub struct State {
     pub filter: Filter,
     /// The annotator name new annotations carry as `creator` (empty: none).
     pub annotator: String,
+    /// The agreement report the Compare dialog shows, while it is open.
+    pub agreement: Option<Rc<crate::model::exchange::job::AgreeReply>>,
     /// The annotation the last follow (F) started from and the index of the
     /// link it took, so that F again takes the next.
     pub(super) following: Option<(AnnotationId, usize)>,
@@ -86,6 +88,7 @@ impl State {
             orphan_pick: None,
             filter: Filter::default(),
             annotator: String::new(),
+            agreement: None,
             following: None,
             inside: None,
         }
@@ -152,6 +155,7 @@ impl State {
             Action::Help(on) => return set(&mut self.help, on),
             Action::Tags(on) => return set(&mut self.tags_open, on),
             Action::Library(on) => return set(&mut self.library_open, on),
+            Action::Agreement(report) => self.agreement = report,
             Action::Annotator(name) => {
                 self.annotator = crate::model::limits::creator_name(&name);
                 self.notice = Some(Notice::Info(messages::annotator_set(&self.annotator)));

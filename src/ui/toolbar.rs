@@ -86,6 +86,10 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                        accept=".json,.jsonld,.jsonl,.ann,.txt,application/json,application/ld+json"
                        onchange={file_picked(FileKind::Annotations, &p.on_file)} />
             </label>
+            <label class="button file-button">{"Compare annotators"}
+                <input type="file" aria-label="Compare annotators" multiple=true accept=".json,application/json"
+                       onchange={file_picked(FileKind::Compare, &p.on_file)} />
+            </label>
             <ExportMenu native={p.on_export.clone()} claim_reviews={p.on_export_claim_reviews.clone()}
                         format={p.on_export_format.clone()} has_extra={p.has_extra} />
             <button type="button" onclick={click(&p.on_tags)}>{"Tags"}</button>

@@ -28,6 +28,7 @@ mod kappa;
 pub mod matching;
 mod report;
 mod score;
+pub mod view;
 
 pub use fields::FieldAgreement;
 pub use kappa::Kappa;

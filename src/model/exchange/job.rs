@@ -5,6 +5,8 @@
 //! files back, so only the worker holds the other formats' code.
 
 use super::{export, export_many, one_file, open, Format, InFile, Kept};
+use crate::model::agreement::view::{coder_names, View};
+use crate::model::agreement::{compare, Coder};
 use crate::model::format::{self, Report};
 use crate::model::reanchor::{carry, Summary};
 use crate::model::{load, Session};
@@ -35,6 +37,9 @@ pub enum Job {
     /// Load the job's one file, named `name`, as an article
     /// ([`crate::model::load::load_file`]: Markdown, or plain text).
     Load { name: String },
+    /// Compare annotators: the job's files (their names here, bytes beside
+    /// the job) are native files of one article, one per annotator.
+    Agree { names: Vec<String> },
     /// Carry the annotations of the native file `file`, made on another
     /// version of the article, onto the article of the native file
     /// `current` ([`crate::model::reanchor::carry`]).
@@ -75,14 +80,24 @@ pub struct CarryReply {
     pub summary: Summary,
 }
 
+/// The worker's answer to a [`Job::Agree`]: what the dialog shows, and
+/// the whole report as JSON and CSV (`docs/agreement.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreeReply {
+    pub view: View,
+    pub json: String,
+    pub csv: String,
+}
+
 /// Any answer: `ok` or the error's sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reply {
     Exported(ExportReply),
     Opened(OpenReply),
     Loaded(LoadReply),
     Carried(CarryReply),
+    Agreed(AgreeReply),
     Failed(String),
 }
 
@@ -188,6 +203,10 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
                 Err(p) => (Reply::Failed(p.to_string()), Vec::new()),
             }
         }
+        Job::Agree { names } => match agree(&names, files) {
+            Ok(reply) => (Reply::Agreed(reply), Vec::new()),
+            Err(why) => (Reply::Failed(why), Vec::new()),
+        },
         Job::Load { name } => {
             let bytes = files.first().map_or(&[][..], Vec::as_slice);
             match load::load_file(&name, bytes) {
@@ -199,4 +218,36 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
             }
         }
     }
+}
+
+/// Suffixes an annotator's file name loses to name them.
+const ANNOTATION_SUFFIXES: [&str; 2] = [".annotations.json", ".json"];
+
+/// The report of [`Job::Agree`]; the error names the file that does not
+/// read or the one of another article.
+fn agree(names: &[String], files: &[Vec<u8>]) -> Result<AgreeReply, String> {
+    let mut sessions = Vec::with_capacity(files.len());
+    for (name, bytes) in names.iter().zip(files) {
+        let imported = format::import(bytes).map_err(|e| format!("\u{201c}{name}\u{201d}: {e}"))?;
+        sessions.push(imported.session);
+    }
+    let files: Vec<(&str, &Session)> = names.iter().map(String::as_str).zip(&sessions).collect();
+    let coder_names = coder_names(&files, &ANNOTATION_SUFFIXES);
+    let coders: Vec<Coder> = coder_names
+        .iter()
+        .zip(&sessions)
+        .map(|(name, session)| Coder { name, session })
+        .collect();
+    let report = compare(&coders).map_err(|e| e.to_string())?;
+    let schema = sessions[0].schema();
+    let view = View::of(&report, |id| {
+        schema
+            .tag_named(id)
+            .map_or_else(|| id.to_owned(), |t| t.label.clone())
+    });
+    Ok(AgreeReply {
+        view,
+        json: serde_json::to_string_pretty(&report).expect("plain data serialises") + "\n",
+        csv: report.to_csv(),
+    })
 }

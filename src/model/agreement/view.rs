@@ -1,0 +1,111 @@
+//! The report as the page's Compare dialog shows it ([`View`]): one row
+//! per pair of annotators and tag (all tags first), α_u per tag. Built in
+//! the converters' worker and sent to the page, which reads only this
+//! small form (the whole report goes to the page as its JSON and CSV
+//! downloads). Also how annotators are named ([`coder_names`]).
+
+use super::Report;
+use crate::model::Session;
+use serde::{Deserialize, Serialize};
+
+/// What the dialog lists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    pub annotators: Vec<String>,
+    /// Per pair, the row of all tags, then one per tag.
+    pub rows: Vec<Row>,
+    /// α_u per tag (label), then over all tags (`"All tags"`).
+    pub alpha_u: Vec<(String, Option<f64>)>,
+}
+
+/// One pair of annotators on one tag (or all of them).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// `"A – B"`.
+    pub pair: String,
+    /// The tag's label, or [`ALL_TAGS`].
+    pub tag: String,
+    /// Spans of A, of B.
+    pub n_a: usize,
+    pub n_b: usize,
+    pub exact_f1: Option<f64>,
+    pub overlap_f1: Option<f64>,
+    pub overlap_precision: Option<f64>,
+    pub overlap_recall: Option<f64>,
+    /// Cohen's κ on tags; only in the row of all tags.
+    pub kappa: Option<f64>,
+}
+
+/// The `tag` of a row over every tag.
+pub const ALL_TAGS: &str = "All tags";
+
+impl View {
+    /// `report` with its tags named by `label` (id → label). O(pairs × tags).
+    pub fn of(report: &Report, label: impl Fn(&str) -> String) -> Self {
+        let mut rows = Vec::new();
+        for p in &report.pairs {
+            let pair = format!("{} \u{2013} {}", p.a, p.b);
+            let all = (ALL_TAGS.to_owned(), &p.exact.all, &p.overlap.all, p.kappa);
+            let each = report.tags.iter().filter_map(|t| {
+                let (exact, overlap) = (p.exact.per_tag.get(t)?, p.overlap.per_tag.get(t)?);
+                Some((label(t), exact, overlap, None))
+            });
+            for (tag, exact, overlap, kappa) in std::iter::once(all).chain(each) {
+                rows.push(Row {
+                    pair: pair.clone(),
+                    tag,
+                    n_a: overlap.n_a,
+                    n_b: overlap.n_b,
+                    exact_f1: exact.f1,
+                    overlap_f1: overlap.f1,
+                    overlap_precision: overlap.precision,
+                    overlap_recall: overlap.recall,
+                    kappa,
+                });
+            }
+        }
+        let per_tag = report
+            .tags
+            .iter()
+            .map(|t| (label(t), report.alpha_u.get(t).copied().flatten()));
+        let alpha_u = per_tag
+            .chain(std::iter::once((
+                ALL_TAGS.to_owned(),
+                report.alpha_u_overall,
+            )))
+            .collect();
+        Self {
+            annotators: report.annotators.clone(),
+            rows,
+            alpha_u,
+        }
+    }
+}
+
+/// Each annotator's name: the `creator` of all of their annotations when
+/// they share one, else their file's name without `suffixes`; a name two
+/// annotators would share is their file name whole.
+pub fn coder_names(files: &[(&str, &Session)], suffixes: &[&str]) -> Vec<String> {
+    let name = |file: &str, s: &Session| {
+        let mut creators = s.annotations().iter().map(|a| a.creator.as_str());
+        match creators.next() {
+            Some(first) if !first.is_empty() && creators.all(|c| c == first) => first.to_owned(),
+            _ => suffixes
+                .iter()
+                .find_map(|x| file.strip_suffix(x))
+                .unwrap_or(file)
+                .to_owned(),
+        }
+    };
+    let names: Vec<String> = files.iter().map(|(f, s)| name(f, s)).collect();
+    names
+        .iter()
+        .zip(files)
+        .map(
+            |(n, (file, _))| match names.iter().filter(|m| *m == n).count() {
+                1 => n.clone(),
+                _ => (*file).to_owned(),
+            },
+        )
+        .collect()
+}
