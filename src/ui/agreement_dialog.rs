@@ -23,8 +23,15 @@ pub struct AgreementDialogProps {
 }
 
 /// A ratio as the table shows it: three decimals, or "—" when undefined.
+/// Rounded in integers: core's float formatting would cost the page about
+/// 15 KB gzip.
 fn figure(x: Option<f64>) -> String {
-    x.map_or_else(|| "\u{2014}".to_owned(), |v| format!("{v:.3}"))
+    let Some(v) = x.filter(|v| v.is_finite()) else {
+        return "\u{2014}".to_owned();
+    };
+    let thousandths = (v.abs() * 1000.0).round() as u64;
+    let sign = if v < 0.0 && thousandths > 0 { "-" } else { "" };
+    format!("{sign}{}.{:03}", thousandths / 1000, thousandths % 1000)
 }
 
 #[function_component(AgreementDialog)]
@@ -109,7 +116,7 @@ fn pairs_table(rows: &[Row]) -> Html {
 fn bar(x: Option<f64>) -> Html {
     html! {
         <span class="agreement-figure">
-            if let Some(v) = x { <meter min="0" max="1" value={v.to_string()} aria-hidden="true"></meter> }
+            if let Some(v) = x { <meter min="0" max="1" value={crate::model::number::display(v)} aria-hidden="true"></meter> }
             { figure(x) }
         </span>
     }

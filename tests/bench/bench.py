@@ -75,6 +75,8 @@ window.__conds = {
   // The library view counts n articles and shows its first rows.
   libraryListed: n => (document.querySelector('.library-count') || {}).textContent === `${n} article${n === 1 ? '' : 's'}`
     && document.querySelectorAll('.library .library-row').length > 0,
+  // The agreement report is shown.
+  agreement: () => !!document.querySelector('.agreement .agreement-row'),
   // A progress bar is shown.
   progress: () => !!document.querySelector('.notices progress'),
   // The article from file `name` is shown...
@@ -303,7 +305,9 @@ def library(driver, url, workdir, n_bytes, n_annotations, n_small, runs):
         ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
         return json.loads(download(driver, folder, before).read_text(encoding="utf-8"))
 
-    return library_bench.run(driver, ARM, result, export_sample, big_file, n_small, n_annotations, runs)
+    samples = library_bench.run(driver, ARM, result, export_sample, big_file, n_small, n_annotations, runs)
+    samples["compare_report_ms"] = library_bench.compare(driver, ARM, result, big_file, 3, runs)
+    return samples
 
 
 def summarize(samples):

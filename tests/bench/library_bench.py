@@ -1,4 +1,5 @@
-"""The library's targets, in the same headless Chromium as bench.py: the
+"""The library's targets and Compare annotators', in the same headless
+Chromium as bench.py: the
 library view opened with 1,000 articles in it, and switching from the
 library to a 1 MB article with 10,000 annotations, each timed from the
 Enter key press to the painted frame that shows the list (every row) or
@@ -19,6 +20,8 @@ import generate
 from measure import memory_mb, wait
 
 TARGETS = {
+    # Compare annotators: 3 files of 10,000 annotations on the 1 MB article.
+    "compare_report_ms": ("ms", 300),
     "library_view_ms": ("ms", 300),
     "library_switch_ms": ("ms", 300),
     "library_switch_memory_mb": ("MB", 64),
@@ -149,3 +152,37 @@ def kept_page(driver, url, path):
         "const m = document.querySelector('.article-meta');"
         "return !!m && m.textContent === arguments[0] && !document.querySelector('article.article[aria-busy]')", title), 300)
     return round((time.monotonic() - started) * 1000, 1)
+
+
+def compare(driver, arm, result, big_file, n_annotators, runs):
+    """Compare annotators: `n_annotators` files of the big article (each its
+    annotations with a tenth moved by a few code points and a tenth
+    retagged, so the pairs differ), chosen in "Compare annotators"; ms from
+    the change event to the painted report. Returns [samples]."""
+    base = json.loads(pathlib.Path(big_file).read_text(encoding="utf-8"))
+    text = base["article"]["text"]
+    folder = pathlib.Path(big_file).parent
+    paths = []
+    for k in range(n_annotators):
+        doc = json.loads(json.dumps(base))
+        for i, a in enumerate(doc["annotations"]):
+            if (i + k) % 10 == 0 and a["end"] + 2 <= len(text) and not text[a["end"]:a["end"] + 2].isspace():
+                a["end"] += 2
+                a["exact"] = text[a["start"]:a["end"]]
+                a["suffix"] = text[a["end"]:a["end"] + 32]
+            elif (i + 2 * k) % 10 == 1:
+                a["tag"] = {"claim": "quote", "quote": "source", "source": "claim"}[a["tag"]]
+            a.pop("fields", None)
+        doc["relations"] = []
+        path = folder / f"bench-annotator-{k}.annotations.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        paths.append(path)
+    samples = []
+    for _ in range(runs):
+        driver.execute_script(arm, "input[aria-label='Compare annotators']", "change", None, "agreement", 0)
+        driver.find_element("css selector", "input[type=file][aria-label='Compare annotators']").send_keys(
+            "\n".join(str(p) for p in paths))
+        samples.append(result(driver, 120))
+        ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+        wait(driver, lambda d: not d.find_elements("css selector", ".agreement"))
+    return samples
