@@ -207,13 +207,14 @@ pub(super) struct RelationV2 {
     pub created: String,
 }
 
-pub(super) fn article_v1(article: &Article) -> ArticleV1 {
+/// `with_hash`: the text's SHA-256 (files have it; storage records not).
+pub(super) fn article_v1(article: &Article, with_hash: bool) -> ArticleV1 {
     let text = article.text.as_str();
     ArticleV1 {
         title: article.title.clone(),
         source: article.source.clone(),
         text: text.to_owned(),
-        sha256: Some(sha256_hex(text)),
+        sha256: with_hash.then(|| sha256_hex(text)),
         blocks: Some(
             article
                 .blocks

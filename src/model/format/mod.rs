@@ -44,7 +44,7 @@ pub fn export(session: &Session) -> String {
     let file = FileOut {
         version: VERSION,
         schema: session.schema(),
-        article: article_v1(article),
+        article: article_v1(article, true),
         annotations: session
             .annotations()
             .iter()
@@ -73,8 +73,12 @@ fn relations_v2(session: &Session) -> Vec<RelationV2> {
 }
 
 /// The `article` object of a file, as compact JSON (a storage record).
+///
+/// Without `sha256`: IndexedDB keeps records whole, and hashing a 45 MB text
+/// took about half a second of the page's main thread at every whole write
+/// and restore.
 pub fn article_record(article: &Article) -> String {
-    serde_json::to_string(&article_v1(article)).expect("plain data serialises")
+    serde_json::to_string(&article_v1(article, false)).expect("plain data serialises")
 }
 
 /// One annotation as compact JSON without `prefix`/`suffix` (a storage

@@ -13,7 +13,7 @@
 //! |---|---|---|---|
 //! | `entries` | `<a>` | [`Entry`]: what the list shows, derived from the session | the saver |
 //! | `labels` | `<a>` | [`Label`]: the user's title, status and bin | the library view |
-//! | `articles` | `<a>` | the file format's `article` object | the saver (written once per article) |
+//! | `articles` | `<a>` | the file format's `article` object, without `sha256` | the saver (written once per article) |
 //! | `schemas` | `<a>` | the tag set | the saver |
 //! | `annotations` | `[<a>, <annotation id>]` | one annotation (file format, no context) | the saver |
 //! | `relations` | `[<a>, <relation id>]` | one relation | the saver |
