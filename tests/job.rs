@@ -179,7 +179,13 @@ fn an_agree_job_reports_on_the_annotators_named_by_their_creator() {
     let names = vec!["one.annotations.json".into(), "two.annotations.json".into()];
     let first: serde_json::Value = serde_json::from_slice(&read("mixed.annotations.json")).unwrap();
     let dropped = first["annotations"][0]["id"].as_str().unwrap().to_owned();
-    let files = [as_made_by("Ana", &[]), as_made_by("Bo", &[&dropped])];
+    let mut bo: serde_json::Value = serde_json::from_slice(&as_made_by("Bo", &[&dropped])).unwrap();
+    for a in bo["annotations"].as_array_mut().unwrap() {
+        if a["id"] == "c1" {
+            a["fields"]["verdict"] = "False".into();
+        }
+    }
+    let files = [as_made_by("Ana", &[]), bo.to_string().into_bytes()];
     let (Reply::Agreed(a), _) = reply(&Job::Agree { names }, &files) else {
         panic!("no report")
     };
@@ -196,6 +202,17 @@ fn an_agree_job_reports_on_the_annotators_named_by_their_creator() {
     assert!((all.overlap_recall.unwrap() - 10.0 / 11.0).abs() < 1e-12);
     let tags: Vec<&str> = a.view.rows[1..].iter().map(|r| r.tag.as_str()).collect();
     assert_eq!(tags, ["Claim", "Quote", "Source"]);
+    // Bo gave c1 another verdict: one of the matched claims differs.
+    let verdict = a
+        .view
+        .fields
+        .iter()
+        .find(|f| f.field == "Verdict")
+        .expect("a verdict row");
+    assert_eq!(
+        (verdict.tag.as_str(), verdict.same + 1),
+        ("Claim", verdict.n)
+    );
     let json: serde_json::Value = serde_json::from_str(&a.json).unwrap();
     assert_eq!(
         json["pairs"][0]["exact"]["f1"],

@@ -6,7 +6,7 @@
 
 use super::store::Action;
 use crate::keymap;
-use crate::model::agreement::view::{Row, ALL_TAGS};
+use crate::model::agreement::view::{FieldRow, Row, ALL_TAGS};
 use crate::model::exchange::job::AgreeReply;
 use crate::web::{download, keys};
 use std::rc::Rc;
@@ -74,6 +74,7 @@ pub fn agreement_dialog(p: &AgreementDialogProps) -> Html {
                 </div>
                 <p>{ format!("Annotators: {}.", view.annotators.join(", ")) }</p>
                 { pairs_table(&view.rows) }
+                { fields_table(&view.fields) }
                 { alpha_table(&view.alpha_u) }
                 <p class="agreement-downloads">
                     <button type="button" onclick={save(JSON_FILE, "application/json", p.report.json.clone())}>{"Download JSON"}</button>
@@ -119,6 +120,30 @@ fn bar(x: Option<f64>) -> Html {
             if let Some(v) = x { <meter min="0" max="1" value={crate::model::number::display(v)} aria-hidden="true"></meter> }
             { figure(x) }
         </span>
+    }
+}
+
+/// Agreement on field values of matched spans (none: no table).
+fn fields_table(rows: &[FieldRow]) -> Html {
+    if rows.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="agreement-fields">
+            <caption>{"Fields of matched spans (the same value on both sides)"}</caption>
+            <thead><tr>
+                <th scope="col">{"Pair"}</th><th scope="col">{"Tag"}</th><th scope="col">{"Field"}</th>
+                <th scope="col">{"Same"}</th><th scope="col">{"Cohen's \u{3ba}"}</th>
+            </tr></thead>
+            <tbody>
+                { for rows.iter().map(|f| html! {
+                    <tr>
+                        <td>{ f.pair.clone() }</td><td>{ f.tag.clone() }</td><td>{ f.field.clone() }</td>
+                        <td>{ format!("{} of {}", f.same, f.n) }</td><td>{ figure(f.kappa) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 

@@ -51,6 +51,10 @@ def test_two_annotators_files_give_the_report_and_its_downloads(themed_app, tmp_
     assert [r[1] for r in rows[1:]] == ["Claim", "Quote", "Source"]
     assert rows[1][:5] == ["Ana – Bo", "Claim", "1 / 2", "0.667", "0.667"]
     assert rows[2][3] == "—", "no quote on either side: no F1"
+    # The matched claim's verdict (Unverified on both sides) agrees.
+    fields = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
+              for tr in app.driver.find_elements(By.CSS_SELECTOR, ".agreement-fields tbody tr")]
+    assert ["Ana – Bo", "Claim", "Verdict", "1 of 1"] in [f[:4] for f in fields], fields
     meters = app.driver.find_elements(By.CSS_SELECTOR, ".agreement-pairs meter")
     assert meters and meters[0].get_attribute("value") == "0.8"
     assert audit(app) == [], "agreement report open"

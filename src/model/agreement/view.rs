@@ -16,6 +16,23 @@ pub struct View {
     pub rows: Vec<Row>,
     /// α_u per tag (label), then over all tags (`"All tags"`).
     pub alpha_u: Vec<(String, Option<f64>)>,
+    /// Per pair, agreement on each field of the matched spans that had a
+    /// value on either side (fields no pair compared are left out).
+    pub fields: Vec<FieldRow>,
+}
+
+/// One field (a claim's verdict…) of one tag, for one pair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldRow {
+    pub pair: String,
+    /// The tag's label and the field's label.
+    pub tag: String,
+    pub field: String,
+    /// Matched pairs compared, and those with the same value.
+    pub n: usize,
+    pub same: usize,
+    /// Cohen's κ for choice and yes-no fields.
+    pub kappa: Option<f64>,
 }
 
 /// One pair of annotators on one tag (or all of them).
@@ -40,9 +57,14 @@ pub struct Row {
 pub const ALL_TAGS: &str = "All tags";
 
 impl View {
-    /// `report` with its tags named by `label` (id → label). O(pairs × tags).
-    pub fn of(report: &Report, label: impl Fn(&str) -> String) -> Self {
-        let mut rows = Vec::new();
+    /// `report` with its tags named by `label` (id → label) and fields by
+    /// `field_label` (tag id, field id → label). O(pairs × (tags + fields)).
+    pub fn of(
+        report: &Report,
+        label: impl Fn(&str) -> String,
+        field_label: impl Fn(&str, &str) -> String,
+    ) -> Self {
+        let (mut rows, mut fields) = (Vec::new(), Vec::new());
         for p in &report.pairs {
             let pair = format!("{} \u{2013} {}", p.a, p.b);
             let all = (ALL_TAGS.to_owned(), &p.exact.all, &p.overlap.all, p.kappa);
@@ -50,6 +72,16 @@ impl View {
                 let (exact, overlap) = (p.exact.per_tag.get(t)?, p.overlap.per_tag.get(t)?);
                 Some((label(t), exact, overlap, None))
             });
+            for f in p.fields.iter().filter(|f| f.n > 0) {
+                fields.push(FieldRow {
+                    pair: format!("{} \u{2013} {}", p.a, p.b),
+                    tag: label(&f.tag),
+                    field: field_label(&f.tag, &f.field),
+                    n: f.n,
+                    same: f.same,
+                    kappa: f.kappa,
+                });
+            }
             for (tag, exact, overlap, kappa) in std::iter::once(all).chain(each) {
                 rows.push(Row {
                     pair: pair.clone(),
@@ -78,6 +110,7 @@ impl View {
             annotators: report.annotators.clone(),
             rows,
             alpha_u,
+            fields,
         }
     }
 }

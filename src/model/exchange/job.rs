@@ -240,11 +240,16 @@ fn agree(names: &[String], files: &[Vec<u8>]) -> Result<AgreeReply, String> {
         .collect();
     let report = compare(&coders).map_err(|e| e.to_string())?;
     let schema = sessions[0].schema();
-    let view = View::of(&report, |id| {
+    let tag_label = |id: &str| {
         schema
             .tag_named(id)
             .map_or_else(|| id.to_owned(), |t| t.label.clone())
-    });
+    };
+    let field_label = |tag: &str, field: &str| {
+        let def = schema.tag_named(tag).and_then(|t| t.field_named(field));
+        def.map_or_else(|| field.to_owned(), |f| f.label.clone())
+    };
+    let view = View::of(&report, tag_label, field_label);
     Ok(AgreeReply {
         view,
         json: serde_json::to_string_pretty(&report).expect("plain data serialises") + "\n",
