@@ -104,3 +104,26 @@ fn w3c_writes_the_creator_as_a_person_and_reads_it_back() {
     let opened = open(&[file], Some(&bare)).expect("opens");
     assert_eq!(only(&opened.session).creator, "Ana");
 }
+
+#[test]
+fn too_long_a_creator_is_refused_by_the_tag_command() {
+    use annotator::model::{Command, Problem};
+    let mut s = common::session("Prices rose 12 % .");
+    let a = annotator::model::Annotation {
+        creator: "x".repeat(MAX_CREATOR_CHARS + 1),
+        ..common::annotation("n", "claim", common::range(0, 6))
+    };
+    assert!(matches!(
+        s.apply(Command::Tag(a)),
+        Err(Problem::CreatorTooLong(_))
+    ));
+}
+
+#[test]
+fn annotators_named_alike_get_numbers() {
+    use annotator::model::agreement::view::coder_names;
+    let (a, b) = (common::session("One."), common::session("One."));
+    let files = [("ann.annotations.json", &a), ("ann.annotations.json", &b)];
+    let names = coder_names(&files, &[".annotations.json"]);
+    assert_eq!(names, ["ann.annotations.json", "ann.annotations.json-2"]);
+}

@@ -543,3 +543,14 @@ fn a_tag_set_change_in_the_history_replays_after_a_restore() {
     back.redo().unwrap();
     assert_eq!(render(&back), render(&s));
 }
+
+#[test]
+fn a_step_record_no_head_names_that_does_not_read_is_ignored() {
+    let (mut fake, key, _) = edited_and_kept();
+    fake.store(Store::History).insert(
+        format!("{key}\u{0}99999999999999999999"),
+        "{\"seq\": \"old\"}".into(),
+    );
+    let back = fake.restore(&key).unwrap();
+    assert_eq!((back.undo_steps().len(), back.redo_steps().len()), (2, 1));
+}

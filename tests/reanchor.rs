@@ -386,6 +386,36 @@ mod sessions {
     }
 
     #[test]
+    fn a_waiting_relation_whose_other_end_went_is_dropped_not_fatal() {
+        use annotator::model::format::{carried_record, restore_carried};
+        let mut s = carried_with_waiting_relations();
+        // The quote, the placed end of r0, is deleted; the claim retagged
+        // as a source, which an "evidence" relation cannot start from.
+        s.apply(Command::Remove { id: "a0".into() }).unwrap();
+        s.apply(Command::Retag {
+            id: "a2".into(),
+            tag: "source".into(),
+            at: "2026-12-03T00:00:00Z".into(),
+        })
+        .unwrap();
+        assert!(waiting(&s).is_empty());
+        let file = export(&s);
+        let back = import(file.as_bytes()).expect("the export imports");
+        assert_eq!(export(&back.session), file);
+        // The library's record, written before those edits, still restores.
+        let record = carried_record(&carried_with_waiting_relations()).unwrap();
+        let mut plain = Session::from_parts(
+            s.article().clone(),
+            s.schema().clone(),
+            s.annotations().to_vec(),
+            Vec::new(),
+        )
+        .unwrap();
+        restore_carried(&mut plain, &record).expect("restores");
+        assert!(waiting(&plain).is_empty());
+    }
+
+    #[test]
     fn waiting_relations_survive_the_file_and_the_storage_record() {
         use annotator::model::format::{carried_record, restore_carried};
         let carried = carried_with_waiting_relations();

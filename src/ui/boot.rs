@@ -21,7 +21,8 @@ pub fn placeholder() -> State {
     let empty = Article::from_plain(String::new(), String::new(), String::new());
     let mut state = State::new(Session::new(empty), None, Saving::On);
     state.booting = true;
-    state.annotator = crate::web::storage::annotator_name();
+    // Cleaned as when it is set: storage may hold anything.
+    state.annotator = crate::model::limits::creator_name(&crate::web::storage::annotator_name());
     state
 }
 

@@ -61,6 +61,9 @@ pub struct Library {
     saved: Cell<Option<Mark>>,
     /// The undo steps numbered below this are written (with `saved`).
     steps_saved: Cell<u64>,
+    /// A write failed since the last that succeeded: the library may lack
+    /// what the tab holds, even of an article restored from it.
+    failed: Cell<bool>,
     /// The latest article generation seen.
     generation: Cell<u64>,
     /// A whole write waiting for its timer, and the job itself.
@@ -173,7 +176,7 @@ fn save(
         });
     };
     let (key, saved) = (kept.key.clone(), library.saved.get());
-    if saved.is_none() && kept.stored {
+    if saved.is_none() && kept.stored && !library.failed.get() {
         storage::set_open_here(&key);
         library.steps_saved.set(doc.session().next_step());
         return library.saved.set(Some(now));
@@ -211,6 +214,7 @@ fn save(
 /// Tell the other tabs that article `key` changed (and the list, when new).
 fn told(library: &Library, key: &LibraryKey, listed: bool) {
     KEEPING.with(|k| k.set(true));
+    library.failed.set(false);
     if let Some(tabs) = library.tabs.borrow().as_ref() {
         tabs.changed(key);
         if listed {
@@ -222,6 +226,7 @@ fn told(library: &Library, key: &LibraryKey, listed: bool) {
 /// A write failed: say so; the next change writes the article whole.
 fn failed(library: &Library, e: Error, dispatch: &UseReducerDispatcher<State>) {
     library.saved.set(None);
+    library.failed.set(true);
     // Until a write succeeds, the tab holds work the library lacks.
     KEEPING.with(|k| k.set(false));
     dispatch.dispatch(Action::Notify(Notice::Error(e.to_string())));

@@ -117,7 +117,8 @@ impl View {
 
 /// Each annotator's name: the `creator` of all of their annotations when
 /// they share one, else their file's name without `suffixes`; a name two
-/// annotators would share is their file name whole.
+/// annotators would share is their file name whole, and `-2`, `-3`… are
+/// added to any name still repeated.
 pub fn coder_names(files: &[(&str, &Session)], suffixes: &[&str]) -> Vec<String> {
     let name = |file: &str, s: &Session| {
         let mut creators = s.annotations().iter().map(|a| a.creator.as_str());
@@ -131,14 +132,18 @@ pub fn coder_names(files: &[(&str, &Session)], suffixes: &[&str]) -> Vec<String>
         }
     };
     let names: Vec<String> = files.iter().map(|(f, s)| name(f, s)).collect();
-    names
-        .iter()
-        .zip(files)
-        .map(
-            |(n, (file, _))| match names.iter().filter(|m| *m == n).count() {
-                1 => n.clone(),
-                _ => (*file).to_owned(),
-            },
-        )
-        .collect()
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for (n, (file, _)) in names.iter().zip(files) {
+        let base = match names.iter().filter(|m| *m == n).count() {
+            1 => n.clone(),
+            _ => (*file).to_owned(),
+        };
+        let (mut unique, mut k) = (base.clone(), 1);
+        while out.contains(&unique) {
+            k += 1;
+            unique = format!("{base}-{k}");
+        }
+        out.push(unique);
+    }
+    out
 }

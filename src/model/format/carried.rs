@@ -4,8 +4,9 @@
 //! annotation records, which do not hold it, and put back after they are
 //! read ([`restore_carried`]).
 
+use super::file::read_relation;
 use super::file::{orphan_v2, relation_v2, AnchoringV2, AnnotationV2, RelationV2};
-use super::import::{read_orphan, read_relations, ImportError};
+use super::import::{read_orphan, ImportError};
 use crate::model::reanchor::Carried;
 use crate::model::{AnnotationId, CharOffset, Session, TextRange};
 use serde::{Deserialize, Serialize};
@@ -92,17 +93,10 @@ pub fn restore_carried(session: &mut Session, record: &str) -> Result<(), Import
             .orphans
             .push(read_orphan(session.schema(), i + 1, o)?);
     }
-    // Each end an annotation or an orphan, as in a file; kept whole even
-    // when both ends are annotations now (then it is linked, or was
-    // unlinked since).
-    let read = read_relations(
-        session.schema(),
-        session.annotations(),
-        &carried.orphans,
-        &Default::default(),
-        r.relations,
-    )?;
-    carried.relations = read.relations.into_iter().chain(read.waiting).collect();
+    // Kept as written, never refused: edits since the carry (an end
+    // deleted or retagged, a relation type removed) may have made some
+    // unfit, and `Session::waiting_relations` leaves those out.
+    carried.relations = r.relations.into_iter().map(read_relation).collect();
     session.set_carried(carried);
     Ok(())
 }

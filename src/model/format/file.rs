@@ -284,6 +284,17 @@ pub(super) fn orphan_v2(o: &Orphan) -> AnnotationV2 {
     }
 }
 
+/// A relation as written, unchecked.
+pub(super) fn read_relation(r: RelationV2) -> Relation {
+    Relation {
+        id: r.id,
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        created: r.created,
+    }
+}
+
 pub(super) fn relation_v2(r: &Relation) -> RelationV2 {
     RelationV2 {
         id: r.id.clone(),

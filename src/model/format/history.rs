@@ -4,10 +4,9 @@
 //! are kept, the ones nearest the present. Records the head does not name
 //! are ignored (and dropped at the next whole write).
 
-use super::file::{annotation_v2, relation_v2, AnnotationV2, RelationV2};
+use super::file::{annotation_v2, read_relation, relation_v2, AnnotationV2, RelationV2};
 use crate::model::{
-    Annotation, Effect, FieldValue, Fields, Relation, Schema, SchemaParts, Session, Step, Text,
-    TextRange,
+    Annotation, Effect, FieldValue, Fields, Schema, SchemaParts, Session, Step, Text, TextRange,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -97,17 +96,20 @@ pub fn step_record(step: &Step) -> String {
 /// undo steps after the gap and the redo steps before it are kept.
 ///
 /// # Errors
-/// A record that does not read, or a step that does not replay on the
-/// session ([`Session::set_history`]), in words; the session's history is
-/// then unchanged.
+/// No head that reads, or a step that does not replay on the session
+/// ([`Session::set_history`]), in words; the session's history is then
+/// unchanged.
 pub fn restore_history(session: &mut Session, records: &[String]) -> Result<(), String> {
     let (mut head, mut by_seq) = (None, HashMap::new());
     for record in records {
         match serde_json::from_str::<HeadRecord>(record) {
             Ok(h) => head = Some(h),
+            // A record that does not read is ignored like one no head
+            // names; if the head names it, the stack is cut there.
             Err(_) => {
-                let step = read_step(record)?;
-                by_seq.insert(step.seq, step);
+                if let Ok(step) = read_step(record) {
+                    by_seq.insert(step.seq, step);
+                }
             }
         }
     }
@@ -218,14 +220,4 @@ fn read_annotation(r: AnnotationV2) -> Result<Annotation, String> {
         modified: r.modified,
         creator: r.creator,
     })
-}
-
-fn read_relation(r: RelationV2) -> Relation {
-    Relation {
-        id: r.id,
-        kind: r.kind,
-        from: r.from,
-        to: r.to,
-        created: r.created,
-    }
 }

@@ -55,8 +55,11 @@ impl Session {
         for step in redo.iter().rev() {
             forward.replay(&step.effects)?;
         }
-        let next = undo.iter().chain(&redo).map(|s| s.seq + 1).max();
-        self.history.next = self.history.next.max(next.unwrap_or(0));
+        let mut next = self.history.next;
+        for s in undo.iter().chain(&redo) {
+            next = next.max(s.seq.checked_add(1).ok_or(Problem::StepDoesNotFit)?);
+        }
+        self.history.next = next;
         self.history.undo = undo;
         self.history.redo = redo;
         Ok(())
@@ -77,6 +80,8 @@ impl Session {
         let mismatch = || Problem::StepDoesNotFit;
         let present = |a: &Annotation| self.get(&a.id) == Some(a);
         match e {
+            Effect::Added(a) if a.id.as_str().trim().is_empty() => Err(mismatch()),
+            Effect::Linked(r) if r.id.as_str().trim().is_empty() => Err(mismatch()),
             Effect::Added(a) => {
                 if self.index.spans.contains_key(&a.id) {
                     return Err(Problem::DuplicateId(a.id.clone()));

@@ -195,17 +195,36 @@ impl Session {
     }
 
     /// The relations carried with an end that is still an orphan
-    /// ([`Carried::relations`]); exported with the others, they come back
-    /// when the orphan is attached. O(orphans + carried relations).
+    /// ([`Carried::relations`]) and that still fit: each end an annotation
+    /// or an orphan, its type in the tag set allowing their tags, no such
+    /// link in the session. Exported with the others, they come back when
+    /// the orphan is attached; one that edits since made unfit is dropped.
+    /// O(orphans + carried relations × links per end).
     pub fn waiting_relations(&self) -> impl Iterator<Item = &Relation> {
-        let orphans: HashSet<&AnnotationId> = if self.carried.relations.is_empty() {
-            HashSet::new()
+        let orphans: HashMap<&AnnotationId, &TagId> = if self.carried.relations.is_empty() {
+            HashMap::new()
         } else {
-            self.orphans().map(|o| &o.annotation.id).collect()
+            self.orphans()
+                .map(|o| (&o.annotation.id, &o.annotation.tag))
+                .collect()
         };
         self.carried.relations.iter().filter(move |r| {
-            !self.relations.contains_key(&r.id)
-                && (orphans.contains(&r.from) || orphans.contains(&r.to))
+            let tag = |id: &AnnotationId| {
+                orphans
+                    .get(id)
+                    .copied()
+                    .or_else(|| self.get(id).map(|a| &a.tag))
+            };
+            let fits = match (tag(&r.from), tag(&r.to), self.schema.relation_type(&r.kind)) {
+                (Some(from), Some(to), Some(kind)) => kind.allows(from, to),
+                _ => false,
+            };
+            fits && r.from != r.to
+                && !self.relations.contains_key(&r.id)
+                && (orphans.contains_key(&r.from) || orphans.contains_key(&r.to))
+                && !self
+                    .relations_of(&r.from)
+                    .any(|s| s.kind == r.kind && s.from == r.from && s.to == r.to)
         })
     }
 

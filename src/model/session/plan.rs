@@ -3,7 +3,7 @@
 //! [`crate::model::Change`] for their shapes).
 
 use super::Session;
-use crate::model::limits::check_note;
+use crate::model::limits::{check_creator, check_note};
 use crate::model::{
     Annotation, AnnotationId, Command, Effect, FieldProblem, Fields, Problem, Relation, Schema,
     TagDef, TagId,
@@ -71,6 +71,7 @@ impl Session {
                     return Err(Problem::DuplicateId(a.id));
                 }
                 check_note(&a.note).map_err(Problem::NoteTooLong)?;
+                check_creator(&a.creator).map_err(Problem::CreatorTooLong)?;
                 check_fields(self.tag_def(&a.tag)?, &a.fields)?;
                 a.range = self.normalize(a.range).ok_or(Problem::EmptySpan)?;
                 let links = self.relinks(&a);
