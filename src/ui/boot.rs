@@ -102,15 +102,30 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
     });
 }
 
-/// The session of library article `row`; when it fails the checks, a copy
-/// of its records is kept aside and the sentence saying so is the error.
+/// The session of library article `row` with its undo history, to show
+/// and edit; when it fails the checks, a copy of its records is kept aside
+/// and the sentence saying so is the error.
 pub async fn open(db: &Db, row: &Row) -> Result<Session, String> {
+    restored(db, row, true).await
+}
+
+/// As [`open`], without the undo history (to export or compare).
+pub async fn read(db: &Db, row: &Row) -> Result<Session, String> {
+    restored(db, row, false).await
+}
+
+async fn restored(db: &Db, row: &Row, history: bool) -> Result<Session, String> {
     let entry = row
         .entry
         .as_ref()
         .map_err(|e| messages::article_unreadable_left(row.title(), e))?;
     let records = db.records(&row.key).await.map_err(|e| e.to_string())?;
-    match records.restore(entry, &row.label) {
+    let session = if history {
+        records.restore_for_editing(entry, &row.label)
+    } else {
+        records.restore(entry, &row.label)
+    };
+    match session {
         Ok(session) => Ok(session),
         Err(why) => {
             let doc = records.assemble().unwrap_or_default();

@@ -116,7 +116,7 @@ pub fn export(library: &Rc<Library>, rows: Vec<Row>, format: Option<Format>, dis
     yew::platform::spawn_local(async move {
         let (mut sessions, mut left_out) = (Vec::new(), Vec::new());
         for row in &rows {
-            match boot::open(&db, row).await {
+            match boot::read(&db, row).await {
                 Ok(s) => sessions.push(s),
                 Err(_) => left_out.push(row.title().to_owned()),
             }

@@ -42,7 +42,7 @@ pub fn use_older_version(state: &UseReducerHandle<State>, library: &Rc<Library>)
             let Some((row, entry)) = older.first() else {
                 return;
             };
-            let Ok(session) = boot::open(&db, row).await else {
+            let Ok(session) = boot::read(&db, row).await else {
                 return;
             };
             if !is_new_version(session.article(), &article) {

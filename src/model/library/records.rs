@@ -300,8 +300,22 @@ impl Records {
             session = retitled(session, title);
         }
         session.set_unexported(entry.unexported);
-        // Undo is a convenience: history that does not replay is dropped,
-        // never the article.
+        Ok(session)
+    }
+
+    /// [`Records::restore`] with the kept undo history, for editing. Undo
+    /// is a convenience: a history that does not replay is dropped, never
+    /// the article. Cost: restore, plus two copies of the session and a
+    /// replay of the kept steps.
+    ///
+    /// # Errors
+    /// As [`Records::restore`].
+    pub fn restore_for_editing(
+        &self,
+        entry: &Entry,
+        label: &Label,
+    ) -> Result<Session, RestoreError> {
+        let mut session = self.restore(entry, label)?;
         if !self.history.is_empty() {
             let _ = format::restore_history(&mut session, &self.history);
         }
