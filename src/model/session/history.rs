@@ -41,19 +41,20 @@ impl Session {
     /// [`Session::redo_steps`] lists it. Each step must replay on the
     /// session as it is — every undo step undone in turn from here, every
     /// redo step redone in turn — keeping the session's invariants.
-    /// Cost: two copies of the session and a replay of every step.
+    /// Cost: one copy of the session and two replays of the undo steps (back
+    /// to the oldest, then forward again: inverses are exact) and one of the
+    /// redo steps.
     ///
     /// # Errors
     /// The first [`Problem`] of a step that does not replay; the history is
     /// then left as it was.
     pub fn set_history(&mut self, undo: Vec<Step>, redo: Vec<Step>) -> Result<(), Problem> {
-        let mut back = self.clone();
+        let mut copy = self.clone();
         for step in undo.iter().rev() {
-            back.replay(&step.inverse())?;
+            copy.replay(&step.inverse())?;
         }
-        let mut forward = self.clone();
-        for step in redo.iter().rev() {
-            forward.replay(&step.effects)?;
+        for step in undo.iter().chain(redo.iter().rev()) {
+            copy.replay(&step.effects)?;
         }
         let mut next = self.history.next;
         for s in undo.iter().chain(&redo) {
