@@ -76,6 +76,7 @@ impl Fake {
             relations: self.of_article(Store::Relations, article),
             carried: self.get(Store::Carried, article.as_str()),
             history: self.of_article(Store::History, article),
+            text: self.of_article(Store::Articles, article),
         }
     }
 
@@ -557,4 +558,55 @@ fn a_step_record_no_head_names_that_does_not_read_is_ignored() {
     );
     let back = fake.restore(&key).unwrap();
     assert_eq!((back.undo_steps().len(), back.redo_steps().len()), (2, 1));
+}
+
+/// A plain article of about `n_bytes`, with emoji, CJK and combining marks
+/// so that 1 MB boundaries fall inside characters.
+fn long_article(n_bytes: usize, title: &str) -> Session {
+    let line = "Prices 📈 rose in 東京, said Zoe\u{308} — \"text\":\"\" stays text.\n";
+    let text = line.repeat(n_bytes / line.len() + 1);
+    let article = annotator::model::Article::from_plain(title.into(), "long.txt".into(), text);
+    let mut s = Session::new(article);
+    s.apply(Command::Tag(annotation("a", "claim", range(0, 6))))
+        .unwrap();
+    s
+}
+
+#[test]
+fn a_long_text_is_kept_in_pieces_cut_between_characters() {
+    let s = long_article(2_500_000, "A title with \"text\":\"\" in it");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    let pieces = fake.of_article(Store::Articles, &key);
+    assert_eq!(pieces.len(), 3);
+    assert!(pieces.iter().all(|p| p.len() <= format::TEXT_CHUNK_BYTES));
+    assert_eq!(pieces.concat(), s.article().text.as_str());
+    let record = fake.get(Store::Articles, key.as_str()).unwrap();
+    assert!(record.contains("\"text\":\"\"") && !record.contains("Prices"));
+    let back = fake.restore(&key).unwrap();
+    assert_eq!(format::export(&back), format::export(&s));
+    // Written whole again with a shorter text: no piece of the old one stays.
+    let short = long_article(100, "Short");
+    let entry = Entry::of(&key, &short, T0, T1);
+    fake.apply(&Batch::whole(&key, &short, &entry, None));
+    assert_eq!(fake.of_article(Store::Articles, &key).len(), 1);
+    assert_eq!(
+        format::export(&fake.restore(&key).unwrap()),
+        format::export(&short)
+    );
+}
+
+#[test]
+fn an_article_kept_whole_by_an_older_version_still_restores() {
+    let s = long_article(5_000, "Old");
+    let mut fake = Fake::default();
+    let key = keep(&mut fake, "k1", &s);
+    // As database version 3 before the pieces: the text in the object.
+    fake.store(Store::Articles).clear();
+    fake.store(Store::Articles)
+        .insert(key.as_str().to_owned(), format::article_record(s.article()));
+    assert_eq!(
+        format::export(&fake.restore(&key).unwrap()),
+        format::export(&s)
+    );
 }

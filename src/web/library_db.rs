@@ -16,6 +16,9 @@ use wasm_bindgen::JsValue;
 const NAME: &str = "annotator-library";
 const VERSION: u32 = 3;
 
+/// Puts of at least this many bytes are awaited before the next request.
+const YIELD_AFTER_BYTES: usize = 256 * 1024;
+
 /// An open connection. Cheap to share behind an `Rc`.
 pub struct Db {
     db: Database,
@@ -94,9 +97,14 @@ impl Db {
             let (store, request) = match op {
                 Op::Put { store, key, value } => {
                     let s = tx.object_store(store.name()).map_err(failed)?;
-                    let r = s
-                        .put(&JsValue::from_str(value), Some(&js_key(key)))
-                        .map(drop);
+                    let r = s.put(&JsValue::from_str(value), Some(&js_key(key)));
+                    // A large value is handed over, then the page gets a
+                    // turn (its success is a task of its own) before the
+                    // next: a 45 MB text in 1 MB pieces never blocks it.
+                    let r = match r {
+                        Ok(request) if value.len() >= YIELD_AFTER_BYTES => request.await.map(drop),
+                        other => other.map(drop),
+                    };
                     (s, r)
                 }
                 Op::Delete { store, key } => {
@@ -208,6 +216,7 @@ impl Db {
         let carried = one(Store::Carried)?;
         let (annotations, relations) = (many(Store::Annotations)?, many(Store::Relations)?);
         let history = many(Store::History)?;
+        let pieces = many(Store::Articles)?;
         let texts = |v: Vec<JsValue>| v.iter().map(text).collect();
         // Awaited in the order they were made: awaited after requests made
         // later, a get of a missing key never resolved (seen in Chromium
@@ -219,6 +228,7 @@ impl Db {
             annotations: texts(annotations.await.map_err(failed)?),
             relations: texts(relations.await.map_err(failed)?),
             history: texts(history.await.map_err(failed)?),
+            text: texts(pieces.await.map_err(failed)?),
         })
     }
 }

@@ -2,7 +2,7 @@
 //! model written into them. Offsets are code points, serialised as plain
 //! integers.
 
-use super::{excerpt, sha256_hex};
+use super::excerpt;
 use crate::model::limits::MAX_ANNOTATIONS;
 use crate::model::reanchor::{Anchoring, Orphan};
 use crate::model::selector::describe;
@@ -207,14 +207,14 @@ pub(super) struct RelationV2 {
     pub created: String,
 }
 
-/// `with_hash`: the text's SHA-256 (files have it; storage records not).
-pub(super) fn article_v1(article: &Article, with_hash: bool) -> ArticleV1 {
-    let text = article.text.as_str();
+/// `text` and `sha256` as given (a file has the text and its SHA-256;
+/// storage records have neither, see [`super::article_records`]).
+pub(super) fn article_v1(article: &Article, text: String, sha256: Option<String>) -> ArticleV1 {
     ArticleV1 {
         title: article.title.clone(),
         source: article.source.clone(),
-        text: text.to_owned(),
-        sha256: with_hash.then(|| sha256_hex(text)),
+        text,
+        sha256,
         blocks: Some(
             article
                 .blocks

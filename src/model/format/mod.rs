@@ -44,7 +44,11 @@ pub fn export(session: &Session) -> String {
     let file = FileOut {
         version: VERSION,
         schema: session.schema(),
-        article: article_v1(article, true),
+        article: article_v1(
+            article,
+            article.text.as_str().to_owned(),
+            Some(sha256_hex(article.text.as_str())),
+        ),
         annotations: session
             .annotations()
             .iter()
@@ -72,13 +76,49 @@ fn relations_v2(session: &Session) -> Vec<RelationV2> {
     all.into_iter().map(relation_v2).collect()
 }
 
-/// The `article` object of a file, as compact JSON (a storage record).
-///
-/// Without `sha256`: IndexedDB keeps records whole, and hashing a 45 MB text
-/// took about half a second of the page's main thread at every whole write
-/// and restore.
+/// The most bytes of the text one storage record holds ([`article_records`]).
+pub const TEXT_CHUNK_BYTES: usize = 1 << 20;
+
+/// The `article` object of a file as storage records: the object as
+/// compact JSON with an empty `text` and without `sha256`, and the text in
+/// pieces of at most [`TEXT_CHUNK_BYTES`] cut between characters (a
+/// record each, as it is: no JSON escaping). So a 45 MB page is neither
+/// hashed nor escaped to be kept, and is written piece by piece. O(size of
+/// the blocks); the pieces borrow the text.
+pub fn article_records(article: &Article) -> (String, Vec<&str>) {
+    let record = article_v1(article, String::new(), None);
+    let json = serde_json::to_string(&record).expect("plain data serialises");
+    let (text, mut pieces, mut at) = (article.text.as_str(), Vec::new(), 0);
+    while at < text.len() {
+        let mut end = (at + TEXT_CHUNK_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        pieces.push(&text[at..end]);
+        at = end;
+    }
+    (json, pieces)
+}
+
+/// The `article` object of a file in one record without `sha256`, text
+/// and all: how the library kept it before [`article_records`] (and how
+/// the version 2 `localStorage` records hold it); [`with_text`] reads both.
 pub fn article_record(article: &Article) -> String {
-    serde_json::to_string(&article_v1(article, false)).expect("plain data serialises")
+    let text = article.text.as_str().to_owned();
+    serde_json::to_string(&article_v1(article, text, None)).expect("plain data serialises")
+}
+
+/// An [`article_records`] record with its text `pieces` put back, as the
+/// file's `article` object; a record of an older version, which holds its
+/// text, comes back as it is when there are no pieces. O(size).
+pub fn with_text(record: &str, pieces: &[String]) -> String {
+    if pieces.is_empty() {
+        return record.to_owned();
+    }
+    let text = serde_json::to_string(&pieces.concat()).expect("a string serialises");
+    // Keys hold no escaped quote, and a value's quotes are escaped, so the
+    // first `"text":""` is the key written empty.
+    record.replacen("\"text\":\"\"", &format!("\"text\":{text}"), 1)
 }
 
 /// One annotation as compact JSON without `prefix`/`suffix` (a storage

@@ -7,13 +7,13 @@
 //! in one IndexedDB transaction.
 //!
 //! Layout (IndexedDB database `annotator-library`, version 3; every value
-//! is a JSON string; `<a>` is an [`LibraryKey`]):
+//! is a string, JSON but for the text's pieces; `<a>` is an [`LibraryKey`]):
 //!
 //! | store | key | value | owner |
 //! |---|---|---|---|
 //! | `entries` | `<a>` | [`Entry`]: what the list shows, derived from the session | the saver |
 //! | `labels` | `<a>` | [`Label`]: the user's title, status and bin | the library view |
-//! | `articles` | `<a>` | the file format's `article` object, without `sha256` | the saver (written once per article) |
+//! | `articles` | `<a>`; `[<a>, "text-<n>"]` | the file format's `article` object with an empty `text` and without `sha256`; the text in pieces of at most 1 MB, as plain strings (an article kept by an older version has its text in the object and no pieces) | the saver (written with the whole article) |
 //! | `schemas` | `<a>` | the tag set | the saver |
 //! | `annotations` | `[<a>, <annotation id>]` | one annotation (file format, no context) | the saver |
 //! | `relations` | `[<a>, <relation id>]` | one relation | the saver |

@@ -102,18 +102,24 @@ impl Batch {
     ) -> Self {
         let (mut b, k) = (Self::default(), key.as_str().to_owned());
         let text = &session.article().text;
-        for store in [Store::Annotations, Store::Relations, Store::History] {
+        for store in [
+            Store::Articles,
+            Store::Annotations,
+            Store::Relations,
+            Store::History,
+        ] {
             b.ops.push(Op::DeleteArticle {
                 store,
                 article: key.clone(),
             });
         }
         b.history(key, session, 0);
-        b.put(
-            Store::Articles,
-            Key::One(k.clone()),
-            format::article_record(session.article()),
-        );
+        let (article, pieces) = format::article_records(session.article());
+        b.put(Store::Articles, Key::One(k.clone()), article);
+        for (i, piece) in pieces.iter().enumerate() {
+            let id = Key::Pair(k.clone(), format!("text-{i:06}"));
+            b.put(Store::Articles, id, (*piece).to_owned());
+        }
         b.put(
             Store::Schemas,
             Key::One(k.clone()),
@@ -225,7 +231,12 @@ impl Batch {
                 key: Key::One(key.as_str().to_owned()),
             });
         }
-        for store in [Store::Annotations, Store::Relations, Store::History] {
+        for store in [
+            Store::Articles,
+            Store::Annotations,
+            Store::Relations,
+            Store::History,
+        ] {
             b.ops.push(Op::DeleteArticle {
                 store,
                 article: key.clone(),
@@ -264,6 +275,9 @@ pub struct Records {
     pub carried: Option<String>,
     /// [`Store::History`]'s records of the article: its head and steps.
     pub history: Vec<String>,
+    /// The pieces of its text (`[<a>, "text-<n>"]` in [`Store::Articles`],
+    /// in order); none for an article kept whole by an older version.
+    pub text: Vec<String>,
 }
 
 impl Records {
@@ -271,9 +285,9 @@ impl Records {
     /// cannot be restored, and what `restore` checks). `None` without an
     /// article record.
     pub fn assemble(&self) -> Option<String> {
-        let article = self.article.as_deref()?;
+        let article = format::with_text(self.article.as_deref()?, &self.text);
         Some(format::assemble(
-            article,
+            &article,
             self.schema.as_deref(),
             self.annotations.iter().map(String::as_str),
             self.relations.iter().map(String::as_str),
