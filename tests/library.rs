@@ -418,6 +418,13 @@ fn save_change(fake: &mut Fake, key: &LibraryKey, s: &Session, before: u64, from
     s.next_step()
 }
 
+/// Apply `c` to `s` and write it as the saver does; returns the next `from`.
+fn apply_saved(fake: &mut Fake, key: &LibraryKey, s: &mut Session, c: Command, from: u64) -> u64 {
+    let before = s.revision();
+    s.apply(c).unwrap();
+    save_change(fake, key, s, before, from)
+}
+
 /// The session with two tags and a note, the note undone, written change
 /// by change.
 fn edited_and_kept() -> (Fake, LibraryKey, Session) {
@@ -435,9 +442,7 @@ fn edited_and_kept() -> (Fake, LibraryKey, Session) {
         },
     ];
     for c in commands {
-        let before = s.revision();
-        s.apply(c).unwrap();
-        from = save_change(&mut fake, &key, &s, before, from);
+        from = apply_saved(&mut fake, &key, &mut s, c, from);
     }
     let before = s.revision();
     s.undo().unwrap();
@@ -500,17 +505,16 @@ fn only_the_newest_steps_are_kept() {
     let mut s = session("One two three.");
     let mut fake = Fake::default();
     let key = keep(&mut fake, "k1", &s);
-    let mut from = s.next_step();
-    for i in 0..format::MAX_KEPT_STEPS + 5 {
-        let before = s.revision();
-        s.apply(Command::Note {
+    let tag = Command::Tag(annotation("x", "claim", range(0, 3)));
+    let first = s.next_step();
+    let mut from = apply_saved(&mut fake, &key, &mut s, tag, first);
+    for i in 1..format::MAX_KEPT_STEPS + 5 {
+        let note = Command::Note {
             id: "x".into(),
             note: format!("note {i}"),
             at: T1.into(),
-        })
-        .or_else(|_| s.apply(Command::Tag(annotation("x", "claim", range(0, 3)))))
-        .unwrap();
-        from = save_change(&mut fake, &key, &s, before, from);
+        };
+        from = apply_saved(&mut fake, &key, &mut s, note, from);
     }
     let back = fake.restore(&key).unwrap();
     assert_eq!(back.undo_steps().len(), format::MAX_KEPT_STEPS);
@@ -535,9 +539,7 @@ fn a_tag_set_change_in_the_history_replays_after_a_restore() {
         Command::AddTag(TagDef::new("statistic", "Statistic")),
         Command::Tag(annotation("n", "statistic", range(12, 16))),
     ] {
-        let before = s.revision();
-        s.apply(c).unwrap();
-        from = save_change(&mut fake, &key, &s, before, from);
+        from = apply_saved(&mut fake, &key, &mut s, c, from);
     }
     let mut back = fake.restore(&key).unwrap();
     assert_eq!(back.undo_steps().len(), 2);

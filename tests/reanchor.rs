@@ -203,6 +203,19 @@ mod sessions {
         r.expect("ordered")
     }
 
+    /// `s`'s article, tag set and annotations, without relations or
+    /// carrying (what the library's records hold before the carried one).
+    fn bare(s: &Session) -> Session {
+        let annotations = s.annotations().to_vec();
+        Session::from_parts(
+            s.article().clone(),
+            s.schema().clone(),
+            annotations,
+            Vec::new(),
+        )
+        .unwrap()
+    }
+
     fn tagged(text: &str, quotes: &[(&str, &str)]) -> Session {
         let article = Article::from_plain("Story".into(), "story.txt".into(), text.to_owned());
         let mut s = Session::new(article);
@@ -306,13 +319,7 @@ mod sessions {
         let onto = Article::from_plain("Story".into(), "story.txt".into(), NEW.to_owned());
         let (carried, _) = carry(&old, onto).unwrap();
         let record = carried_record(&carried).expect("something was carried");
-        let mut plain = Session::from_parts(
-            carried.article().clone(),
-            carried.schema().clone(),
-            carried.annotations().to_vec(),
-            Vec::new(),
-        )
-        .unwrap();
+        let mut plain = bare(&carried);
         assert_eq!(plain.orphans().count(), 0);
         restore_carried(&mut plain, &record).expect("restores");
         assert_eq!(export(&plain), export(&carried));
@@ -404,13 +411,7 @@ mod sessions {
         assert_eq!(export(&back.session), file);
         // The library's record, written before those edits, still restores.
         let record = carried_record(&carried_with_waiting_relations()).unwrap();
-        let mut plain = Session::from_parts(
-            s.article().clone(),
-            s.schema().clone(),
-            s.annotations().to_vec(),
-            Vec::new(),
-        )
-        .unwrap();
+        let mut plain = bare(&s);
         restore_carried(&mut plain, &record).expect("restores");
         assert!(waiting(&plain).is_empty());
     }
@@ -433,13 +434,7 @@ mod sessions {
         assert_eq!((back.relations().count(), waiting(&back).len()), (0, 2));
         assert_eq!(export(&back), file);
         let record = carried_record(&carried).expect("carried");
-        let mut plain = Session::from_parts(
-            carried.article().clone(),
-            carried.schema().clone(),
-            carried.annotations().to_vec(),
-            Vec::new(),
-        )
-        .unwrap();
+        let mut plain = bare(&carried);
         restore_carried(&mut plain, &record).expect("restores");
         assert_eq!(export(&plain), file);
         // A waiting relation whose type the tag set does not allow is named.

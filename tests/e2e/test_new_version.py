@@ -45,6 +45,12 @@ def open_file_of_old_version(app, tmp_path):
     exported file: the carry dialog, as it opens."""
     tag_old_version(app, tmp_path, THREE)
     _, made = app.export_with_ctrl_s()
+    return open_onto_new_version(app, tmp_path, made)
+
+
+def open_onto_new_version(app, tmp_path, made):
+    """Open the new version as bridge.txt, then the old version's file
+    `made`: the carry dialog, as it opens."""
     saved = tmp_path / "bridge.annotations.json"
     saved.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
     new = tmp_path / "new" / "bridge.txt"
@@ -175,15 +181,7 @@ def test_a_relation_to_an_orphan_waits_for_it_and_comes_back(app, tmp_path):
     claim, source = (a["id"] for a in made["annotations"])
     made["relations"] = [{"id": "r1", "type": "evidence", "from": claim, "to": source,
                           "created": "2026-12-03T00:00:00Z"}]
-    saved = tmp_path / "bridge.annotations.json"
-    saved.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
-    new = tmp_path / "new" / "bridge.txt"
-    new.parent.mkdir()
-    new.write_text(NEW, encoding="utf-8")
-    app.choose_file("Open article", new)
-    app.wait_notice("Opened")
-    app.choose_file("Open annotations", saved)
-    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))
+    open_onto_new_version(app, tmp_path, made)
     app.press(Keys.ENTER)
     notice = app.wait_notice("Carried 2 annotations")
     assert "1 relation to them is linked again when they are attached" in notice, notice
