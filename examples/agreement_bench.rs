@@ -56,6 +56,7 @@ fn main() {
                         created: String::new(),
                         modified: String::new(),
                         creator: String::new(),
+                        adjudicated_from: Vec::new(),
                     }
                 })
                 .collect();

@@ -334,6 +334,7 @@ fn foreign_base() -> Session {
         created: String::new(),
         modified: String::new(),
         creator: String::new(),
+        adjudicated_from: Vec::new(),
     };
     Session::with_annotations(article, vec![a]).expect("valid")
 }

@@ -44,6 +44,7 @@ fn carried_state() -> Rc<State> {
             created: AT.into(),
             modified: AT.into(),
             creator: String::new(),
+            adjudicated_from: Vec::new(),
         };
         old.apply(Command::Tag(a)).unwrap();
     }

@@ -80,7 +80,7 @@ fn the_native_file_keeps_the_creator_and_leaves_it_out_when_unknown() {
     long["annotations"][0]["creator"] = "x".repeat(MAX_CREATOR_CHARS + 1).into();
     let e = import(long.to_string().as_bytes()).unwrap_err().to_string();
     assert!(
-        e.contains("creator is too long") && e.contains("201 characters"),
+        e.contains("annotator names are too long") && e.contains("201 characters"),
         "{e}"
     );
 }

@@ -229,6 +229,7 @@ mod sessions {
                 created: "2026-12-01T00:00:00Z".into(),
                 modified: "2026-12-01T00:00:00Z".into(),
                 creator: String::new(),
+                adjudicated_from: Vec::new(),
             };
             s.apply(Command::Tag(a)).expect("tags");
         }

@@ -87,6 +87,21 @@ pub enum Reading {
     /// Attach the selection to the picked annotation not placed on this
     /// version of the article (an orphan).
     Attach,
+    /// While adjudicating: select the next or previous disagreement.
+    Disagreement { next: bool },
+    /// While adjudicating: decide the selected disagreement.
+    Decide(Decision),
+}
+
+/// A decision on a disagreement, by key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// 1–9: the spans of that annotator (from 0: key 1 is 0).
+    Annotator(usize),
+    /// B: every annotator's spans (both).
+    All,
+    /// X: no span.
+    Neither,
 }
 
 /// The reading shortcut for a press, if any.
@@ -137,6 +152,14 @@ pub fn reading(p: Press) -> Option<Reading> {
         "?" => Some(Help),
         "t" | "T" => Some(Tags),
         "a" | "A" => Some(Attach),
+        // By Shift, not by case: Caps Lock must not turn N around.
+        "n" | "N" => Some(Disagreement { next: !p.shift }),
+        "b" | "B" => Some(Decide(Decision::All)),
+        "x" | "X" => Some(Decide(Decision::Neither)),
+        k @ ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") => {
+            let digit = usize::from(k.as_bytes()[0] - b'1');
+            Some(Decide(Decision::Annotator(digit)))
+        }
         "Escape" => Some(Back),
         _ => None,
     }

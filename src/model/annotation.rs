@@ -38,6 +38,11 @@ pub struct Annotation {
     /// Who made it: the annotator name set in the app when it was made (at
     /// most [`crate::model::limits::MAX_CREATOR_CHARS`]); empty when unknown.
     pub creator: String,
+    /// The annotators whose spans a gold file's annotation was taken from
+    /// when disagreements were adjudicated (at most
+    /// [`crate::model::limits::MAX_ADJUDICATED_FROM`] names, each a
+    /// `creator`); empty for any other annotation.
+    pub adjudicated_from: Vec<String>,
 }
 
 impl Annotation {

@@ -8,6 +8,9 @@ use super::{Annotation, AnnotationId, Relation, RelationId, Schema};
 /// ([`Effect::inverse`]). A command is planned into a list of them (one
 /// undo step), applied in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// An update holds the annotation before and after by design; boxing them
+// would cost an allocation per update for a few hundred bytes per step.
+#[allow(clippy::large_enum_variant)]
 pub enum Effect {
     Added(Annotation),
     /// `before.id == after.id`: an update never changes the id.

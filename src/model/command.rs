@@ -54,6 +54,15 @@ pub enum Command {
     },
     /// Delete annotation `id` and its relations.
     Remove { id: AnnotationId },
+    /// Delete the annotations `remove` (with their relations) and add
+    /// `add` as they are (ranges neither trimmed nor clipped), as one step:
+    /// an adjudication decision. Each added one must have a new id, a
+    /// non-empty range inside the text, a tag of the set and fields that
+    /// fit it.
+    Replace {
+        remove: Vec<AnnotationId>,
+        add: Vec<Annotation>,
+    },
     /// Add a relation (see [`Relation`] for what must hold).
     Link(Relation),
     /// Delete relation `id`.

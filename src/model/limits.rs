@@ -40,6 +40,9 @@ pub const MAX_FIELD_TEXT_CHARS: usize = 10_000;
 /// Longest annotator name (an annotation's `creator`), in code points.
 pub const MAX_CREATOR_CHARS: usize = 200;
 
+/// Most annotators one gold annotation names in `adjudicated_from`.
+pub const MAX_ADJUDICATED_FROM: usize = 100;
+
 /// A limit gone past, with the actual size. Its `Display` is a clause
 /// ("it is 10,001 characters long; a note holds at most 10,000") that
 /// the messages of files, annotations and commands put in a sentence.
@@ -55,6 +58,8 @@ pub enum Exceeded {
     FieldTextChars(usize),
     /// An annotator name of this many code points.
     CreatorChars(usize),
+    /// An `adjudicated_from` of this many names.
+    AdjudicatedFrom(usize),
 }
 
 impl fmt::Display for Exceeded {
@@ -87,6 +92,11 @@ impl fmt::Display for Exceeded {
             Exceeded::CreatorChars(n) => write!(
                 f,
                 "it is {} characters long; an annotator name holds at most {MAX_CREATOR_CHARS}",
+                thousands(n)
+            ),
+            Exceeded::AdjudicatedFrom(n) => write!(
+                f,
+                "it names {} annotators; a gold annotation names at most {MAX_ADJUDICATED_FROM}",
                 thousands(n)
             ),
         }
@@ -129,6 +139,21 @@ pub fn check_note(note: &str) -> Result<(), Exceeded> {
 /// [`Exceeded::CreatorChars`] when longer.
 pub fn check_creator(name: &str) -> Result<(), Exceeded> {
     chars_over(name, MAX_CREATOR_CHARS).map_or(Ok(()), |n| Err(Exceeded::CreatorChars(n)))
+}
+
+/// An annotation's annotator names, its `creator` and its
+/// `adjudicated_from`, against [`MAX_CREATOR_CHARS`] and
+/// [`MAX_ADJUDICATED_FROM`]. O(names) when their bytes fit.
+///
+/// # Errors
+/// The first limit gone past.
+pub fn check_names(creator: &str, adjudicated_from: &[String]) -> Result<(), Exceeded> {
+    if adjudicated_from.len() > MAX_ADJUDICATED_FROM {
+        return Err(Exceeded::AdjudicatedFrom(adjudicated_from.len()));
+    }
+    std::iter::once(creator)
+        .chain(adjudicated_from.iter().map(String::as_str))
+        .try_for_each(check_creator)
 }
 
 /// `raw` as an annotator name: white space runs made one space, trimmed,

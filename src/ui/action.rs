@@ -105,6 +105,20 @@ pub struct Kept {
     pub new: bool,
 }
 
+/// An agreement report and the annotators' files it compared (read
+/// again to adjudicate them).
+#[derive(Debug)]
+pub struct Compared {
+    pub report: crate::model::exchange::job::AgreeReply,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl PartialEq for Compared {
+    fn eq(&self, other: &Self) -> bool {
+        self.report == other.report
+    }
+}
+
 /// Something the user asked for, or an event the page reports.
 #[derive(Clone, Debug)]
 pub enum Action {
@@ -180,7 +194,12 @@ pub enum Action {
     /// Open or close the library view.
     Library(bool),
     /// Show the agreement report of compared annotators, or close it.
-    Agreement(Option<std::rc::Rc<crate::model::exchange::job::AgreeReply>>),
+    Agreement(Option<std::rc::Rc<Compared>>),
+    /// Start adjudicating: the union of the annotators' spans and their
+    /// disagreements; the gold becomes the open session.
+    Adjudicate(Box<(Session, crate::model::agreement::adjudicate::Adjudication)>),
+    /// Select disagreement `i` (from the panel's list).
+    GoToDisagreement(usize),
     /// Set the annotator name (cleaned by [`crate::model::limits::creator_name`];
     /// empty: none) that new annotations carry.
     Annotator(String),

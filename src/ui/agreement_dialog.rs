@@ -2,12 +2,12 @@
 //! table per pair and tag (spans, exact and overlap F1, overlap precision
 //! and recall, κ), α_u per tag, each F1 also as a bar (a `<meter>`, with
 //! its figure beside it, so the chart reads without colour); the whole
-//! report downloads as JSON or CSV (`docs/agreement.md`). Esc closes it.
+//! report downloads as JSON or CSV (`docs/agreement.md`). Adjudicate
+//! starts making the gold file from the compared files. Esc closes it.
 
-use super::store::Action;
+use super::store::{Action, Compared};
 use crate::keymap;
 use crate::model::agreement::view::{FieldRow, Row, ALL_TAGS};
-use crate::model::exchange::job::AgreeReply;
 use crate::web::{download, keys};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,8 +18,10 @@ pub const CSV_FILE: &str = "agreement.csv";
 
 #[derive(Properties, PartialEq)]
 pub struct AgreementDialogProps {
-    pub report: Rc<AgreeReply>,
+    pub report: Rc<Compared>,
     pub dispatch: Callback<Action>,
+    /// Adjudicate the compared files.
+    pub on_adjudicate: Callback<()>,
 }
 
 /// A ratio as the table shows it: three decimals, or "—" when undefined.
@@ -64,7 +66,11 @@ pub fn agreement_dialog(p: &AgreementDialogProps) -> Html {
             }
         })
     };
-    let view = &p.report.view;
+    let adjudicate = {
+        let on = p.on_adjudicate.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
+    };
+    let (view, report) = (&p.report.report.view, &p.report.report);
     html! {
         <div class="backdrop">
             <div class="agreement" role="dialog" aria-modal="true" aria-labelledby="agreement-title" ref={root} {onkeydown}>
@@ -77,8 +83,9 @@ pub fn agreement_dialog(p: &AgreementDialogProps) -> Html {
                 { fields_table(&view.fields) }
                 { alpha_table(&view.alpha_u) }
                 <p class="agreement-downloads">
-                    <button type="button" onclick={save(JSON_FILE, "application/json", p.report.json.clone())}>{"Download JSON"}</button>
-                    <button type="button" onclick={save(CSV_FILE, "text/csv", p.report.csv.clone())}>{"Download CSV"}</button>
+                    <button type="button" onclick={save(JSON_FILE, "application/json", report.json.clone())}>{"Download JSON"}</button>
+                    <button type="button" onclick={save(CSV_FILE, "text/csv", report.csv.clone())}>{"Download CSV"}</button>
+                    <button type="button" onclick={adjudicate}>{"Adjudicate"}</button>
                 </p>
             </div>
         </div>
@@ -114,7 +121,7 @@ fn pairs_table(rows: &[Row]) -> Html {
 }
 
 /// A figure and its bar from 0 to 1 (none when undefined).
-fn bar(x: Option<f64>) -> Html {
+pub(super) fn bar(x: Option<f64>) -> Html {
     html! {
         <span class="agreement-figure">
             if let Some(v) = x { <meter min="0" max="1" value={crate::model::number::display(v)} aria-hidden="true"></meter> }

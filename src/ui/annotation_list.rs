@@ -46,6 +46,9 @@ pub struct AnnotationListProps {
     pub callbacks: PanelCallbacks,
     /// The orphan A attaches ([`super::orphan_list`]).
     pub orphan_pick: Option<AnnotationId>,
+    /// The adjudication section ([`super::adjudication_panel`]), if any.
+    #[prop_or_default]
+    pub adjudication: Html,
 }
 
 /// The panel's callbacks, made once: they use only the dispatcher, the
@@ -246,6 +249,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 { super::panel_filters::counts(&session) }
                 { super::panel_filters::filters(&session, &props.filter, &props.callbacks.on_filter) }
             </div>
+            { props.adjudication.clone() }
             { super::orphan_list::orphan_list(&props.doc, props.orphan_pick.as_ref(), &props.callbacks.on_pick_orphan) }
             if all.is_empty() {
                 <p class="empty">{"No annotations yet. Select text in the article and press Ctrl+Enter."}</p>

@@ -70,7 +70,8 @@ pub fn app() -> Html {
             { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
-                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} orphan_pick={state.orphan_pick.clone()} />
+                <AnnotationList doc={state.doc.clone()} focused={state.focused.clone()} filter={state.filter.clone()} callbacks={panel} orphan_pick={state.orphan_pick.clone()}
+                                adjudication={adjudication(&state, &dom)} />
             </main>
             // A fixed slot: a changing number of children here made Yew
             // re-create the article element (and lose the article's DOM).
@@ -79,10 +80,7 @@ pub fn app() -> Html {
                 { chooser(&state, &dom) }
                 { link_dialog(&state, &dom) }
                 { carry_dialog(&state, &library) }
-                if let Some(report) = state.agreement.clone() {
-                    <super::agreement_dialog::AgreementDialog {report}
-                        dispatch={ let d = state.dispatcher(); Callback::from(move |a| d.dispatch(a)) } />
-                }
+                { agreement_dialog(&state) }
                 if state.help {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
@@ -294,6 +292,56 @@ fn carry_dialog(
         })
     };
     html! { <CarryDialog question={question} {open_label} {on_apply} {on_open} {dispatch} /> }
+}
+
+/// The agreement report, while it is open; Adjudicate starts the gold.
+fn agreement_dialog(state: &UseReducerHandle<State>) -> Html {
+    let Some(report) = state.agreement.clone() else {
+        return Html::default();
+    };
+    let (doc, d) = (state.doc.clone(), state.dispatcher());
+    let dispatch = {
+        let d = d.clone();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    let on_adjudicate = {
+        let report = report.clone();
+        Callback::from(move |()| exchange_actions::adjudicate(&report, &doc, &d))
+    };
+    html! { <super::agreement_dialog::AgreementDialog {report} {dispatch} {on_adjudicate} /> }
+}
+
+/// The panel's adjudication section: selecting a disagreement there also
+/// scrolls the article to it.
+fn adjudication(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {
+    use super::adjudication_panel::{adjudication_panel, Ask};
+    let Some(adj) = state.adjudicating.as_ref() else {
+        return Html::default();
+    };
+    let (d, dom, cell, plan) = (
+        state.dispatcher(),
+        dom.clone(),
+        state.doc.cell(),
+        adj.plan.clone(),
+    );
+    let ask = Callback::from(move |ask: Ask| match ask {
+        Ask::Go(i) => {
+            d.dispatch(Action::GoToDisagreement(i));
+            let at = plan.adjudication.items.get(i).map(|it| it.range().start());
+            let dom = dom.borrow();
+            let block = at.and_then(|at| dom.as_ref()?.block_element(cell.borrow().article(), at));
+            if let Some(el) = block {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+        Ask::Key(r) => d.dispatch(Action::Key {
+            key: keymap::ArticleKey::Reading(r),
+            at: clock::now_rfc3339(),
+        }),
+    });
+    adjudication_panel(Some(adj), &state.doc, &ask)
 }
 
 fn link_dialog(state: &UseReducerHandle<State>, dom: &DomCell) -> Html {

@@ -6,7 +6,7 @@ use super::carrying::is_new_version;
 use super::doc::Doc;
 use super::file_actions::{error, may_discard};
 use super::messages;
-use super::store::{Action, Notice, Offer, State};
+use super::store::{Action, Compared, Notice, Offer, State};
 use crate::model::exchange::job::{Job, Reply};
 use crate::model::exchange::Format;
 use crate::model::format::{self, ImportError, Imported};
@@ -50,14 +50,45 @@ pub fn export_format(doc: &Doc, format: Format, everything: bool, dispatch: &Dis
 /// cannot (fewer than two files, another article, a file that does not
 /// read) is said. Nothing of the open article changes.
 pub fn compare(read: Vec<(String, Vec<u8>)>, dispatch: &Dispatch) {
-    let (names, files): (Vec<String>, Vec<Vec<u8>>) = read.into_iter().unzip();
+    let names = read.iter().map(|(n, _)| n.clone()).collect();
+    let files = read.iter().map(|(_, b)| b.clone()).collect();
     let d = dispatch.clone();
     run(Job::Agree { names }, files, move |reply, _| {
         d.dispatch(match reply {
-            Reply::Agreed(report) => Action::Agreement(Some(Rc::new(report))),
+            Reply::Agreed(report) => Action::Agreement(Some(Rc::new(Compared {
+                report,
+                files: read,
+            }))),
             Reply::Failed(why) => error(why),
             _ => error(messages::CONVERTER_CONFUSED.into()),
         })
+    });
+}
+
+/// Adjudicate the compared files: the converters merge their spans; the
+/// gold (their agreed spans) then replaces the open article, once the
+/// user agreed to discard unexported work, and its disagreements are
+/// walked in the panel.
+pub fn adjudicate(compared: &Compared, doc: &Doc, dispatch: &Dispatch) {
+    if !may_discard(doc) {
+        return;
+    }
+    let names = compared.files.iter().map(|(n, _)| n.clone()).collect();
+    let files = compared.files.iter().map(|(_, b)| b.clone()).collect();
+    dispatch.dispatch(Action::Notify(Notice::Info(
+        messages::adjudication::PREPARING.into(),
+    )));
+    let d = dispatch.clone();
+    run(Job::Adjudicate { names }, files, move |reply, _| {
+        let prepared = match reply {
+            Reply::Adjudicating(p) => p,
+            Reply::Failed(why) => return d.dispatch(error(why)),
+            _ => return d.dispatch(error(messages::CONVERTER_CONFUSED.into())),
+        };
+        d.dispatch(match format::import(prepared.union.as_bytes()) {
+            Ok(union) => Action::Adjudicate(Box::new((union.session, prepared.adjudication))),
+            Err(_) => error(messages::CONVERTER_CONFUSED.into()),
+        });
     });
 }
 

@@ -7,6 +7,7 @@
 //! dialog's changes as commands), [`tag_styles`] (the CSS of a tag set).
 
 mod action;
+pub mod adjudicating;
 pub mod carrying;
 pub mod doc;
 pub mod field_form;
@@ -19,6 +20,8 @@ pub mod tag_edit;
 pub mod tag_styles;
 pub mod worklist;
 
+#[cfg(target_arch = "wasm32")]
+mod adjudication_panel;
 #[cfg(target_arch = "wasm32")]
 mod agreement_dialog;
 #[cfg(target_arch = "wasm32")]

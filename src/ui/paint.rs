@@ -1,6 +1,7 @@
 //! Painting highlights: what is in view, after every change of the
 //! annotations or the focus, and once per frame while the page scrolls.
 
+use super::adjudicating::Adjudicating;
 use super::layout::DomCell;
 use super::linking::Linking;
 use super::store::State;
@@ -14,18 +15,55 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 type PainterCell = Rc<RefCell<Option<Painter>>>;
+/// The disagreements being adjudicated, for the repaint while scrolling.
+type AdjudicatingCell = Rc<RefCell<Option<Adjudicating>>>;
 
 /// How long after the last scroll event the view is measured once more, ms.
 const SETTLED_MS: u32 = 120;
 
 /// Make the painted ranges match the annotations in view; `fresh`: the
 /// view moved, so measure what is in it again.
-fn repaint(dom: &DomCell, painter: &PainterCell, session: &Session, fresh: bool) {
+fn repaint(
+    dom: &DomCell,
+    painter: &PainterCell,
+    session: &Session,
+    adjudicating: &AdjudicatingCell,
+    fresh: bool,
+) {
     if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow_mut().as_mut()) {
         if let Some(window) = dom.visible_window(session.article(), fresh) {
             p.sync(dom, session, window);
+            let (marks, current) = disagreements(adjudicating.borrow().as_ref(), window);
+            p.disagreements(dom, session.article(), &marks, current);
         }
     }
+}
+
+/// The disagreements in `window`, by kind ([`crate::web::highlights::DISAGREEMENTS`]),
+/// and the selected one.
+fn disagreements(
+    adj: Option<&Adjudicating>,
+    window: TextRange,
+) -> (Vec<(TextRange, usize)>, Option<TextRange>) {
+    use crate::model::agreement::adjudicate::Kind;
+    let Some(adj) = adj else {
+        return (Vec::new(), None);
+    };
+    let items = &adj.plan.adjudication.items;
+    let marks = adj
+        .plan
+        .adjudication
+        .items_over(window)
+        .map(|i| {
+            let kind = match items[i].kind {
+                Kind::Only(_) => 0,
+                Kind::Tag => 1,
+                Kind::Bounds => 2,
+            };
+            (items[i].range(), kind)
+        })
+        .collect();
+    (marks, items.get(adj.current).map(|i| i.range()))
 }
 
 /// The spans to mark as related: the other ends of the focused
@@ -57,6 +95,8 @@ fn related(
 #[hook]
 pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     let painter: PainterCell = use_mut_ref(Painter::new);
+    let adjudicating: AdjudicatingCell = use_mut_ref(|| None);
+    *adjudicating.borrow_mut() = state.adjudicating.clone();
     // A new article's page: nothing painted is valid any more. (Annotations
     // opened onto the open article keep its page and its painted ranges,
     // which the next repaint brings up to date.)
@@ -70,6 +110,7 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     }
     {
         let (dom, painter, doc) = (dom.clone(), painter.clone(), state.doc.clone());
+        let adj = adjudicating.clone();
         let shown = (state.doc.generation(), state.pasting, state.show_all);
         let fresh = use_mut_ref(|| None);
         let deps = (
@@ -77,12 +118,13 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
             shown,
             state.focused.clone(),
             state.linking.clone(),
+            state.adjudicating.clone(),
         );
-        use_effect_with(deps, move |(_, shown, focused, linking)| {
+        use_effect_with(deps, move |(_, shown, focused, linking, _)| {
             let session = doc.session();
             // Measure the view again when other text may be in it.
             let moved = fresh.replace(Some(*shown)) != Some(*shown);
-            repaint(&dom, &painter, &session, moved);
+            repaint(&dom, &painter, &session, &adj, moved);
             if let (Some(dom), Some(p)) = (dom.borrow().as_ref(), painter.borrow().as_ref()) {
                 let range = focused
                     .as_ref()
@@ -95,6 +137,7 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
     }
     let (dom, painter, cell) = (dom.clone(), painter, state.doc.cell());
     use_effect_with((), move |_| {
+        let adj = adjudicating;
         let queued = Rc::new(Cell::new(false));
         let settled = Rc::new(RefCell::new(None::<Timeout>));
         let on_scroll = move |_: &Event| {
@@ -102,18 +145,24 @@ pub fn use_paint(state: &UseReducerHandle<State>, dom: &DomCell) {
             // view are laid out (content-visibility) only after the frame
             // that measured them at their placeholder size, and a far jump
             // (End, the scrollbar) may show other text than that measured.
-            let (dom2, painter2, cell2) = (dom.clone(), painter.clone(), cell.clone());
+            let (dom2, painter2, cell2, adj2) =
+                (dom.clone(), painter.clone(), cell.clone(), adj.clone());
             *settled.borrow_mut() = Some(Timeout::new(SETTLED_MS, move || {
-                repaint(&dom2, &painter2, &cell2.borrow(), true);
+                repaint(&dom2, &painter2, &cell2.borrow(), &adj2, true);
             }));
             if queued.replace(true) {
                 return;
             }
-            let (queued, dom, painter, cell) =
-                (queued.clone(), dom.clone(), painter.clone(), cell.clone());
+            let (queued, dom, painter, cell, adj) = (
+                queued.clone(),
+                dom.clone(),
+                painter.clone(),
+                cell.clone(),
+                adj.clone(),
+            );
             let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
                 queued.set(false);
-                repaint(&dom, &painter, &cell.borrow(), true);
+                repaint(&dom, &painter, &cell.borrow(), &adj, true);
             });
             let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
         };

@@ -98,6 +98,8 @@ fn reading(s: &mut State, key: Reading, focused: Option<&Annotation>, at: String
         }
         Reading::Back => false,
         Reading::Attach => s.attach(at),
+        Reading::Disagreement { next } => s.walk(next),
+        Reading::Decide(decision) => s.decide(decision, &at),
     }
 }
 

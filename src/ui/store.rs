@@ -6,7 +6,7 @@
 //! Flow: an event becomes an action; [`State::update`] turns it into a model
 //! [`Command`] where the annotations change; views render from the result.
 
-pub use super::action::{Action, Cursor, Kept, Notice, Offer, Pending, Saving};
+pub use super::action::{Action, Compared, Cursor, Kept, Notice, Offer, Pending, Saving};
 use super::doc::Doc;
 use super::linking::Linking;
 use super::messages;
@@ -55,7 +55,9 @@ pub struct State {
     /// The annotator name new annotations carry as `creator` (empty: none).
     pub annotator: String,
     /// The agreement report the Compare dialog shows, while it is open.
-    pub agreement: Option<Rc<crate::model::exchange::job::AgreeReply>>,
+    pub agreement: Option<Rc<Compared>>,
+    /// The disagreements being adjudicated into the open (gold) session.
+    pub adjudicating: Option<super::adjudicating::Adjudicating>,
     /// The annotation the last follow (F) started from and the index of the
     /// link it took, so that F again takes the next.
     pub(super) following: Option<(AnnotationId, usize)>,
@@ -89,6 +91,7 @@ impl State {
             filter: Filter::default(),
             annotator: String::new(),
             agreement: None,
+            adjudicating: None,
             following: None,
             inside: None,
         }
@@ -156,6 +159,11 @@ impl State {
             Action::Tags(on) => return set(&mut self.tags_open, on),
             Action::Library(on) => return set(&mut self.library_open, on),
             Action::Agreement(report) => self.agreement = report,
+            Action::Adjudicate(plan) => {
+                let (union, adjudication) = *plan;
+                self.start_adjudicating(union, adjudication);
+            }
+            Action::GoToDisagreement(i) => return self.select_item(i),
             Action::Annotator(name) => {
                 self.annotator = crate::model::limits::creator_name(&name);
                 self.notice = Some(Notice::Info(messages::annotator_set(&self.annotator)));
@@ -265,6 +273,7 @@ impl State {
                 created: at.clone(),
                 modified: at,
                 creator: self.annotator.clone(),
+                adjudicated_from: Vec::new(),
             }),
         });
         true
@@ -319,6 +328,7 @@ impl State {
         if change.effects().iter().any(removed) {
             self.focused = None;
         }
+        self.refresh_adjudication(change);
     }
 
     /// The tag the chooser offers first is one of the set (a removed tag
@@ -352,6 +362,7 @@ impl State {
         self.selection_shown = false;
         self.resizing = false;
         self.inside = None;
+        self.adjudicating = None;
         self.notice = Some(Notice::Info(message));
     }
 

@@ -26,7 +26,14 @@ pub struct Painter {
     painted: HashMap<AnnotationId, (TagId, TextRange, StaticRange)>,
     /// Painted overlap regions, sorted.
     overlaps: Vec<(TextRange, StaticRange)>,
+    /// Disagreements being adjudicated, by kind ([`DISAGREEMENTS`]), then
+    /// the selected one.
+    disagreements: Vec<Highlight>,
 }
+
+/// The highlights of the kinds of disagreement (`::highlight(adj-…)` in
+/// the styles), in the order [`Painter::disagreements`] takes kinds.
+pub const DISAGREEMENTS: [&str; 3] = ["adj-only", "adj-tag", "adj-bounds"];
 
 impl Painter {
     /// Register the highlights. `None` when the browser lacks the CSS Custom
@@ -48,6 +55,11 @@ impl Painter {
             overlap: make("ann-overlap", OVERLAP_PRIORITY)?,
             related: make("ann-related", OVERLAP_PRIORITY + 1)?,
             focus: make("ann-focus", OVERLAP_PRIORITY + 2)?,
+            disagreements: DISAGREEMENTS
+                .iter()
+                .chain(&["adj-current"])
+                .map(|name| make(name, OVERLAP_PRIORITY - 1))
+                .collect::<Option<_>>()?,
             registry,
             painted: HashMap::new(),
             overlaps: Vec::new(),
@@ -90,11 +102,12 @@ impl Painter {
 
     /// Forget every painted range (the article was replaced).
     pub fn clear(&mut self) {
-        for h in
-            self.by_tag
-                .values()
-                .map(|(h, _)| h)
-                .chain([&self.overlap, &self.focus, &self.related])
+        for h in self
+            .by_tag
+            .values()
+            .map(|(h, _)| h)
+            .chain([&self.overlap, &self.focus, &self.related])
+            .chain(&self.disagreements)
         {
             h.clear();
         }
@@ -196,6 +209,29 @@ impl Painter {
         self.related.clear();
         for r in related.iter().filter_map(|r| dom.static_range(article, *r)) {
             self.related.add(as_abstract(&r));
+        }
+    }
+
+    /// Mark the disagreements `marks` (range, kind as an index of
+    /// [`DISAGREEMENTS`]), those in view, and the selected one `current`.
+    /// O(marks).
+    pub fn disagreements(
+        &self,
+        dom: &ArticleDom,
+        article: &Article,
+        marks: &[(TextRange, usize)],
+        current: Option<TextRange>,
+    ) {
+        self.disagreements.iter().for_each(Highlight::clear);
+        let last = self.disagreements.len() - 1;
+        let all = marks.iter().copied().chain(current.map(|r| (r, last)));
+        for (range, kind) in all {
+            if let (Some(r), Some(h)) = (
+                dom.static_range(article, range),
+                self.disagreements.get(kind),
+            ) {
+                h.add(as_abstract(&r));
+            }
         }
     }
 

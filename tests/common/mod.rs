@@ -231,6 +231,7 @@ pub fn annotation(id: &str, tag: &str, range: TextRange) -> Annotation {
         created: AT.into(),
         modified: AT.into(),
         creator: String::new(),
+        adjudicated_from: Vec::new(),
     }
 }
 

@@ -22,6 +22,7 @@
 //! α_u per tag. `examples/agreement_bench.rs` times three annotators of
 //! 10,000 spans on a 1 MB text.
 
+pub mod adjudicate;
 pub mod alpha_u;
 mod fields;
 mod kappa;
@@ -55,6 +56,8 @@ pub enum AgreementError {
     TooFew { n: usize },
     /// `name`'s text is not `reference`'s (by SHA-256).
     OtherArticle { name: String, reference: String },
+    /// The annotators' tag sets do not merge into one (why).
+    Schema(String),
 }
 
 impl fmt::Display for AgreementError {
@@ -72,6 +75,10 @@ impl fmt::Display for AgreementError {
                  \u{201c}{reference}\u{201d} (their texts differ), so they cannot \
                  be compared: choose annotation files of the same article."
             ),
+            AgreementError::Schema(why) => write!(
+                f,
+                "The annotators' tag sets cannot be merged into one for the gold file: {why}"
+            ),
         }
     }
 }
@@ -85,21 +92,8 @@ impl std::error::Error for AgreementError {}
 /// [`AgreementError::OtherArticle`] for the first session whose text's
 /// SHA-256 differs from the first session's.
 pub fn compare(coders: &[Coder]) -> Result<Report, AgreementError> {
-    let [first, rest @ ..] = coders else {
-        return Err(AgreementError::TooFew { n: 0 });
-    };
-    if rest.is_empty() {
-        return Err(AgreementError::TooFew { n: 1 });
-    }
-    let sha256 = format::sha256_hex(first.session.article().text.as_str());
-    for c in rest {
-        if format::sha256_hex(c.session.article().text.as_str()) != sha256 {
-            return Err(AgreementError::OtherArticle {
-                name: c.name.to_owned(),
-                reference: first.name.to_owned(),
-            });
-        }
-    }
+    let sha256 = check_same_article(coders)?;
+    let first = &coders[0];
     let tags = tag_ids(coders);
     let index: HashMap<&str, usize> = tags
         .iter()
@@ -160,6 +154,30 @@ pub fn compare(coders: &[Coder]) -> Result<Report, AgreementError> {
             .map(|(t, u)| (t, u.into()))
             .collect(),
     })
+}
+
+/// The SHA-256 of the text, when there are two sessions or more and all
+/// have the same text.
+///
+/// # Errors
+/// As [`compare`].
+fn check_same_article(coders: &[Coder]) -> Result<String, AgreementError> {
+    let [first, rest @ ..] = coders else {
+        return Err(AgreementError::TooFew { n: 0 });
+    };
+    if rest.is_empty() {
+        return Err(AgreementError::TooFew { n: 1 });
+    }
+    let sha256 = format::sha256_hex(first.session.article().text.as_str());
+    for c in rest {
+        if format::sha256_hex(c.session.article().text.as_str()) != sha256 {
+            return Err(AgreementError::OtherArticle {
+                name: c.name.to_owned(),
+                reference: first.name.to_owned(),
+            });
+        }
+    }
+    Ok(sha256)
 }
 
 /// The tags of the first session's tag set in order, then any other

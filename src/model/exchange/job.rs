@@ -5,6 +5,7 @@
 //! files back, so only the worker holds the other formats' code.
 
 use super::{export, export_many, one_file, open, Format, InFile, Kept};
+use crate::model::agreement::adjudicate::{prepare, Adjudication};
 use crate::model::agreement::view::{coder_names, View};
 use crate::model::agreement::{compare, Coder};
 use crate::model::format::{self, Report};
@@ -40,6 +41,9 @@ pub enum Job {
     /// Compare annotators: the job's files (their names here, bytes beside
     /// the job) are native files of one article, one per annotator.
     Agree { names: Vec<String> },
+    /// Prepare adjudicating the same files' disagreements
+    /// ([`crate::model::agreement::adjudicate::prepare`]).
+    Adjudicate { names: Vec<String> },
     /// Carry the annotations of the native file `file`, made on another
     /// version of the article, onto the article of the native file
     /// `current` ([`crate::model::reanchor::carry`]).
@@ -89,6 +93,15 @@ pub struct AgreeReply {
     pub csv: String,
 }
 
+/// The worker's answer to a [`Job::Adjudicate`]: every distinct span of
+/// the annotators as a native file (each naming who marked it in
+/// `adjudicated_from`), and the disagreements over it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdjudicateReply {
+    pub union: String,
+    pub adjudication: Adjudication,
+}
+
 /// Any answer: `ok` or the error's sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -98,6 +111,7 @@ pub enum Reply {
     Loaded(LoadReply),
     Carried(CarryReply),
     Agreed(AgreeReply),
+    Adjudicating(AdjudicateReply),
     Failed(String),
 }
 
@@ -207,6 +221,10 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
             Ok(reply) => (Reply::Agreed(reply), Vec::new()),
             Err(why) => (Reply::Failed(why), Vec::new()),
         },
+        Job::Adjudicate { names } => match adjudicate(&names, files) {
+            Ok(reply) => (Reply::Adjudicating(reply), Vec::new()),
+            Err(why) => (Reply::Failed(why), Vec::new()),
+        },
         Job::Load { name } => {
             let bytes = files.first().map_or(&[][..], Vec::as_slice);
             match load::load_file(&name, bytes) {
@@ -220,12 +238,8 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
     }
 }
 
-/// Suffixes an annotator's file name loses to name them.
-const ANNOTATION_SUFFIXES: [&str; 2] = [".annotations.json", ".json"];
-
-/// The report of [`Job::Agree`]; the error names the file that does not
-/// read or the one of another article.
-fn agree(names: &[String], files: &[Vec<u8>]) -> Result<AgreeReply, String> {
+/// The annotators' sessions read from their native files, and their names.
+fn annotators(names: &[String], files: &[Vec<u8>]) -> Result<(Vec<Session>, Vec<String>), String> {
     let mut sessions = Vec::with_capacity(files.len());
     for (name, bytes) in names.iter().zip(files) {
         let imported = format::import(bytes).map_err(|e| format!("\u{201c}{name}\u{201d}: {e}"))?;
@@ -233,12 +247,36 @@ fn agree(names: &[String], files: &[Vec<u8>]) -> Result<AgreeReply, String> {
     }
     let files: Vec<(&str, &Session)> = names.iter().map(String::as_str).zip(&sessions).collect();
     let coder_names = coder_names(&files, &ANNOTATION_SUFFIXES);
-    let coders: Vec<Coder> = coder_names
+    Ok((sessions, coder_names))
+}
+
+fn coders<'a>(sessions: &'a [Session], names: &'a [String]) -> Vec<Coder<'a>> {
+    names
         .iter()
-        .zip(&sessions)
+        .zip(sessions)
         .map(|(name, session)| Coder { name, session })
-        .collect();
-    let report = compare(&coders).map_err(|e| e.to_string())?;
+        .collect()
+}
+
+/// The union and disagreements of [`Job::Adjudicate`].
+fn adjudicate(names: &[String], files: &[Vec<u8>]) -> Result<AdjudicateReply, String> {
+    let (sessions, coder_names) = annotators(names, files)?;
+    let (union, adjudication) =
+        prepare(&coders(&sessions, &coder_names)).map_err(|e| e.to_string())?;
+    Ok(AdjudicateReply {
+        union: format::export(&union),
+        adjudication,
+    })
+}
+
+/// Suffixes an annotator's file name loses to name them.
+const ANNOTATION_SUFFIXES: [&str; 2] = [".annotations.json", ".json"];
+
+/// The report of [`Job::Agree`]; the error names the file that does not
+/// read or the one of another article.
+fn agree(names: &[String], files: &[Vec<u8>]) -> Result<AgreeReply, String> {
+    let (sessions, coder_names) = annotators(names, files)?;
+    let report = compare(&coders(&sessions, &coder_names)).map_err(|e| e.to_string())?;
     let schema = sessions[0].schema();
     let tag_label = |id: &str| {
         schema

@@ -148,6 +148,9 @@ pub(super) struct AnnotationV2 {
     /// Who made it; left out when unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub creator: String,
+    /// The annotators a gold file's annotation came from; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjudicated_from: Vec<String>,
     /// How the annotation was carried from another version of the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchoring: Option<AnchoringV2>,
@@ -268,6 +271,7 @@ pub(super) fn annotation_v2(text: &Text, a: &Annotation, with_context: bool) -> 
         created: a.created.clone(),
         modified: a.modified.clone(),
         creator: a.creator.clone(),
+        adjudicated_from: a.adjudicated_from.clone(),
         anchoring: None,
     }
 }

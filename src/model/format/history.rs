@@ -219,5 +219,6 @@ fn read_annotation(r: AnnotationV2) -> Result<Annotation, String> {
         created: r.created,
         modified: r.modified,
         creator: r.creator,
+        adjudicated_from: r.adjudicated_from,
     })
 }

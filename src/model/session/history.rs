@@ -3,7 +3,7 @@
 //! checking that every step replays on it.
 
 use super::Session;
-use crate::model::limits::{check_creator, check_note};
+use crate::model::limits::{check_names, check_note};
 use crate::model::{Annotation, AnnotationId, Effect, Problem, Relation, Schema};
 
 /// One undo step: the effects of one command, numbered (`seq`, unique in
@@ -142,7 +142,7 @@ impl Session {
             });
         }
         check_note(&a.note).map_err(Problem::NoteTooLong)?;
-        check_creator(&a.creator).map_err(Problem::CreatorTooLong)?;
+        check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
         let def = schema
             .tag(&a.tag)
             .ok_or_else(|| Problem::UnknownTag(a.tag.clone()))?;

@@ -3,7 +3,7 @@
 //! [`crate::model::Change`] for their shapes).
 
 use super::Session;
-use crate::model::limits::{check_creator, check_note};
+use crate::model::limits::{check_names, check_note};
 use crate::model::{
     Annotation, AnnotationId, Command, Effect, FieldProblem, Fields, Problem, Relation, Schema,
     TagDef, TagId,
@@ -71,7 +71,7 @@ impl Session {
                     return Err(Problem::DuplicateId(a.id));
                 }
                 check_note(&a.note).map_err(Problem::NoteTooLong)?;
-                check_creator(&a.creator).map_err(Problem::CreatorTooLong)?;
+                check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
                 check_fields(self.tag_def(&a.tag)?, &a.fields)?;
                 a.range = self.normalize(a.range).ok_or(Problem::EmptySpan)?;
                 let links = self.relinks(&a);
@@ -163,6 +163,7 @@ impl Session {
                 effects.push(Effect::Removed(a.clone()));
                 effects
             }
+            Command::Replace { remove, add } => self.plan_replace(&remove, add)?,
             Command::Link(r) => {
                 self.check_link(&r)?;
                 vec![Effect::Linked(r)]
@@ -175,6 +176,53 @@ impl Session {
             }
             schema_command => self.plan_schema(schema_command)?,
         })
+    }
+
+    /// The effects of [`Command::Replace`]: the relations of the removed
+    /// annotations unlinked (each once), the annotations removed, the new
+    /// ones added. O((removed + added) log n + their relations).
+    fn plan_replace(
+        &self,
+        remove: &[AnnotationId],
+        add: Vec<Annotation>,
+    ) -> Result<Vec<Effect>, Problem> {
+        use std::collections::HashSet;
+        let (mut gone, mut unlinked) = (HashSet::new(), HashSet::new());
+        let (mut unlinks, mut removals) = (Vec::new(), Vec::new());
+        for id in remove {
+            let a = self.existing(id)?;
+            if !gone.insert(id) {
+                continue;
+            }
+            for r in self.relations_of(id).filter(|r| unlinked.insert(&r.id)) {
+                unlinks.push(Effect::Unlinked(r.clone()));
+            }
+            removals.push(Effect::Removed(a.clone()));
+        }
+        let text_len = self.article.text.char_len();
+        let mut new_ids = HashSet::new();
+        for a in &add {
+            if self.index.spans.contains_key(&a.id) || !new_ids.insert(&a.id) {
+                return Err(Problem::DuplicateId(a.id.clone()));
+            }
+            if a.range.end().get() > text_len {
+                let (id, range) = (a.id.clone(), a.range);
+                return Err(Problem::OutsideText {
+                    id,
+                    range,
+                    text_len,
+                });
+            }
+            if a.range.is_empty() {
+                return Err(Problem::EmptySpan);
+            }
+            check_note(&a.note).map_err(Problem::NoteTooLong)?;
+            check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
+            check_fields(self.tag_def(&a.tag)?, &a.fields)?;
+        }
+        unlinks.extend(removals);
+        unlinks.extend(add.into_iter().map(Effect::Added));
+        Ok(unlinks)
     }
 
     /// Linking the waiting relations of `a`, an orphan being attached,

@@ -6,6 +6,7 @@
 //! `ImportError` and `LoadError`, and of [`crate::web::Error`]); these
 //! functions put them in context.
 
+pub mod adjudication;
 mod annotator;
 mod exchange;
 mod library;

@@ -74,6 +74,7 @@ pub(super) fn place(
             created: span.created.clone(),
             modified: span.modified.clone(),
             creator: span.creator.clone(),
+            adjudicated_from: Vec::new(),
         };
         let (range, how) = match placed {
             Ok(found) => found,

@@ -4,7 +4,7 @@
 use super::ImportError;
 use crate::model::format::file::{AnchoringV2, AnnotationV2, RelationV2};
 use crate::model::format::{excerpt, json_excerpt};
-use crate::model::limits::{check_creator, check_note};
+use crate::model::limits::{check_names, check_note};
 use crate::model::reanchor::{Anchoring, Orphan};
 use crate::model::selector::{anchor, TextQuoteSelector};
 use crate::model::{
@@ -59,7 +59,8 @@ fn checked_fields(schema: &Schema, index: usize, a: &AnnotationV2) -> Result<Fie
         )));
     };
     check_note(&a.note).map_err(|e| fail(format!("its note is too long: {e}")))?;
-    check_creator(&a.creator).map_err(|e| fail(format!("its creator is too long: {e}")))?;
+    check_names(&a.creator, &a.adjudicated_from)
+        .map_err(|e| fail(format!("its annotator names are too long: {e}")))?;
     let mut fields = Fields::new();
     for (id, json) in &a.fields {
         let read = match def.field(id) {
@@ -115,6 +116,7 @@ pub(crate) fn read_orphan(
             created: a.created,
             modified: a.modified,
             creator: a.creator,
+            adjudicated_from: a.adjudicated_from,
         },
     })
 }
@@ -200,6 +202,7 @@ pub(super) fn read_annotation(
             created: a.created,
             modified: a.modified,
             creator: a.creator,
+            adjudicated_from: a.adjudicated_from,
         },
     })
 }

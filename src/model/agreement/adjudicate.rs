@@ -1,0 +1,354 @@
+//! Adjudicating annotators' disagreements into one gold session.
+//!
+//! [`prepare`] (in the converters' worker) merges the annotators' spans:
+//! every distinct (start, end, tag) once, as the **union** session whose
+//! annotations name in `adjudicated_from` the annotators who marked them.
+//! Spans every annotator marked alike are **agreed**: the gold starts with
+//! them. The others are grouped into [`Item`]s, the disagreements: runs of
+//! spans that overlap one another (a span overlapping none is an item of
+//! its own). The page then decides each item ([`Adjudication::decide`]):
+//! the gold takes one annotator's spans of it, all of them, none, or what
+//! the adjudicator edits there. Each decision is one
+//! [`Command::Replace`] on the gold session, so it has the gold's undo
+//! history; what an item holds now is read back from the gold
+//! ([`Adjudication::status`]), so undo and redo need no bookkeeping here.
+//!
+//! Cost, for `s` spans over all annotators: [`prepare`] O(s log s);
+//! [`Adjudication::status`] and [`Adjudication::decide`] O(log n + k)
+//! for the `k` gold annotations over the item; [`Adjudication::scores`]
+//! O(s + n).
+
+use super::{check_same_article, AgreementError, Coder, Score};
+use crate::model::{Annotation, AnnotationId, Command, Schema, Session, TagId, TextRange};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the page adjudicates: the annotators (by name, in the order
+/// compared) and the disagreements in reading order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Adjudication {
+    pub annotators: Vec<String>,
+    pub items: Vec<Item>,
+}
+
+/// One disagreement: code points `start..end` (the extent of its spans)
+/// and its versions, the ids of the union's annotations there, in reading
+/// order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub versions: Vec<AnnotationId>,
+}
+
+/// How annotators differ over an item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// One span, marked by these annotators (indices) only.
+    Only(Vec<usize>),
+    /// The same span with different tags.
+    Tag,
+    /// Overlapping spans with different boundaries (and maybe tags).
+    Bounds,
+}
+
+/// A decision on an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Take {
+    /// The spans of annotator `k` there (none, when they marked nothing).
+    Annotator(usize),
+    /// Every version.
+    All,
+    /// No span there.
+    Neither,
+}
+
+/// What the gold holds over an item now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing there (undecided, or decided for none).
+    Nothing,
+    /// Exactly the spans of these annotators (indices; all those whose
+    /// spans there are what the gold holds).
+    Annotators(Vec<usize>),
+    /// Every version, which no single annotator had.
+    All,
+    /// Something no annotator had as a whole (edited, or a mix).
+    Edited,
+}
+
+/// Merge the annotators' spans: the union session (the first annotator's
+/// article and tag set, with any other annotator's tags added without
+/// keys; fields a tag does not take are dropped) and the disagreements.
+///
+/// # Errors
+/// As [`super::compare`]; a tag set the added tags make invalid.
+pub fn prepare(coders: &[Coder]) -> Result<(Session, Adjudication), AgreementError> {
+    check_same_article(coders)?;
+    let schema = union_schema(coders)?;
+    let n = coders.len();
+    let mut spans: BTreeMap<(usize, usize, &str), (Vec<usize>, &Annotation)> = BTreeMap::new();
+    for (k, c) in coders.iter().enumerate() {
+        for a in c.session.annotations() {
+            let key = (a.range.start().get(), a.range.end().get(), a.tag.as_str());
+            let (by, _) = spans.entry(key).or_insert((Vec::new(), a));
+            if by.last() != Some(&k) {
+                by.push(k);
+            }
+        }
+    }
+    let mut union = Vec::with_capacity(spans.len());
+    let mut open: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, (_, (by, a))) in spans.into_iter().enumerate() {
+        let def = schema
+            .tag(&a.tag)
+            .expect("the union's tag set has every tag");
+        union.push(Annotation {
+            id: AnnotationId::from(format!("u{}", i + 1).as_str()),
+            fields: def.fitting(&a.fields),
+            adjudicated_from: by.iter().map(|&k| coders[k].name.to_owned()).collect(),
+            ..a.clone()
+        });
+        if by.len() < n {
+            open.push((i, by));
+        }
+    }
+    let items = group(&open, &union);
+    let first = coders[0].session;
+    let session = Session::from_parts(first.article().clone(), schema, union, Vec::new())
+        .expect("annotators' spans fit their own article");
+    let annotators = coders.iter().map(|c| c.name.to_owned()).collect();
+    Ok((session, Adjudication { annotators, items }))
+}
+
+/// The first annotator's tag set, with the tags only others have at the
+/// end, without keys (theirs may clash).
+fn union_schema(coders: &[Coder]) -> Result<Schema, AgreementError> {
+    let first = coders[0].session.schema();
+    let mut tags = first.tags().to_vec();
+    for c in &coders[1..] {
+        for t in c.session.schema().tags() {
+            if !tags.iter().any(|u| u.id == t.id) {
+                tags.push(crate::model::TagDef {
+                    key: None,
+                    letter: None,
+                    ..t.clone()
+                });
+            }
+        }
+    }
+    Schema::new(tags, first.relation_types().to_vec())
+        .map_err(|e| AgreementError::Schema(e.to_string()))
+}
+
+/// Runs of overlapping spans as items: `open` lists the union's
+/// annotations (indices, sorted by start) that not everyone marked, with
+/// who marked them. A span joins the run when it starts before the run's
+/// end (so it overlaps the span reaching that end, which starts no later).
+fn group(open: &[(usize, Vec<usize>)], union: &[Annotation]) -> Vec<Item> {
+    let mut runs: Vec<(Item, Vec<usize>)> = Vec::new();
+    for (k, (i, _)) in open.iter().enumerate() {
+        let r = union[*i].range;
+        let (s, e) = (r.start().get(), r.end().get());
+        match runs.last_mut() {
+            Some((item, members)) if s < item.end => {
+                item.end = item.end.max(e);
+                item.versions.push(union[*i].id.clone());
+                members.push(k);
+            }
+            _ => runs.push((
+                Item {
+                    kind: Kind::Bounds,
+                    start: s,
+                    end: e,
+                    versions: vec![union[*i].id.clone()],
+                },
+                vec![k],
+            )),
+        }
+    }
+    runs.into_iter()
+        .map(|(mut item, members)| {
+            let range = |k: usize| union[open[k].0].range;
+            item.kind = match members.as_slice() {
+                [one] => Kind::Only(open[*one].1.clone()),
+                [first, rest @ ..] if rest.iter().all(|&k| range(k) == range(*first)) => Kind::Tag,
+                _ => Kind::Bounds,
+            };
+            item
+        })
+        .collect()
+}
+
+impl Item {
+    /// Its extent, code points.
+    pub fn range(&self) -> TextRange {
+        let at = crate::model::CharOffset::new;
+        TextRange::new(at(self.start), at(self.end)).expect("start <= end")
+    }
+}
+
+impl Adjudication {
+    /// The gold session to start from: the union's agreed spans, over its
+    /// article (titled `title`) and tag set, without history. O(s).
+    pub fn gold(&self, union: &Session, title: String) -> Session {
+        let agreed = union
+            .annotations()
+            .iter()
+            .filter(|a| self.is_agreed(a))
+            .cloned()
+            .collect();
+        let article = crate::model::Article {
+            title,
+            ..union.article().clone()
+        };
+        Session::from_parts(article, union.schema().clone(), agreed, Vec::new())
+            .expect("the union's spans fit its article")
+    }
+
+    /// Whether `a` is an agreed span (every annotator marked it).
+    fn is_agreed(&self, a: &Annotation) -> bool {
+        a.adjudicated_from == self.annotators
+    }
+
+    /// The items whose extent overlaps `range` (items are disjoint and
+    /// sorted). O(log items).
+    pub fn items_over(&self, range: TextRange) -> std::ops::Range<usize> {
+        let (s, e) = (range.start().get(), range.end().get());
+        let first = self.items.partition_point(|i| i.end <= s);
+        let last = self.items.partition_point(|i| i.start < e.max(s + 1));
+        first..last.max(first)
+    }
+
+    /// Item `i`'s versions, as the union holds them.
+    pub fn versions<'a>(&self, i: usize, union: &'a Session) -> Vec<&'a Annotation> {
+        self.items[i]
+            .versions
+            .iter()
+            .filter_map(|id| union.get(id))
+            .collect()
+    }
+
+    /// The gold's annotations over item `i` that a decision replaces: all
+    /// but agreed spans, and whether each is one of the versions (which).
+    fn held<'a>(
+        &self,
+        i: usize,
+        versions: &[&Annotation],
+        gold: &'a Session,
+    ) -> Vec<(&'a Annotation, Option<usize>)> {
+        gold.overlapping(self.items[i].range())
+            .filter(|g| !self.is_agreed(g))
+            .map(|g| {
+                let same = versions
+                    .iter()
+                    .position(|v| v.range == g.range && v.tag == g.tag);
+                (g, same)
+            })
+            .collect()
+    }
+
+    /// Which versions annotator `k`'s spans over the item are.
+    fn of_annotator(&self, k: usize, versions: &[&Annotation]) -> Vec<bool> {
+        let name = &self.annotators[k];
+        versions
+            .iter()
+            .map(|v| v.adjudicated_from.contains(name))
+            .collect()
+    }
+
+    /// What the gold holds over item `i` now.
+    pub fn status(&self, i: usize, union: &Session, gold: &Session) -> Outcome {
+        let versions = self.versions(i, union);
+        let mut present = vec![false; versions.len()];
+        for (_, same) in self.held(i, &versions, gold) {
+            match same {
+                Some(k) => present[k] = true,
+                None => return Outcome::Edited,
+            }
+        }
+        if !present.contains(&true) {
+            return Outcome::Nothing;
+        }
+        let who: Vec<usize> = (0..self.annotators.len())
+            .filter(|&k| self.of_annotator(k, &versions) == present)
+            .collect();
+        match who.is_empty() {
+            false => Outcome::Annotators(who),
+            true if present.iter().all(|&p| p) => Outcome::All,
+            true => Outcome::Edited,
+        }
+    }
+
+    /// The command that makes the gold hold `take` over item `i`: what it
+    /// holds there (agreed spans aside) replaced by the versions taken,
+    /// with new ids from `new_id`, made by `creator` at `at`. `None` when
+    /// the gold holds exactly that already.
+    pub fn decide(
+        &self,
+        i: usize,
+        take: Take,
+        (union, gold): (&Session, &Session),
+        mut new_id: impl FnMut() -> AnnotationId,
+        creator: &str,
+        at: &str,
+    ) -> Option<Command> {
+        let versions = self.versions(i, union);
+        let wanted = match take {
+            Take::Annotator(k) if k < self.annotators.len() => self.of_annotator(k, &versions),
+            Take::Annotator(_) | Take::Neither => vec![false; versions.len()],
+            Take::All => vec![true; versions.len()],
+        };
+        let held = self.held(i, &versions, gold);
+        let mut present = vec![false; versions.len()];
+        let exact = held.iter().all(|(_, same)| match same {
+            Some(k) if !present[*k] => {
+                present[*k] = true;
+                true
+            }
+            _ => false,
+        });
+        if exact && present == wanted {
+            return None;
+        }
+        let remove = held.iter().map(|(g, _)| g.id.clone()).collect();
+        let add = versions
+            .iter()
+            .zip(&wanted)
+            .filter(|(_, &w)| w)
+            .map(|(v, _)| Annotation {
+                id: new_id(),
+                created: at.to_owned(),
+                modified: at.to_owned(),
+                creator: creator.to_owned(),
+                ..(*v).clone()
+            })
+            .collect();
+        Some(Command::Replace { remove, add })
+    }
+
+    /// Each annotator's exact-span agreement with the gold as it is (A:
+    /// the annotator, B: the gold; spans compared by start, end and tag).
+    /// O(s + n).
+    pub fn scores(&self, union: &Session, gold: &Session) -> Vec<Score> {
+        let key = |a: &Annotation| (a.range, a.tag.clone());
+        let in_gold: HashSet<(TextRange, TagId)> = gold.annotations().iter().map(key).collect();
+        (0..self.annotators.len())
+            .map(|k| {
+                let name = &self.annotators[k];
+                let mine = union
+                    .annotations()
+                    .iter()
+                    .filter(|a| a.adjudicated_from.contains(name));
+                let (mut n, mut matched) = (0, 0);
+                for a in mine {
+                    n += 1;
+                    matched += usize::from(in_gold.contains(&key(a)));
+                }
+                Score::new(matched, n, in_gold.len())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,232 @@
+//! The store's part of adjudicating: the disagreements being walked
+//! ([`Adjudicating`]) over the gold session, which is the open session.
+//! Decisions are commands on the gold (so undo, redo, saving and export
+//! are the session's own); what each disagreement holds is read back from
+//! the gold after every change that touches it. Pure: part of the reducer.
+
+use super::messages::adjudication as say;
+use super::store::{Cursor, Notice, State};
+use crate::keymap::Decision;
+use crate::model::agreement::adjudicate::{Adjudication, Outcome, Take};
+use crate::model::agreement::Score;
+use crate::model::{AnnotationId, Change, Effect, Session};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// What does not change while adjudicating: the disagreements and the
+/// union of the annotators' spans they refer to.
+#[derive(Debug)]
+pub struct Plan {
+    pub adjudication: Adjudication,
+    pub union: Session,
+}
+
+/// The disagreements being adjudicated. Shared parts are behind `Rc`, so
+/// the state's clone per action stays cheap.
+#[derive(Clone, Debug)]
+pub struct Adjudicating {
+    pub plan: Rc<Plan>,
+    /// The selected disagreement (an index of the items).
+    pub current: usize,
+    /// What the gold holds over each item, kept current after each change.
+    pub outcomes: Rc<Vec<Outcome>>,
+    /// Items decided for no span (the gold then holds nothing there, as
+    /// over an open item).
+    pub neither: Rc<BTreeSet<usize>>,
+    /// Each annotator's exact-span agreement with the gold.
+    pub scores: Rc<Vec<Score>>,
+}
+
+impl PartialEq for Adjudicating {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && self.current == other.current
+            && Rc::ptr_eq(&self.outcomes, &other.outcomes)
+            && self.neither == other.neither
+            && Rc::ptr_eq(&self.scores, &other.scores)
+    }
+}
+
+impl Adjudicating {
+    pub fn n_items(&self) -> usize {
+        self.plan.adjudication.items.len()
+    }
+
+    /// Whether item `i` is decided: the gold holds something there, or it
+    /// was decided for none.
+    pub fn decided(&self, i: usize) -> bool {
+        self.outcomes[i] != Outcome::Nothing || self.neither.contains(&i)
+    }
+
+    pub fn n_decided(&self) -> usize {
+        (0..self.n_items()).filter(|&i| self.decided(i)).count()
+    }
+
+    /// The first undecided item after `i` (wrapping), if any.
+    fn next_open(&self, i: usize) -> Option<usize> {
+        let n = self.n_items();
+        (1..=n).map(|k| (i + k) % n).find(|&k| !self.decided(k))
+    }
+}
+
+impl State {
+    /// Start adjudicating: the gold (the agreed spans) becomes the open
+    /// session, a new library article, and the first disagreement is
+    /// selected.
+    pub(super) fn start_adjudicating(&mut self, union: Session, adjudication: Adjudication) {
+        let gold = adjudication.gold(&union, say::gold_title(&union.article().title));
+        let (n, names) = (adjudication.items.len(), adjudication.annotators.clone());
+        let outcomes = (0..n)
+            .map(|i| adjudication.status(i, &union, &gold))
+            .collect();
+        let scores = adjudication.scores(&union, &gold);
+        self.replace(gold, say::started(n, &names));
+        self.agreement = None;
+        self.adjudicating = Some(Adjudicating {
+            plan: Rc::new(Plan {
+                adjudication,
+                union,
+            }),
+            current: 0,
+            outcomes: Rc::new(outcomes),
+            neither: Rc::default(),
+            scores: Rc::new(scores),
+        });
+        if n > 0 {
+            self.select_item(0);
+        }
+    }
+
+    /// Select item `i`: the cursor selects its extent, and it is announced.
+    pub(super) fn select_item(&mut self, i: usize) -> bool {
+        let Some(adj) = self.adjudicating.as_mut() else {
+            return false;
+        };
+        let Some(item) = adj.plan.adjudication.items.get(i) else {
+            return false;
+        };
+        adj.current = i;
+        let range = item.range();
+        let said = say::item(adj, i, &self.doc.session());
+        self.move_cursor(Cursor {
+            anchor: range.start(),
+            head: range.end(),
+        });
+        self.announcement = said;
+        true
+    }
+
+    /// N and Shift+N: the next or previous disagreement (wrapping).
+    pub(super) fn walk(&mut self, next: bool) -> bool {
+        let Some(adj) = &self.adjudicating else {
+            self.notice = Some(Notice::Info(say::NOT_ADJUDICATING.into()));
+            return true;
+        };
+        let n = adj.n_items();
+        if n == 0 {
+            self.announcement = say::NONE_LEFT.into();
+            return true;
+        }
+        let i = if next {
+            (adj.current + 1) % n
+        } else {
+            (adj.current + n - 1) % n
+        };
+        self.select_item(i)
+    }
+
+    /// Decide the selected disagreement as `decision` (stamped `at`), then
+    /// select the next undecided. New annotations are named by the undo
+    /// step that adds them (`gold-<step>-<k>`: unique in the session).
+    pub(super) fn decide(&mut self, decision: Decision, at: &str) -> bool {
+        let Some(adj) = self.adjudicating.clone() else {
+            self.notice = Some(Notice::Info(say::NOT_ADJUDICATING.into()));
+            return true;
+        };
+        let (i, plan) = (adj.current, &adj.plan);
+        if i >= adj.n_items() {
+            self.announcement = say::NONE_LEFT.into();
+            return true;
+        }
+        let take = match decision {
+            Decision::Annotator(k) if k >= plan.adjudication.annotators.len() => {
+                let n = plan.adjudication.annotators.len();
+                self.notice = Some(Notice::Info(say::no_annotator(k, n)));
+                return true;
+            }
+            Decision::Annotator(k) => Take::Annotator(k),
+            Decision::All => Take::All,
+            Decision::Neither => Take::Neither,
+        };
+        let (step, mut k) = (self.doc.session().next_step(), 0);
+        let ids = || {
+            k += 1;
+            AnnotationId::from(format!("gold-{step}-{k}").as_str())
+        };
+        let command = {
+            let gold = self.doc.session();
+            let pair = (&plan.union, &*gold);
+            plan.adjudication
+                .decide(i, take, pair, ids, &self.annotator, at)
+        };
+        if let Some(command) = command {
+            let before = self.doc.session().revision();
+            self.command(command);
+            if self.doc.session().revision() == before {
+                return true; // refused: the notice says why
+            }
+        }
+        self.mark_neither(i, take == Take::Neither);
+        let said = say::decided(self.adjudicating.as_ref().expect("still adjudicating"), i);
+        let next = self.adjudicating.as_ref().and_then(|a| a.next_open(i));
+        match next {
+            Some(j) => {
+                self.select_item(j);
+                self.announcement = format!("{said} {}", self.announcement);
+            }
+            None => self.announcement = format!("{said} {}", say::ALL_DECIDED),
+        }
+        true
+    }
+
+    fn mark_neither(&mut self, i: usize, on: bool) {
+        if let Some(adj) = self.adjudicating.as_mut() {
+            if adj.neither.contains(&i) != on {
+                let set = Rc::make_mut(&mut adj.neither);
+                if on {
+                    set.insert(i);
+                } else {
+                    set.remove(&i);
+                }
+            }
+        }
+    }
+
+    /// After a change of the gold: read back what the items it touched
+    /// hold, and the annotators' agreement with the gold.
+    pub(super) fn refresh_adjudication(&mut self, change: &Change) {
+        let Some(adj) = self.adjudicating.as_mut() else {
+            return;
+        };
+        let plan = adj.plan.clone();
+        let gold = self.doc.session();
+        let mut touched = BTreeSet::new();
+        for e in change.effects() {
+            let ranges = match e {
+                Effect::Updated { before, after } => vec![before.range, after.range],
+                _ => e.annotation().map(|a| a.range).into_iter().collect(),
+            };
+            for r in ranges {
+                touched.extend(plan.adjudication.items_over(r));
+            }
+        }
+        if touched.is_empty() {
+            return;
+        }
+        let outcomes = Rc::make_mut(&mut adj.outcomes);
+        for i in touched {
+            outcomes[i] = plan.adjudication.status(i, &plan.union, &gold);
+        }
+        adj.scores = Rc::new(plan.adjudication.scores(&plan.union, &gold));
+    }
+}

@@ -1,0 +1,116 @@
+"""Adjudicating by keyboard: two annotators' files that differ in known
+ways (a span only Ana has, one only Bo has, a different tag, shifted
+boundaries) give the report's figures; Adjudicate opens the gold (the
+span both agree on), the disagreements are walked and decided with keys,
+undo reopens one, and the exported gold file records where each
+annotation came from. axe finds nothing serious in either theme."""
+
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from test_a11y import audit, themed_app  # noqa: F401 (a fixture)
+from test_creator import set_name
+from test_keyboard import tab_to_article
+
+
+def span(text, needle, tag, who, n):
+    start = text.index(needle)
+    return {
+        "id": f"{who}-{n}", "tag": tag, "start": start, "end": start + len(needle),
+        "exact": needle, "created": "2026-12-01T10:00:00Z", "modified": "2026-12-01T10:00:00Z",
+        "creator": who,
+    }
+
+
+ANA = [("Lindqvist Bay", "claim"), ("Mayor Elin Sørensen", "source"),
+       ("cost 4.2 million euros", "claim"), ("Brandt & Kové", "source")]
+BO = [("Lindqvist Bay", "claim"), ("will cost 4.2 million euros", "claim"),
+      ("Brandt & Kové", "quote"), ("Jonas Meyer", "source")]
+
+
+def files(app, tmp_path):
+    """The sample article's native file, as Ana and as Bo annotated it."""
+    _, doc = app.export_with_ctrl_s()
+    text = doc["article"]["text"]
+    paths = []
+    for who, spans in [("Ana", ANA), ("Bo", BO)]:
+        doc["annotations"] = [span(text, needle, tag, who, n) for n, (needle, tag) in enumerate(spans)]
+        path = tmp_path / f"{who.lower()}.annotations.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def tab_to(app, label, limit=30):
+    for _ in range(limit):
+        if app.driver.execute_script("return document.activeElement.textContent") == label:
+            return
+        app.press(Keys.TAB)
+    raise AssertionError(f"Tab never reached {label!r}")
+
+
+def panel(app):
+    return app.driver.find_element(By.CSS_SELECTOR, ".adjudication")
+
+
+def heading(app):
+    return panel(app).find_element(By.CSS_SELECTOR, "h3").text
+
+
+def test_disagreements_are_decided_by_keyboard_into_a_gold_file(themed_app, tmp_path):
+    app = themed_app
+    set_name(app, "Judge Dee")
+    ana, bo = files(app, tmp_path)
+    app.choose_files("Compare annotators", [ana, bo])
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".agreement[role=dialog]"))
+    row = [td.text for td in app.driver.find_elements(By.CSS_SELECTOR, ".agreement-pairs tbody tr")[0]
+           .find_elements(By.CSS_SELECTOR, "td")]
+    # Ana 4, Bo 4 spans; exact: Lindqvist Bay (2·1/8); overlap, same tag:
+    # also the cost (2·2/8); κ over the 3 spans both marked: p_o = 2/3,
+    # p_e = 2/3·2/3 = 4/9, κ = (2/9)/(5/9) = 0.4.
+    assert row[:8] == ["Ana – Bo", "All tags", "4 / 4", "0.250", "0.500", "0.500", "0.500", "0.400"], row
+    tab_to(app, "Adjudicate")
+    app.press(Keys.ENTER)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".adjudication"))
+    app.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, ".agreement"))
+    assert heading(app) == "Adjudication: 0 of 4 decided"
+    assert app.rows() == [("claim", "Lindqvist Bay", "")], "the gold starts with the agreed span"
+    assert "1 of 4: Only Ana" in panel(app).text
+    # Each kind marked in the article with its own cue.
+    sizes = app.driver.execute_script(
+        "return ['adj-only', 'adj-tag', 'adj-bounds', 'adj-current'].map(n => CSS.highlights.get(n).size)")
+    assert sizes == [2, 1, 1, 1], sizes
+    assert audit(app) == [], "adjudication view"
+
+    tab_to_article(app)
+    assert app.driver.execute_script("return getSelection().toString()") == "Mayor Elin Sørensen"
+    app.press("1")  # Ana's source
+    app.wait(lambda d: heading(app) == "Adjudication: 1 of 4 decided")
+    app.press("2")  # Bo's longer claim
+    app.press("b")  # both tags over Brandt & Kové
+    app.press("x")  # nothing over Jonas Meyer
+    app.wait(lambda d: heading(app) == "Adjudication: 4 of 4 decided")
+    app.ctrl("z")  # the "both" comes back
+    app.wait(lambda d: heading(app) == "Adjudication: 3 of 4 decided")
+    app.press("n", modifier=Keys.SHIFT)  # back to the one undone
+    assert "3 of 4: Different tags — Open" in panel(app).text
+    app.press("1")  # Ana's source over Brandt & Kové
+    app.wait(lambda d: heading(app) == "Adjudication: 4 of 4 decided")
+    # Agreement with the gold: Ana 3 of 4 in a gold of 4 (F1 0.750); Bo 2 of 4 (0.500).
+    scores = [td.text for td in panel(app).find_elements(By.CSS_SELECTOR, ".adj-scores td")]
+    assert scores == ["0.750", "0.500"], scores
+
+    name, gold = app.export_with_ctrl_s()
+    assert "gold" in name
+    got = sorted((a["exact"], a["tag"], a.get("adjudicated_from"), a.get("creator")) for a in gold["annotations"])
+    assert got == sorted([
+        ("Lindqvist Bay", "claim", ["Ana", "Bo"], "Ana"),
+        ("Mayor Elin Sørensen", "source", ["Ana"], "Judge Dee"),
+        ("will cost 4.2 million euros", "claim", ["Bo"], "Judge Dee"),
+        ("Brandt & Kové", "source", ["Ana"], "Judge Dee"),
+    ]), got
+    text = gold["article"]["text"]
+    for a in gold["annotations"]:
+        assert text[a["start"]:a["end"]] == a["exact"]
