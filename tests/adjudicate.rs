@@ -264,21 +264,38 @@ fn a_gold_file_names_at_most_100_annotators_of_200_characters() {
     let (union, adj) = prepared(&[&a, &b]);
     let file = format::export(&adj.gold(&union, "Gold".into()));
     let mut json: serde_json::Value = serde_json::from_str(&file).unwrap();
-    let names = |n: usize, len: usize| -> Vec<String> { (0..n).map(|k| format!("{k:0>len$}")).collect() };
+    let names =
+        |n: usize, len: usize| -> Vec<String> { (0..n).map(|k| format!("{k:0>len$}")).collect() };
     let with = |json: &mut serde_json::Value, names: Vec<String>| {
         json["annotations"][0]["adjudicated_from"] = names.into();
         format::import(json.to_string().as_bytes()).map(|_| ())
     };
     assert!(with(&mut json, names(MAX_ADJUDICATED_FROM, MAX_CREATOR_CHARS)).is_ok());
-    let e = with(&mut json, names(MAX_ADJUDICATED_FROM + 1, 3)).unwrap_err().to_string();
-    assert!(e.contains("it names 101 annotators; a gold annotation names at most 100"), "{e}");
-    let e = with(&mut json, names(2, MAX_CREATOR_CHARS + 1)).unwrap_err().to_string();
-    assert!(e.contains("201 characters long; an annotator name holds at most 200"), "{e}");
+    let e = with(&mut json, names(MAX_ADJUDICATED_FROM + 1, 3))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("it names 101 annotators; a gold annotation names at most 100"),
+        "{e}"
+    );
+    let e = with(&mut json, names(2, MAX_CREATOR_CHARS + 1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("201 characters long; an annotator name holds at most 200"),
+        "{e}"
+    );
     // The decision command checks the same.
     let mut gold = adj.gold(&union, "Gold".into());
     let mut one = union.annotations()[0].clone();
     one.id = "x".into();
     one.adjudicated_from = names(MAX_ADJUDICATED_FROM + 1, 1);
-    let refused = gold.apply(annotator::model::Command::Replace { remove: vec![], add: vec![one] });
-    assert!(matches!(refused, Err(annotator::model::Problem::CreatorTooLong(_))));
+    let refused = gold.apply(annotator::model::Command::Replace {
+        remove: vec![],
+        add: vec![one],
+    });
+    assert!(matches!(
+        refused,
+        Err(annotator::model::Problem::CreatorTooLong(_))
+    ));
 }

@@ -10,7 +10,6 @@ use crate::keymap::Decision;
 use crate::model::agreement::adjudicate::{Adjudication, Outcome, Take};
 use crate::model::agreement::Score;
 use crate::model::{AnnotationId, Change, Effect, Session};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// What does not change while adjudicating: the disagreements and the
@@ -30,9 +29,9 @@ pub struct Adjudicating {
     pub current: usize,
     /// What the gold holds over each item, kept current after each change.
     pub outcomes: Rc<Vec<Outcome>>,
-    /// Items decided for no span (the gold then holds nothing there, as
-    /// over an open item).
-    pub neither: Rc<BTreeSet<usize>>,
+    /// Per item, decided for no span (the gold then holds nothing there,
+    /// as over an open item).
+    pub neither: Rc<Vec<bool>>,
     /// Each annotator's exact-span agreement with the gold.
     pub scores: Rc<Vec<Score>>,
 }
@@ -55,7 +54,7 @@ impl Adjudicating {
     /// Whether item `i` is decided: the gold holds something there, or it
     /// was decided for none.
     pub fn decided(&self, i: usize) -> bool {
-        self.outcomes[i] != Outcome::Nothing || self.neither.contains(&i)
+        self.outcomes[i] != Outcome::Nothing || self.neither[i]
     }
 
     pub fn n_decided(&self) -> usize {
@@ -89,7 +88,7 @@ impl State {
             }),
             current: 0,
             outcomes: Rc::new(outcomes),
-            neither: Rc::default(),
+            neither: Rc::new(vec![false; n]),
             scores: Rc::new(scores),
         });
         if n > 0 {
@@ -191,13 +190,8 @@ impl State {
 
     fn mark_neither(&mut self, i: usize, on: bool) {
         if let Some(adj) = self.adjudicating.as_mut() {
-            if adj.neither.contains(&i) != on {
-                let set = Rc::make_mut(&mut adj.neither);
-                if on {
-                    set.insert(i);
-                } else {
-                    set.remove(&i);
-                }
+            if adj.neither[i] != on {
+                Rc::make_mut(&mut adj.neither)[i] = on;
             }
         }
     }
@@ -210,7 +204,7 @@ impl State {
         };
         let plan = adj.plan.clone();
         let gold = self.doc.session();
-        let mut touched = BTreeSet::new();
+        let mut touched: Vec<usize> = Vec::new();
         for e in change.effects() {
             let ranges = match e {
                 Effect::Updated { before, after } => vec![before.range, after.range],
@@ -220,6 +214,8 @@ impl State {
                 touched.extend(plan.adjudication.items_over(r));
             }
         }
+        touched.sort_unstable();
+        touched.dedup();
         if touched.is_empty() {
             return;
         }

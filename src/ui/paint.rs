@@ -34,7 +34,7 @@ fn repaint(
         if let Some(window) = dom.visible_window(session.article(), fresh) {
             p.sync(dom, session, window);
             let (marks, current) = disagreements(adjudicating.borrow().as_ref(), window);
-            p.disagreements(dom, session.article(), &marks, current);
+            p.disagreements(dom, session.article(), marks, current);
         }
     }
 }

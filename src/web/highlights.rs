@@ -29,6 +29,8 @@ pub struct Painter {
     /// Disagreements being adjudicated, by kind ([`DISAGREEMENTS`]), then
     /// the selected one.
     disagreements: Vec<Highlight>,
+    /// What those show now: the marks, and the selected one.
+    marked: (Vec<(TextRange, usize)>, Option<TextRange>),
 }
 
 /// The highlights of the kinds of disagreement (`::highlight(adj-…)` in
@@ -60,6 +62,7 @@ impl Painter {
                 .chain(&["adj-current"])
                 .map(|name| make(name, OVERLAP_PRIORITY - 1))
                 .collect::<Option<_>>()?,
+            marked: (Vec::new(), None),
             registry,
             painted: HashMap::new(),
             overlaps: Vec::new(),
@@ -113,6 +116,7 @@ impl Painter {
         }
         self.painted.clear();
         self.overlaps.clear();
+        self.marked = (Vec::new(), None);
     }
 
     /// Make the painted ranges match the annotations of `session` that
@@ -214,25 +218,33 @@ impl Painter {
 
     /// Mark the disagreements `marks` (range, kind as an index of
     /// [`DISAGREEMENTS`]), those in view, and the selected one `current`.
-    /// O(marks).
+    /// O(marks) when they changed; walking from one to the next repaints
+    /// only the selected one.
     pub fn disagreements(
-        &self,
+        &mut self,
         dom: &ArticleDom,
         article: &Article,
-        marks: &[(TextRange, usize)],
+        marks: Vec<(TextRange, usize)>,
         current: Option<TextRange>,
     ) {
-        self.disagreements.iter().for_each(Highlight::clear);
         let last = self.disagreements.len() - 1;
-        let all = marks.iter().copied().chain(current.map(|r| (r, last)));
-        for (range, kind) in all {
+        let mark = |range: TextRange, kind: usize| {
             if let (Some(r), Some(h)) = (
                 dom.static_range(article, range),
                 self.disagreements.get(kind),
             ) {
                 h.add(as_abstract(&r));
             }
+        };
+        if self.marked.0 != marks {
+            self.disagreements[..last].iter().for_each(Highlight::clear);
+            marks.iter().for_each(|&(range, kind)| mark(range, kind));
         }
+        if self.marked.1 != current {
+            self.disagreements[last].clear();
+            current.into_iter().for_each(|range| mark(range, last));
+        }
+        self.marked = (marks, current);
     }
 
     fn unpaint(&mut self, id: &AnnotationId) {

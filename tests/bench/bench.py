@@ -77,6 +77,10 @@ window.__conds = {
     && document.querySelectorAll('.library .library-row').length > 0,
   // The agreement report is shown.
   agreement: () => !!document.querySelector('.agreement .agreement-row'),
+  // Adjudicating: the gold is open with its disagreements in the panel...
+  adjudicating: () => !!document.querySelector('.adjudication .adj-current') && !document.querySelector('.agreement'),
+  // ...and disagreement n is the selected one.
+  disagreement: n => (document.querySelector('.adj-current .adj-kind') || {}).textContent?.startsWith(`${n} of `),
   // A progress bar is shown.
   progress: () => !!document.querySelector('.notices progress'),
   // The article from file `name` is shown...
@@ -306,7 +310,7 @@ def library(driver, url, workdir, n_bytes, n_annotations, n_small, runs):
         return json.loads(download(driver, folder, before).read_text(encoding="utf-8"))
 
     samples = library_bench.run(driver, ARM, result, export_sample, big_file, n_small, n_annotations, runs)
-    samples["compare_report_ms"] = library_bench.compare(driver, ARM, result, big_file, 3, runs)
+    samples.update(library_bench.compare(driver, ARM, result, big_file, 3, runs))
     return samples
 
 

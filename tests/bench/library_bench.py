@@ -17,11 +17,16 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 import generate
-from measure import memory_mb, wait
+from measure import memory_mb, percentile, wait
 
 TARGETS = {
     # Compare annotators: 3 files of 10,000 annotations on the 1 MB article.
     "compare_report_ms": ("ms", 300),
+    # Adjudicate from that report: the gold open with its disagreements,
+    # then N walking them, key press to painted frame.
+    "adjudicate_open_ms": ("ms", None),
+    "walk_disagreement_ms": ("ms", 16),
+    "walk_disagreement_p95_ms": ("ms", None),
     "library_view_ms": ("ms", 300),
     "library_switch_ms": ("ms", 300),
     "library_switch_memory_mb": ("MB", 64),
@@ -158,7 +163,10 @@ def compare(driver, arm, result, big_file, n_annotators, runs):
     """Compare annotators: `n_annotators` files of the big article (each its
     annotations with a tenth moved by a few code points and a tenth
     retagged, so the pairs differ), chosen in "Compare annotators"; ms from
-    the change event to the painted report. Returns [samples]."""
+    the change event to the painted report. After the last run, Adjudicate
+    (Enter on its button) and N pressed 20 times in the article, each timed
+    to the painted frame that selects the next disagreement. Returns
+    {metric: [samples]}."""
     base = json.loads(pathlib.Path(big_file).read_text(encoding="utf-8"))
     text = base["article"]["text"]
     folder = pathlib.Path(big_file).parent
@@ -177,12 +185,25 @@ def compare(driver, arm, result, big_file, n_annotators, runs):
         path = folder / f"bench-annotator-{k}.annotations.json"
         path.write_text(json.dumps(doc), encoding="utf-8")
         paths.append(path)
-    samples = []
-    for _ in range(runs):
+    samples = {"compare_report_ms": [], "adjudicate_open_ms": [], "walk_disagreement_ms": []}
+    for run in range(runs):
         driver.execute_script(arm, "input[aria-label='Compare annotators']", "change", None, "agreement", 0)
         driver.find_element("css selector", "input[type=file][aria-label='Compare annotators']").send_keys(
             "\n".join(str(p) for p in paths))
-        samples.append(result(driver, 120))
-        ActionChains(driver).send_keys(Keys.ESCAPE).perform()
-        wait(driver, lambda d: not d.find_elements("css selector", ".agreement"))
+        samples["compare_report_ms"].append(result(driver, 120))
+        if run + 1 < runs:
+            ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+            wait(driver, lambda d: not d.find_elements("css selector", ".agreement"))
+    adjudicate = "[...document.querySelectorAll('.agreement button')].find(b => b.textContent === 'Adjudicate')"
+    press_enter_on(driver, adjudicate, arm, "adjudicating", 0)
+    samples["adjudicate_open_ms"].append(result(driver, 120))
+    driver.execute_script("document.querySelector('article.article').focus()")
+    first = driver.execute_script("return document.querySelector('.adj-current .adj-kind').textContent")
+    n_items = int(first.split(" of ")[1].split(":")[0])
+    for k in range(2, min(22, n_items + 1)):
+        driver.execute_script(arm, "document", "keydown", "n", "disagreement", k)
+        ActionChains(driver).send_keys("n").perform()
+        samples["walk_disagreement_ms"].append(result(driver))
+    walked = samples["walk_disagreement_ms"]
+    samples["walk_disagreement_p95_ms"] = [percentile(walked, 95)] if walked else []
     return samples

@@ -30,7 +30,7 @@ def test_benchmark_smoke_run(driver, app_url, tmp_path):
     assert set(big) == {m for m in bench.TARGETS if m.startswith("big_page_")}
     library = bench.summarize(bench.library(driver, app_url, tmp_path, 20_000, 200, n_small=20, runs=1))
     assert set(library) == set(bench.library_bench.TARGETS)
-    assert all(row["n"] == 1 and row["min"] > 0 for row in library.values()), library
+    assert all(row["n"] >= 1 and row["min"] > 0 for row in library.values()), library
 
 
 def test_peer_smoke_run(driver, app_url, tmp_path):

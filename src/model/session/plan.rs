@@ -180,29 +180,37 @@ impl Session {
 
     /// The effects of [`Command::Replace`]: the relations of the removed
     /// annotations unlinked (each once), the annotations removed, the new
-    /// ones added. O((removed + added) log n + their relations).
+    /// ones added. O((removed + added)² + their relations): a decision's
+    /// lists are a few long.
     fn plan_replace(
         &self,
         remove: &[AnnotationId],
         add: Vec<Annotation>,
     ) -> Result<Vec<Effect>, Problem> {
-        use std::collections::HashSet;
-        let (mut gone, mut unlinked) = (HashSet::new(), HashSet::new());
-        let (mut unlinks, mut removals) = (Vec::new(), Vec::new());
+        // Decisions touch a few annotations: plain lists beat sets here
+        // (and cost the page no new set code).
+        let (mut unlinks, mut removals) = (Vec::new(), Vec::<Effect>::new());
         for id in remove {
             let a = self.existing(id)?;
-            if !gone.insert(id) {
+            if removals
+                .iter()
+                .any(|e| e.annotation().is_some_and(|b| b.id == *id))
+            {
                 continue;
             }
-            for r in self.relations_of(id).filter(|r| unlinked.insert(&r.id)) {
-                unlinks.push(Effect::Unlinked(r.clone()));
+            for r in self.relations_of(id) {
+                if !unlinks
+                    .iter()
+                    .any(|e: &Effect| e.relation().is_some_and(|u| u.id == r.id))
+                {
+                    unlinks.push(Effect::Unlinked(r.clone()));
+                }
             }
             removals.push(Effect::Removed(a.clone()));
         }
         let text_len = self.article.text.char_len();
-        let mut new_ids = HashSet::new();
-        for a in &add {
-            if self.index.spans.contains_key(&a.id) || !new_ids.insert(&a.id) {
+        for (k, a) in add.iter().enumerate() {
+            if self.index.spans.contains_key(&a.id) || add[..k].iter().any(|b| b.id == a.id) {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
             if a.range.end().get() > text_len {

@@ -64,7 +64,7 @@ pub fn kind(adj: &Adjudicating, kind: &Kind) -> String {
 /// What the gold holds over item `i`, in words.
 pub fn outcome(adj: &Adjudicating, i: usize) -> String {
     match &adj.outcomes[i] {
-        Outcome::Nothing if adj.neither.contains(&i) => "Gold: none".into(),
+        Outcome::Nothing if adj.neither[i] => "Gold: none".into(),
         Outcome::Nothing => "Open".into(),
         Outcome::Annotators(who) => format!("Gold: {}", names(adj, who)),
         Outcome::All if adj.plan.adjudication.annotators.len() == 2 => "Gold: both".into(),
