@@ -299,3 +299,36 @@ fn a_gold_file_names_at_most_100_annotators_of_200_characters() {
         Err(annotator::model::Problem::CreatorTooLong(_))
     ));
 }
+
+#[test]
+fn another_annotators_tag_of_the_same_label_is_kept_apart_by_their_name() {
+    use annotator::model::{Schema, TagDef};
+    let a = session(A);
+    let mut tags = Schema::default().tags().to_vec();
+    tags.push(TagDef::new("assertion", "Claim"));
+    let schema = Schema::new(tags, Vec::new()).unwrap_err();
+    // One tag set cannot hold two tags labelled "Claim"…
+    assert!(schema.to_string().contains("same label"), "{schema}");
+    // …so Bo's own "Claim" (another id) comes into the gold as "Claim (B)".
+    let mut theirs = Schema::default().tags().to_vec();
+    theirs[0] = TagDef::new("assertion", "Claim");
+    let bo_schema = Schema::new(theirs, Vec::new()).unwrap();
+    let b = common::session_with(bo_schema, &B.replace("{claim}", "{assertion}"));
+    let (union, adj) = prepared(&[&a, &b]);
+    let labels: Vec<&str> = union
+        .schema()
+        .tags()
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
+    assert!(
+        labels.contains(&"Claim") && labels.contains(&"Claim (B)"),
+        "{labels:?}"
+    );
+    let bounds = adj
+        .items
+        .iter()
+        .find(|i| i.kind == Kind::Bounds)
+        .expect("the pier");
+    assert_eq!(union.article().text.slice(bounds.range()), "the pier will");
+}

@@ -124,19 +124,26 @@ pub fn prepare(coders: &[Coder]) -> Result<(Session, Adjudication), AgreementErr
 }
 
 /// The first annotator's tag set, with the tags only others have at the
-/// end, without keys (theirs may clash).
+/// end, without keys (theirs may clash); a label another tag has already
+/// is followed by the annotator's name ("Claim (Bo)").
 fn union_schema(coders: &[Coder]) -> Result<Schema, AgreementError> {
     let first = coders[0].session.schema();
     let mut tags = first.tags().to_vec();
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     for c in &coders[1..] {
         for t in c.session.schema().tags() {
-            if !tags.iter().any(|u| u.id == t.id) {
-                tags.push(crate::model::TagDef {
-                    key: None,
-                    letter: None,
-                    ..t.clone()
-                });
+            if tags.iter().any(|u| u.id == t.id) {
+                continue;
             }
+            let mut def = crate::model::TagDef {
+                key: None,
+                letter: None,
+                ..t.clone()
+            };
+            if tags.iter().any(|u| same(&u.label, &def.label)) {
+                def.label = format!("{} ({})", def.label, c.name);
+            }
+            tags.push(def);
         }
     }
     Schema::new(tags, first.relation_types().to_vec())
