@@ -51,12 +51,16 @@ fn decide(s: Rc<State>, d: Decision) -> Rc<State> {
     key(s, Reading::Decide(d))
 }
 
+/// The disagreement selected (the cursor is at its start).
 fn selected(s: &State) -> String {
+    let adj = s.adjudicating.as_ref().expect("adjudicating");
+    let item = &adj.plan.adjudication.items[adj.current];
+    assert_eq!(s.cursor.head, item.range().start());
     s.doc
         .session()
         .article()
         .text
-        .slice(s.cursor.range())
+        .slice(item.range())
         .to_owned()
 }
 
@@ -84,7 +88,7 @@ fn starting_opens_the_gold_and_selects_the_first_disagreement() {
     assert_eq!(selected(&s), "mayor");
     assert!(
         s.announcement
-            .starts_with("Disagreement 1 of 4, only ana: \u{201c}mayor\u{201d}. Open."),
+            .starts_with("Disagreement 1 of 4, only Ana: \u{201c}mayor\u{201d}. Open."),
         "{}",
         s.announcement
     );

@@ -32,6 +32,7 @@ pub mod segment;
 pub mod selector;
 mod session;
 mod slug;
+pub mod sort;
 mod text;
 
 pub use annotation::{Annotation, AnnotationId, Fields};

@@ -96,7 +96,9 @@ impl State {
         }
     }
 
-    /// Select item `i`: the cursor selects its extent, and it is announced.
+    /// Select item `i`: the cursor goes to its start (the `adj-current`
+    /// highlight shows its extent: writing a selection over a long
+    /// article's text costs the browser tens of ms), and it is announced.
     pub(super) fn select_item(&mut self, i: usize) -> bool {
         let Some(adj) = self.adjudicating.as_mut() else {
             return false;
@@ -105,12 +107,9 @@ impl State {
             return false;
         };
         adj.current = i;
-        let range = item.range();
+        let start = item.range().start();
         let said = say::item(adj, i, &self.doc.session());
-        self.move_cursor(Cursor {
-            anchor: range.start(),
-            head: range.end(),
-        });
+        self.move_cursor(Cursor::at(start));
         self.announcement = said;
         true
     }

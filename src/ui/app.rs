@@ -39,6 +39,7 @@ pub fn app() -> Html {
     super::page_events::use_page_keys(&state);
     super::page_events::use_drops(&state, &readers);
     let panel = super::annotation_list::use_panel_callbacks(&state, &dom);
+    let tools = use_toolbar_callbacks(&state, &readers);
     let has_extra = {
         let doc = state.doc.clone();
         *use_memo(state.doc.generation(), move |_| {
@@ -66,7 +67,7 @@ pub fn app() -> Html {
         <div class="app">
             // The tags' colours and cues, written from the tag set.
             <style>{ (*tag_css).clone() }</style>
-            { toolbar(&state, &readers, has_extra) }
+            { toolbar(&state, &tools, has_extra) }
             { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
@@ -119,76 +120,110 @@ fn steps(schema: &crate::model::Schema) -> Html {
     }
 }
 
-fn toolbar(state: &UseReducerHandle<State>, readers: &Readers, has_extra: bool) -> Html {
-    let (doc, d) = (state.doc.clone(), state.dispatcher());
-    let session = doc.session();
-    let send = |action: fn() -> Action| {
-        let d = d.clone();
-        Callback::from(move |()| d.dispatch(action()))
-    };
-    let on_file = {
-        let (doc, d, readers) = (doc.clone(), d.clone(), readers.clone());
-        Callback::from(move |(kind, file)| file_actions::open_file(file, kind, &doc, &d, &readers))
-    };
-    let on_paste = {
-        let (doc, d) = (doc.clone(), d.clone());
-        Callback::from(move |()| {
-            if file_actions::may_replace(&doc) {
-                d.dispatch(Action::Pasting(true));
-            }
-        })
-    };
-    let on_export = {
-        let (doc, d) = (doc.clone(), d.clone());
-        Callback::from(move |()| file_actions::export(&doc, &d))
-    };
-    let on_export_format = {
-        let (doc, d) = (doc.clone(), d.clone());
-        Callback::from(move |(format, everything)| {
-            exchange_actions::export_format(&doc, format, everything, &d)
-        })
-    };
-    let on_export_claim_reviews = {
-        let (doc, d) = (doc.clone(), d.clone());
-        Callback::from(move |()| file_actions::export_claim_reviews(&doc, &d))
-    };
-    let on_annotator = {
-        let (d, current) = (d.clone(), state.annotator.clone());
-        Callback::from(move |()| {
-            if let Some(name) = gloo::dialogs::prompt(messages::ANNOTATOR_PROMPT, Some(&current)) {
-                let name = crate::model::limits::creator_name(&name);
-                crate::web::storage::set_annotator_name(&name);
-                d.dispatch(Action::Annotator(name));
-            }
-        })
-    };
+/// The toolbar's and the notice bar's callbacks, made once: they use the
+/// dispatcher, the session's cell (every `Doc` handle reads the session
+/// as it is now) and the file readers, which never change. Stable
+/// callbacks let the toolbar skip rendering when only the article or the
+/// panel changed (a key press).
+struct ToolbarCallbacks {
+    on_file: Callback<(file_actions::FileKind, Vec<web_sys::File>)>,
+    on_paste: Callback<()>,
+    on_export: Callback<()>,
+    on_export_format: Callback<(crate::model::exchange::Format, bool)>,
+    on_export_claim_reviews: Callback<()>,
+    on_annotator: Callback<()>,
+    on_library: Callback<()>,
+    on_tags: Callback<()>,
+    on_undo: Callback<()>,
+    on_redo: Callback<()>,
+    on_show_all: Callback<bool>,
+    on_dismiss: Callback<()>,
+    on_cancel: Callback<()>,
+}
+
+#[hook]
+fn use_toolbar_callbacks(
+    state: &UseReducerHandle<State>,
+    readers: &Readers,
+) -> std::rc::Rc<ToolbarCallbacks> {
+    let (doc, d, readers) = (state.doc.clone(), state.dispatcher(), readers.clone());
+    use_memo((), move |_| {
+        let send = |action: fn() -> Action| {
+            let d = d.clone();
+            Callback::from(move |()| d.dispatch(action()))
+        };
+        let with_doc = |f: fn(&super::doc::Doc, &yew::UseReducerDispatcher<State>)| {
+            let (doc, d) = (doc.clone(), d.clone());
+            Callback::from(move |()| f(&doc, &d))
+        };
+        ToolbarCallbacks {
+            on_file: {
+                let (doc, d) = (doc.clone(), d.clone());
+                Callback::from(move |(kind, file)| {
+                    file_actions::open_file(file, kind, &doc, &d, &readers)
+                })
+            },
+            on_paste: with_doc(|doc, d| {
+                if file_actions::may_replace(doc) {
+                    d.dispatch(Action::Pasting(true));
+                }
+            }),
+            on_export: with_doc(file_actions::export),
+            on_export_format: {
+                let (doc, d) = (doc.clone(), d.clone());
+                Callback::from(move |(format, everything)| {
+                    exchange_actions::export_format(&doc, format, everything, &d)
+                })
+            },
+            on_export_claim_reviews: with_doc(file_actions::export_claim_reviews),
+            on_annotator: {
+                let d = d.clone();
+                Callback::from(move |()| {
+                    let current = crate::web::storage::annotator_name();
+                    if let Some(name) =
+                        gloo::dialogs::prompt(messages::ANNOTATOR_PROMPT, Some(&current))
+                    {
+                        let name = crate::model::limits::creator_name(&name);
+                        crate::web::storage::set_annotator_name(&name);
+                        d.dispatch(Action::Annotator(name));
+                    }
+                })
+            },
+            on_library: send(|| Action::Library(true)),
+            on_tags: send(|| Action::Tags(true)),
+            on_undo: send(|| Action::Undo),
+            on_redo: send(|| Action::Redo),
+            on_show_all: {
+                let d = d.clone();
+                Callback::from(move |on| d.dispatch(Action::ShowAll(on)))
+            },
+            on_dismiss: send(|| Action::Dismiss),
+            on_cancel: {
+                let d = d.clone();
+                Callback::from(move |()| {
+                    slices::cancel_all();
+                    d.dispatch(Action::Notify(Notice::Info(
+                        messages::LOADING_STOPPED.into(),
+                    )));
+                })
+            },
+        }
+    })
+}
+
+fn toolbar(state: &UseReducerHandle<State>, c: &ToolbarCallbacks, has_extra: bool) -> Html {
+    let session = state.doc.session();
     let paused = state.saving != Saving::On;
-    let on_library = (!paused && !state.booting).then(|| send(|| Action::Library(true)));
+    let on_library = (!paused && !state.booting).then(|| c.on_library.clone());
     html! {
         <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} {has_extra}
                  show_all={state.show_all} unexported={session.has_unexported()} {paused}
-                 {on_file} {on_paste} {on_export} {on_library} {on_annotator} annotator={state.annotator.clone()} {on_export_claim_reviews} {on_export_format} on_tags={send(|| Action::Tags(true))} on_undo={send(|| Action::Undo)} on_redo={send(|| Action::Redo)}
-                 on_show_all={ let d = d.clone(); Callback::from(move |on| d.dispatch(Action::ShowAll(on))) }>
-            { notice_bar(state) }
+                 on_file={c.on_file.clone()} on_paste={c.on_paste.clone()} on_export={c.on_export.clone()} {on_library}
+                 on_annotator={c.on_annotator.clone()} annotator={state.annotator.clone()}
+                 on_export_claim_reviews={c.on_export_claim_reviews.clone()} on_export_format={c.on_export_format.clone()}
+                 on_tags={c.on_tags.clone()} on_undo={c.on_undo.clone()} on_redo={c.on_redo.clone()} on_show_all={c.on_show_all.clone()}>
+            <NoticeBar notice={state.notice.clone()} on_dismiss={c.on_dismiss.clone()} on_cancel={c.on_cancel.clone()} />
         </Toolbar>
-    }
-}
-
-fn notice_bar(state: &UseReducerHandle<State>) -> Html {
-    let d = state.dispatcher();
-    let on_cancel = {
-        let d = d.clone();
-        Callback::from(move |()| {
-            slices::cancel_all();
-            d.dispatch(Action::Notify(Notice::Info(
-                messages::LOADING_STOPPED.into(),
-            )));
-        })
-    };
-    html! {
-        <NoticeBar notice={state.notice.clone()}
-                   on_dismiss={ Callback::from(move |()| d.dispatch(Action::Dismiss)) }
-                   {on_cancel} />
     }
 }
 

@@ -50,7 +50,7 @@ pub async fn rows(db: &Db) -> Result<Vec<Row>, Error> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::model::sort::by(&mut rows, |a, b| a.key.cmp(&b.key));
     Ok(rows)
 }
 

@@ -38,7 +38,7 @@ pub fn use_older_version(state: &UseReducerHandle<State>, library: &Rc<Library>)
                 .filter(|(_, e)| e.n_annotations > 0)
                 .filter(|(_, e)| same_article(&e.title, &e.source, &article))
                 .collect();
-            older.sort_by(|a, b| b.1.changed.cmp(&a.1.changed));
+            crate::model::sort::by(&mut older, |a, b| b.1.changed.cmp(&a.1.changed));
             let Some((row, entry)) = older.first() else {
                 return;
             };

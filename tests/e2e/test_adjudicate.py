@@ -85,7 +85,11 @@ def test_disagreements_are_decided_by_keyboard_into_a_gold_file(themed_app, tmp_
     assert audit(app) == [], "adjudication view"
 
     tab_to_article(app)
-    assert app.driver.execute_script("return getSelection().toString()") == "Mayor Elin Sørensen"
+    current = app.driver.execute_script(
+        "const r = [...CSS.highlights.get('adj-current')][0];"
+        "const x = document.createRange(); x.setStart(r.startContainer, r.startOffset);"
+        "x.setEnd(r.endContainer, r.endOffset); return x.toString()")
+    assert current == "Mayor Elin Sørensen"
     app.press("1")  # Ana's source
     app.wait(lambda d: heading(app) == "Adjudication: 1 of 4 decided")
     app.press("2")  # Bo's longer claim

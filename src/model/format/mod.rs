@@ -71,7 +71,7 @@ fn relations_v2(session: &Session) -> Vec<RelationV2> {
     let n = all.len();
     all.extend(session.waiting_relations());
     if all.len() > n {
-        all.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::model::sort::by(&mut all, |a, b| a.id.cmp(&b.id));
     }
     all.into_iter().map(relation_v2).collect()
 }

@@ -45,7 +45,7 @@ pub fn import_tag_set(bytes: &[u8]) -> Result<Schema, ImportError> {
         let version = version_of(&value)?;
         let parts = match value.get_mut("schema").map(serde_json::Value::take) {
             Some(schema) => Some(
-                serde_json::from_value::<SchemaParts>(schema)
+                serde_json::from_str::<SchemaParts>(&schema.to_string())
                     .map_err(|e| ImportError::Shape(e.to_string()))?,
             ),
             None => None,
@@ -64,6 +64,6 @@ pub fn import_tag_set(bytes: &[u8]) -> Result<Schema, ImportError> {
     }
     value.as_object_mut().expect("an object").remove("tag_set");
     let parts: SchemaParts =
-        serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
+        serde_json::from_str(&value.to_string()).map_err(|e| ImportError::Shape(e.to_string()))?;
     Schema::new(parts.tags, parts.relations).map_err(ImportError::Schema)
 }

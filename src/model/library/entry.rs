@@ -166,7 +166,7 @@ fn parse_record<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, RecordE
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| RecordError::Shape(e.to_string()))?;
     check_version(&value)?;
-    serde_json::from_value(value).map_err(|e| RecordError::Shape(e.to_string()))
+    serde_json::from_str(json).map_err(|e| RecordError::Shape(e.to_string()))
 }
 
 fn check_version(value: &serde_json::Value) -> Result<(), RecordError> {

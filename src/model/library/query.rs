@@ -75,7 +75,7 @@ pub fn select(rows: &[Row], query: &Query) -> Vec<usize> {
                 .then(|| (i, r.title().lowercase()))
         })
         .collect();
-    picked.sort_by(|(a, ta), (b, tb)| {
+    crate::model::sort::by(&mut picked, |(a, ta), (b, tb)| {
         let (ra, rb) = (&rows[*a], &rows[*b]);
         let order = match query.sort {
             SortBy::Changed => rb.changed().cmp(ra.changed()),

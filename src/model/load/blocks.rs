@@ -114,7 +114,7 @@ impl BlockBuilder {
             blocks: self.blocks,
             inlines: {
                 let mut inlines = self.inlines;
-                inlines.sort_by_key(|i| (i.range.start(), i.range.end()));
+                crate::model::sort::by_key(&mut inlines, |i| (i.range.start(), i.range.end()));
                 inlines
             },
             meta: Default::default(),

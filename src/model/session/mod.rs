@@ -129,7 +129,9 @@ impl Session {
         relations: Vec<Relation>,
     ) -> Result<Self, Problem> {
         let full = article.text.full_range();
-        annotations.sort_by(|a, b| a.reading_key().cmp(&b.reading_key()));
+        crate::model::sort::by(&mut annotations, |a, b| {
+            a.reading_key().cmp(&b.reading_key())
+        });
         let mut ids = HashSet::new();
         for a in &annotations {
             if !full.contains_range(a.range) {
@@ -338,7 +340,7 @@ impl Session {
                 b.range.start().get().saturating_sub(a.range.end().get())
             }
         };
-        out.sort_by_key(|b| gap(b));
+        crate::model::sort::by_key(&mut out, |b| gap(b));
         out
     }
 
@@ -380,7 +382,7 @@ impl Session {
     pub fn at_offset(&self, offset: CharOffset) -> Vec<&Annotation> {
         let point = TextRange::new(offset, offset + 1).expect("offset < offset + 1");
         let mut hits: Vec<&Annotation> = self.overlapping(point).collect();
-        hits.sort_by_key(|a| a.range.len());
+        crate::model::sort::by_key(&mut hits, |a| a.range.len());
         hits
     }
 

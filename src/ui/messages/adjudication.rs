@@ -54,10 +54,20 @@ fn names(adj: &Adjudicating, who: &[usize]) -> String {
 
 /// The kind of a disagreement, in words (the panel's cue beside it).
 pub fn kind(adj: &Adjudicating, kind: &Kind) -> String {
+    kind_in(adj, kind, true)
+}
+
+/// The kind in words, starting with a capital or not (no case mapping:
+/// names keep theirs, and the page keeps no case tables).
+fn kind_in(adj: &Adjudicating, kind: &Kind, capital: bool) -> String {
+    let (only, tags, bounds) = match capital {
+        true => ("Only", "Different tags", "Different boundaries"),
+        false => ("only", "different tags", "different boundaries"),
+    };
     match kind {
-        Kind::Only(who) => format!("Only {}", names(adj, who)),
-        Kind::Tag => "Different tags".into(),
-        Kind::Bounds => "Different boundaries".into(),
+        Kind::Only(who) => format!("{only} {}", names(adj, who)),
+        Kind::Tag => tags.into(),
+        Kind::Bounds => bounds.into(),
     }
 }
 
@@ -81,7 +91,7 @@ pub fn item(adj: &Adjudicating, i: usize, gold: &Session) -> String {
         "Disagreement {} of {}, {}: {}. {}.",
         i + 1,
         adj.n_items(),
-        kind(adj, &it.kind).to_lowercase(),
+        kind_in(adj, &it.kind, false),
         quoted(text, 60),
         outcome(adj, i)
     )
@@ -90,10 +100,10 @@ pub fn item(adj: &Adjudicating, i: usize, gold: &Session) -> String {
 /// After a decision on item `i`.
 pub fn decided(adj: &Adjudicating, i: usize) -> String {
     format!(
-        "Decided {} of {}: {}. {} of {} decided.",
+        "Decided {} of {} ({}). {} of {} decided.",
         i + 1,
         adj.n_items(),
-        outcome(adj, i).to_lowercase(),
+        outcome(adj, i),
         adj.n_decided(),
         adj.n_items()
     )

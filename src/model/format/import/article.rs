@@ -93,7 +93,7 @@ pub(super) fn read_article(a: ArticleV1) -> Result<Article, ImportError> {
             Ok(Inline { kind, range })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    inlines.sort_by_key(|i| (i.range.start(), i.range.end()));
+    crate::model::sort::by_key(&mut inlines, |i| (i.range.start(), i.range.end()));
     Ok(Article {
         title: a.title,
         source: a.source,
