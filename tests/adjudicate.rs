@@ -8,7 +8,7 @@ mod common;
 use annotator::model::agreement::adjudicate::{prepare, Adjudication, Kind, Outcome, Take};
 use annotator::model::agreement::{AgreementError, Coder};
 use annotator::model::{format, AnnotationId, Session};
-use common::session;
+use common::{gold_spans as spans, session};
 
 /// Two annotators who differ in every way: A only (the mayor), B only
 /// (the report), a different tag (the cost), different boundaries (the
@@ -36,22 +36,6 @@ fn ids() -> impl FnMut() -> AnnotationId {
         n += 1;
         AnnotationId::from(format!("g{n}").as_str())
     }
-}
-
-/// The gold's spans as `text{tag<-from}` in reading order.
-fn spans(gold: &Session) -> Vec<String> {
-    let text = &gold.article().text;
-    gold.annotations()
-        .iter()
-        .map(|a| {
-            format!(
-                "{}{{{}<-{}}}",
-                text.slice(a.range),
-                a.tag,
-                a.adjudicated_from.join("+")
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -65,20 +65,7 @@ fn selected(s: &State) -> String {
 }
 
 fn gold(s: &State) -> Vec<String> {
-    let session = s.doc.session();
-    let text = &session.article().text;
-    session
-        .annotations()
-        .iter()
-        .map(|a| {
-            format!(
-                "{}{{{}<-{}}}",
-                text.slice(a.range),
-                a.tag,
-                a.adjudicated_from.join("+")
-            )
-        })
-        .collect()
+    common::gold_spans(&s.doc.session())
 }
 
 #[test]

@@ -321,3 +321,21 @@ pub fn render(session: &Session) -> String {
 pub fn py_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
+
+/// A session's annotations as `text{tag<-who}` in reading order (`who`:
+/// its `adjudicated_from`, joined by `+`).
+pub fn gold_spans(session: &Session) -> Vec<String> {
+    let text = &session.article().text;
+    session
+        .annotations()
+        .iter()
+        .map(|a| {
+            format!(
+                "{}{{{}<-{}}}",
+                text.slice(a.range),
+                a.tag,
+                a.adjudicated_from.join("+")
+            )
+        })
+        .collect()
+}
