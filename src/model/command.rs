@@ -63,6 +63,15 @@ pub enum Command {
         remove: Vec<AnnotationId>,
         add: Vec<Annotation>,
     },
+    /// Teammates' changes from a shared database, as one step: each of
+    /// `put` replaces the annotation with its id (relations its tag may no
+    /// longer take part in are dropped) or is added, as it is (see
+    /// [`Command::Replace`] for what an added one must be); each of
+    /// `remove` that is here goes, with its relations.
+    Merge {
+        put: Vec<Annotation>,
+        remove: Vec<AnnotationId>,
+    },
     /// Add a relation (see [`Relation`] for what must hold).
     Link(Relation),
     /// Delete relation `id`.

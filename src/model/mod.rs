@@ -33,6 +33,7 @@ pub mod selector;
 mod session;
 mod slug;
 pub mod sort;
+pub mod sync;
 mod text;
 
 pub use annotation::{Annotation, AnnotationId, Fields};

@@ -156,6 +156,13 @@ pub(super) struct AnnotationV2 {
     pub anchoring: Option<AnchoringV2>,
 }
 
+/// One annotation as a storage or database record holds it (see
+/// [`super::annotation_record`]), still unchecked: read it with
+/// [`super::read_record`].
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationRecord(pub(super) AnnotationV2);
+
 /// `status`: `"exact"`, `"moved"` or `"fuzzy"`; `similarity` (fuzzy only):
 /// the share of the old quote left, in [0.9, 1).
 #[derive(Serialize, Deserialize)]

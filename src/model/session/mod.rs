@@ -9,6 +9,7 @@ mod apply;
 mod counts;
 mod history;
 mod plan;
+mod plan_merge;
 mod plan_schema;
 
 use super::change_log::{ChangeLog, Touched, LOG_LEN};

@@ -164,6 +164,7 @@ impl Session {
                 effects
             }
             Command::Replace { remove, add } => self.plan_replace(&remove, add)?,
+            Command::Merge { put, remove } => self.plan_merge(put, &remove)?,
             Command::Link(r) => {
                 self.check_link(&r)?;
                 vec![Effect::Linked(r)]
@@ -208,29 +209,36 @@ impl Session {
             }
             removals.push(Effect::Removed(a.clone()));
         }
-        let text_len = self.article.text.char_len();
         for (k, a) in add.iter().enumerate() {
             if self.index.spans.contains_key(&a.id) || add[..k].iter().any(|b| b.id == a.id) {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
-            if a.range.end().get() > text_len {
-                let (id, range) = (a.id.clone(), a.range);
-                return Err(Problem::OutsideText {
-                    id,
-                    range,
-                    text_len,
-                });
-            }
-            if a.range.is_empty() {
-                return Err(Problem::EmptySpan);
-            }
-            check_note(&a.note).map_err(Problem::NoteTooLong)?;
-            check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
-            check_fields(self.tag_def(&a.tag)?, &a.fields)?;
+            self.check_as_is(a)?;
         }
         unlinks.extend(removals);
         unlinks.extend(add.into_iter().map(Effect::Added));
         Ok(unlinks)
+    }
+
+    /// Whether `a` could be put in the session as it is (its range
+    /// neither trimmed nor clipped): non-empty, inside the text, a note
+    /// and names within the limits, a tag of the set, fields that fit it.
+    pub(super) fn check_as_is(&self, a: &Annotation) -> Result<(), Problem> {
+        let text_len = self.article.text.char_len();
+        if a.range.end().get() > text_len {
+            let (id, range) = (a.id.clone(), a.range);
+            return Err(Problem::OutsideText {
+                id,
+                range,
+                text_len,
+            });
+        }
+        if a.range.is_empty() {
+            return Err(Problem::EmptySpan);
+        }
+        check_note(&a.note).map_err(Problem::NoteTooLong)?;
+        check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
+        check_fields(self.tag_def(&a.tag)?, &a.fields)
     }
 
     /// Linking the waiting relations of `a`, an orphan being attached,
@@ -274,7 +282,7 @@ impl Session {
 
     /// Unlinking the relations of annotation `id` that it could not take
     /// part in with tag `tag`. O(k log n).
-    fn unlinks_for_retag(&self, id: &AnnotationId, tag: &TagId) -> Vec<Effect> {
+    pub(super) fn unlinks_for_retag(&self, id: &AnnotationId, tag: &TagId) -> Vec<Effect> {
         self.relations_of(id)
             .filter(|r| {
                 let from = if r.from == *id {

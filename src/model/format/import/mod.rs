@@ -12,7 +12,7 @@ mod syntax;
 pub use error::ImportError;
 pub use syntax::{Part, Place};
 
-use super::file::FileIn;
+use super::file::{AnnotationRecord, FileIn};
 use super::{sha256_hex, READS};
 use crate::model::limits::{self, Exceeded};
 use crate::model::reanchor::Carried;
@@ -21,6 +21,24 @@ use annotations::{read_annotation, Read};
 pub(crate) use annotations::{read_orphan, read_relations};
 use article::read_article;
 use std::collections::{HashMap, HashSet};
+
+/// An [`AnnotationRecord`] read with the import's checks against `text`
+/// and `schema`; placed by its quote when its offsets do not match it.
+/// O(its length) when they match.
+///
+/// # Errors
+/// The sentence that names the first check it fails.
+pub fn read_record(
+    text: &crate::model::Text,
+    schema: &Schema,
+    record: AnnotationRecord,
+) -> Result<crate::model::Annotation, String> {
+    match read_annotation(text, schema, 1, record.0, false) {
+        Ok(Read::Placed { annotation, .. }) => Ok(annotation),
+        Ok(Read::NotPlaced { why, .. }) => Err(why),
+        Err(e) => Err(e.to_string()),
+    }
+}
 
 /// An import that succeeded.
 #[derive(Clone, Debug)]

@@ -1,0 +1,14 @@
+//! Replication of an article's annotations with a CouchDB database, pure:
+//! the documents ([`docs`]) and what this tab knows of the server
+//! ([`Replica`]): what to push, what came in, what conflicts. The browser
+//! glue (`web::couch`, `ui::syncing`) only moves the JSON.
+//!
+//! One document per annotation, `a:<text SHA-256>:<annotation id>`, holding
+//! the annotation as the library's record holds it; a deletion is a
+//! CouchDB tombstone. Articles are told apart by their text's SHA-256, so
+//! two people who open the same text share its annotations.
+
+pub mod docs;
+mod replica;
+
+pub use replica::{Conflict, Merge, Replica};

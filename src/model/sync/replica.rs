@@ -1,0 +1,381 @@
+//! [`Replica`]: what this tab knows of the server's copy of one article's
+//! annotations, and the rules that keep the two in step without losing
+//! either side.
+
+use super::docs::{self, AllDocs, Changes, DocIn, Written};
+use crate::model::format::read_record;
+use crate::model::{Annotation, AnnotationId, Command, Session};
+use std::collections::{HashMap, HashSet};
+
+/// The most documents one `_bulk_docs` request carries.
+pub const MAX_PUSH: usize = 1_000;
+
+/// The server's copy of one annotation as last seen: its revision, and the
+/// annotation (`None`: deleted).
+#[derive(Clone, Debug)]
+struct Known {
+    rev: String,
+    annotation: Option<Annotation>,
+}
+
+/// One annotation changed here and on the server since they last agreed:
+/// both versions (`None`: deleted), until the user keeps one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub id: AnnotationId,
+    pub mine: Option<Annotation>,
+    pub theirs: Option<Annotation>,
+    /// The server's revision of `theirs`.
+    rev: String,
+}
+
+/// Changes from the server to bring into the session: as a
+/// [`Command::Merge`], and the sentences of documents that could not be
+/// read against this article and its tag set (left out).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merge {
+    pub put: Vec<Annotation>,
+    pub remove: Vec<AnnotationId>,
+    pub not_read: Vec<String>,
+}
+
+impl Merge {
+    /// The command that brings it in; `None` when it changes nothing.
+    pub fn command(&self) -> Option<Command> {
+        (!self.put.is_empty() || !self.remove.is_empty()).then(|| Command::Merge {
+            put: self.put.clone(),
+            remove: self.remove.clone(),
+        })
+    }
+
+    fn take(&mut self, id: &AnnotationId, theirs: Option<Annotation>) {
+        match theirs {
+            Some(a) => self.put.push(a),
+            None => self.remove.push(id.clone()),
+        }
+    }
+}
+
+/// This tab's side of one article's replication. Invariants: an id in
+/// `conflicts` is in none of the other sets; what the session holds of an
+/// id that is in none of them is `known` (or absent from both). One push
+/// at a time: [`Replica::outgoing`] is called only when nothing is in
+/// flight.
+#[derive(Debug)]
+pub struct Replica {
+    sha: String,
+    prefix: String,
+    known: HashMap<AnnotationId, Known>,
+    /// Changed here since the last push (maybe back to what the server has).
+    dirty: HashSet<AnnotationId>,
+    /// Pushed and not yet answered: what was sent.
+    in_flight: HashMap<AnnotationId, Option<Annotation>>,
+    /// Refused by the server as a conflict: waiting for its version to come
+    /// in through the changes feed.
+    stale: HashSet<AnnotationId>,
+    conflicts: Vec<Conflict>,
+    /// Where the changes feed was last read up to.
+    since: Option<serde_json::Value>,
+}
+
+/// A document id's annotation id, when it is one of the article's.
+fn annotation_id(prefix: &str, doc: &str) -> Option<AnnotationId> {
+    doc.strip_prefix(prefix)
+        .map(|id| AnnotationId::new(id.to_owned()))
+}
+
+impl Replica {
+    /// An article's replica before anything is known of the server;
+    /// `sha`: its text's SHA-256 in hex.
+    pub fn new(sha: &str) -> Self {
+        Replica {
+            sha: sha.to_owned(),
+            prefix: docs::prefix(sha),
+            known: HashMap::new(),
+            dirty: HashSet::new(),
+            in_flight: HashMap::new(),
+            stale: HashSet::new(),
+            conflicts: Vec::new(),
+            since: None,
+        }
+    }
+
+    pub fn sha(&self) -> &str {
+        &self.sha
+    }
+
+    /// Where the changes feed is to be read from (a `since` parameter).
+    pub fn since(&self) -> Option<String> {
+        self.since.as_ref().map(docs::seq_param)
+    }
+
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The first look at the server: `info` (the database's `GET` reply,
+    /// read before) gives where the changes feed starts, `all` (the
+    /// article's documents from `_all_docs`) what it holds. Without an
+    /// earlier look to compare with, an annotation on both sides that
+    /// differs keeps the side whose `modified` is later (the server's on a
+    /// tie); one only here is pushed, one only there comes in.
+    ///
+    /// # Errors
+    /// A reply that is not what CouchDB sends.
+    pub fn start(&mut self, session: &Session, info: &str, all: &str) -> Result<Merge, String> {
+        let info: docs::DbInfo = serde_json::from_str(info).map_err(|e| e.to_string())?;
+        let all: AllDocs = serde_json::from_str(all).map_err(|e| e.to_string())?;
+        self.since = Some(info.update_seq);
+        let mut merge = Merge::default();
+        let mut seen = HashSet::new();
+        for doc in all.rows.into_iter().filter_map(|r| r.doc) {
+            let Some((id, theirs)) = self.read(session, doc, &mut merge) else {
+                continue;
+            };
+            seen.insert(id.clone());
+            let mine = session.get(&id);
+            match (mine, &theirs) {
+                (Some(m), Some(t)) if m != t && m.modified > t.modified => {
+                    self.dirty.insert(id);
+                }
+                (Some(m), Some(t)) if m == t => {}
+                (_, t) => merge.take(&id, t.clone()),
+            }
+        }
+        let only_here = session
+            .annotations()
+            .iter()
+            .filter(|a| !seen.contains(&a.id));
+        self.dirty.extend(only_here.map(|a| a.id.clone()));
+        Ok(merge)
+    }
+
+    /// Read one document of this article into `known`; `None` when it is
+    /// another article's, or could not be read (said in `merge`).
+    fn read(
+        &mut self,
+        session: &Session,
+        doc: DocIn,
+        merge: &mut Merge,
+    ) -> Option<(AnnotationId, Option<Annotation>)> {
+        let id = annotation_id(&self.prefix, &doc.id)?;
+        let theirs = match (doc.deleted, doc.annotation) {
+            (true, _) => None,
+            (false, Some(record)) => {
+                let text = &session.article().text;
+                match read_record(text, session.schema(), record) {
+                    Ok(a) if a.id == id => Some(a),
+                    Ok(_) => {
+                        merge
+                            .not_read
+                            .push(format!("{}: its id does not match", doc.id));
+                        return None;
+                    }
+                    Err(why) => {
+                        merge.not_read.push(why);
+                        return None;
+                    }
+                }
+            }
+            (false, None) => return None,
+        };
+        let known = Known {
+            rev: doc.rev,
+            annotation: theirs.clone(),
+        };
+        self.known.insert(id.clone(), known);
+        Some((id, theirs))
+    }
+
+    /// Annotations the session changed (from `Session::touched_since`).
+    pub fn touched(&mut self, ids: impl IntoIterator<Item = AnnotationId>) {
+        for id in ids {
+            if !self.conflicts.iter().any(|c| c.id == id) {
+                self.dirty.insert(id);
+            }
+        }
+    }
+
+    /// Whether annotation `id` of the session differs from the server's.
+    fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
+        let known = self.known.get(id).and_then(|k| k.annotation.as_ref());
+        session.get(id) != known
+    }
+
+    /// How many annotations wait to be sent (changed here, not yet
+    /// written there), conflicts included. O(waiting).
+    pub fn waiting(&self, session: &Session) -> usize {
+        let dirty = self.dirty.iter().filter(|id| {
+            !self.in_flight.contains_key(*id)
+                && !self.stale.contains(*id)
+                && self.differs(session, id)
+        });
+        dirty.count() + self.in_flight.len() + self.stale.len() + self.conflicts.len()
+    }
+
+    /// The next `_bulk_docs` body (at most [`MAX_PUSH`] documents), moving
+    /// what it carries in flight; `None` when nothing differs. Documents
+    /// refused as conflicts wait for the server's version. O(dirty).
+    pub fn outgoing(&mut self, session: &Session) -> Option<String> {
+        let ready = self.dirty.iter().filter(|id| !self.stale.contains(*id));
+        let mut ids: Vec<AnnotationId> = ready.cloned().collect();
+        crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
+        let text = &session.article().text;
+        let mut body = Vec::new();
+        for id in ids {
+            if body.len() == MAX_PUSH {
+                break;
+            }
+            self.dirty.remove(&id);
+            let rev = self.known.get(&id).map(|k| k.rev.as_str());
+            let mine = session.get(&id);
+            let doc = match (mine, rev) {
+                _ if !self.differs(session, &id) => continue,
+                (Some(a), rev) => docs::annotation_doc(&self.sha, text, a, rev),
+                (None, Some(rev)) => docs::tombstone(&self.sha, &id, rev),
+                (None, None) => continue,
+            };
+            body.push(doc);
+            self.in_flight.insert(id, mine.cloned());
+        }
+        (!body.is_empty()).then(|| format!("{{\"docs\":[{}]}}", body.join(",")))
+    }
+
+    /// The push failed (no answer): what it carried waits again.
+    pub fn push_failed(&mut self) {
+        self.dirty.extend(self.in_flight.drain().map(|(id, _)| id));
+    }
+
+    /// The `_bulk_docs` reply to the last [`Replica::outgoing`]. A document
+    /// refused as a conflict waits for the server's version (it comes in
+    /// through the changes feed and becomes a [`Conflict`]); any other
+    /// refusal is returned as `"<id>: <reason>"`.
+    ///
+    /// # Errors
+    /// A reply that is not what CouchDB sends (what it carried waits again).
+    pub fn pushed(&mut self, reply: &str) -> Result<Vec<String>, String> {
+        let written: Vec<Written> = match serde_json::from_str(reply) {
+            Ok(w) => w,
+            Err(e) => {
+                self.push_failed();
+                return Err(e.to_string());
+            }
+        };
+        let mut refused = Vec::new();
+        for w in written {
+            let Some(id) = annotation_id(&self.prefix, &w.id) else {
+                continue;
+            };
+            let Some(sent) = self.in_flight.remove(&id) else {
+                continue;
+            };
+            match (w.rev, w.error.as_deref()) {
+                (Some(rev), _) => {
+                    let known = Known {
+                        rev,
+                        annotation: sent,
+                    };
+                    self.known.insert(id, known);
+                }
+                (None, Some("conflict")) => {
+                    self.stale.insert(id);
+                }
+                (None, error) => {
+                    let why = w.reason.as_deref().or(error).unwrap_or("refused");
+                    refused.push(format!("{}: {why}", w.id));
+                    self.dirty.insert(id);
+                }
+            }
+        }
+        // Anything the reply did not mention was not written.
+        self.push_failed();
+        Ok(refused)
+    }
+
+    /// A `_changes` reply (`include_docs=true`, read from
+    /// [`Replica::since`]): the server's changes to bring in; changes made
+    /// here that the server changed too become [`Conflict`]s; this tab's
+    /// own writes coming back are recognised and left alone.
+    ///
+    /// # Errors
+    /// A reply that is not what CouchDB sends (nothing is taken from it).
+    pub fn incoming(&mut self, session: &Session, reply: &str) -> Result<Merge, String> {
+        let changes: Changes = serde_json::from_str(reply).map_err(|e| e.to_string())?;
+        let mut merge = Merge::default();
+        for change in changes.results {
+            let Some(doc) = change.doc else { continue };
+            let Some(id) = annotation_id(&self.prefix, &change.id) else {
+                continue;
+            };
+            if self.known.get(&id).is_some_and(|k| k.rev == doc.rev) {
+                continue;
+            }
+            let was = self.known.get(&id).and_then(|k| k.annotation.clone());
+            let Some((id, theirs)) = self.read(session, doc, &mut merge) else {
+                continue;
+            };
+            self.came_in(session, id, was, theirs, &mut merge);
+        }
+        self.since = Some(changes.last_seq);
+        Ok(merge)
+    }
+
+    /// The server's new version `theirs` of `id` (already in `known`;
+    /// `was`: what `known` held before).
+    fn came_in(
+        &mut self,
+        session: &Session,
+        id: AnnotationId,
+        was: Option<Annotation>,
+        theirs: Option<Annotation>,
+        merge: &mut Merge,
+    ) {
+        let mine = session.get(&id);
+        if let Some(sent) = self.in_flight.get(&id) {
+            if *sent == theirs {
+                // Our own write, seen before its reply.
+                self.in_flight.remove(&id);
+                return;
+            }
+        }
+        let changed_here = self.in_flight.remove(&id).is_some()
+            | self.stale.remove(&id)
+            | (self.dirty.remove(&id) && mine != was.as_ref());
+        self.conflicts.retain(|c| c.id != id);
+        if mine == theirs.as_ref() {
+            return;
+        }
+        if changed_here {
+            let rev = self.known[&id].rev.clone();
+            let mine = mine.cloned();
+            self.conflicts.push(Conflict {
+                id,
+                mine,
+                theirs,
+                rev,
+            });
+        } else {
+            merge.take(&id, theirs);
+        }
+    }
+
+    /// Settle conflict `id`: keep this tab's version (`mine`: pushed over
+    /// the server's) or the server's (returned, to bring in). `None` when
+    /// there is no such conflict or nothing to bring in.
+    pub fn resolve(&mut self, id: &AnnotationId, mine: bool) -> Option<Merge> {
+        let i = self.conflicts.iter().position(|c| c.id == *id)?;
+        let c = self.conflicts.remove(i);
+        let known = Known {
+            rev: c.rev,
+            annotation: c.theirs.clone(),
+        };
+        self.known.insert(c.id.clone(), known);
+        if mine {
+            self.dirty.insert(c.id);
+            return None;
+        }
+        let mut merge = Merge::default();
+        merge.take(&c.id, c.theirs);
+        Some(merge)
+    }
+}

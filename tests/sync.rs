@@ -1,0 +1,478 @@
+//! Replication of annotations through a CouchDB database (`model::sync`),
+//! natively: clients made of a session and a `Replica` talk to a small
+//! in-memory stand-in for the server that keeps CouchDB's rules for
+//! revisions, conflicts, tombstones and the changes feed.
+
+mod common;
+
+use annotator::model::sync::{docs, Replica};
+use annotator::model::{format, Annotation, AnnotationId, Command, Session, TagId};
+use common::{invariants, render, session, AT};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The server: each document's revision number, body and deletion, and
+/// the sequence of its last change.
+#[derive(Default)]
+struct Couch {
+    docs: BTreeMap<String, (u64, Value, bool, u64)>,
+    seq: u64,
+}
+
+impl Couch {
+    fn info(&self) -> String {
+        json!({ "db_name": "test", "update_seq": self.seq }).to_string()
+    }
+
+    fn body(id: &str, n: u64, doc: &Value, deleted: bool) -> Value {
+        let mut doc = if deleted { json!({}) } else { doc.clone() };
+        doc["_id"] = json!(id);
+        doc["_rev"] = json!(format!("{n}-x"));
+        if deleted {
+            doc["_deleted"] = json!(true);
+        }
+        doc
+    }
+
+    fn all_docs(&self, prefix: &str) -> String {
+        let rows: Vec<Value> = (self.docs.iter())
+            .filter(|(id, (_, _, deleted, _))| id.starts_with(prefix) && !deleted)
+            .map(|(id, (n, doc, _, _))| json!({ "id": id, "doc": Couch::body(id, *n, doc, false) }))
+            .collect();
+        json!({ "total_rows": rows.len(), "rows": rows }).to_string()
+    }
+
+    /// `_bulk_docs` with CouchDB's rule: a write names the revision it
+    /// replaces, or there is none (or only a tombstone).
+    fn bulk_docs(&mut self, body: &str) -> String {
+        let body: Value = serde_json::from_str(body).unwrap();
+        let mut out = Vec::new();
+        for doc in body["docs"].as_array().unwrap() {
+            let id = doc["_id"].as_str().unwrap().to_owned();
+            let rev = doc["_rev"].as_str().map(str::to_owned);
+            let current = self.docs.get(&id);
+            let ok = match current {
+                None => rev.is_none(),
+                Some((n, _, deleted, _)) => {
+                    rev.as_deref() == Some(&format!("{n}-x")) || (*deleted && rev.is_none())
+                }
+            };
+            if !ok {
+                out.push(
+                    json!({ "id": id, "error": "conflict", "reason": "Document update conflict." }),
+                );
+                continue;
+            }
+            let n = current.map_or(0, |c| c.0) + 1;
+            let deleted = doc["_deleted"] == json!(true);
+            self.seq += 1;
+            self.docs
+                .insert(id.clone(), (n, doc.clone(), deleted, self.seq));
+            out.push(json!({ "ok": true, "id": id, "rev": format!("{n}-x") }));
+        }
+        Value::Array(out).to_string()
+    }
+
+    fn changes(&self, since: &str) -> String {
+        let since: u64 = since.parse().unwrap();
+        let mut results: Vec<(u64, Value)> = (self.docs.iter())
+            .filter(|(_, (_, _, _, seq))| *seq > since)
+            .map(|(id, (n, doc, deleted, seq))| {
+                let mut change = json!({ "seq": seq, "id": id, "changes": [{ "rev": format!("{n}-x") }],
+                                          "doc": Couch::body(id, *n, doc, *deleted) });
+                if *deleted {
+                    change["deleted"] = json!(true);
+                }
+                (*seq, change)
+            })
+            .collect();
+        results.sort_by_key(|(seq, _)| *seq);
+        let results: Vec<Value> = results.into_iter().map(|(_, c)| c).collect();
+        json!({ "results": results, "last_seq": self.seq }).to_string()
+    }
+}
+
+/// An annotator's tab: the session, its replica, and the revision the
+/// replica was last told about.
+struct Client {
+    session: Session,
+    replica: Replica,
+    seen: u64,
+}
+
+impl Client {
+    fn new(session: Session) -> Self {
+        let sha = format::sha256_hex(session.article().text.as_str());
+        Client {
+            seen: session.revision(),
+            session,
+            replica: Replica::new(&sha),
+        }
+    }
+
+    fn connect(&mut self, couch: &Couch) {
+        let all = couch.all_docs(&docs::prefix(self.replica.sha()));
+        let merge = self
+            .replica
+            .start(&self.session, &couch.info(), &all)
+            .unwrap();
+        assert_eq!(merge.not_read, Vec::<String>::new());
+        self.bring_in(merge.command());
+    }
+
+    fn bring_in(&mut self, command: Option<Command>) {
+        if let Some(c) = command {
+            self.session.apply(c).expect("a merge applies");
+            invariants::check(&self.session);
+        }
+    }
+
+    /// Tell the replica what changed since the last call.
+    fn note_changes(&mut self) {
+        let touched = self.session.touched_since(self.seen).unwrap();
+        self.seen = self.session.revision();
+        self.replica.touched(touched.annotations);
+    }
+
+    fn push(&mut self, couch: &mut Couch) -> Vec<String> {
+        self.note_changes();
+        match self.replica.outgoing(&self.session) {
+            Some(body) => self.replica.pushed(&couch.bulk_docs(&body)).unwrap(),
+            None => Vec::new(),
+        }
+    }
+
+    fn pull(&mut self, couch: &Couch) {
+        self.note_changes();
+        let since = self.replica.since().unwrap();
+        let merge = self
+            .replica
+            .incoming(&self.session, &couch.changes(&since))
+            .unwrap();
+        assert_eq!(merge.not_read, Vec::<String>::new());
+        self.bring_in(merge.command());
+    }
+
+    fn sync(&mut self, couch: &mut Couch) {
+        self.push(couch);
+        self.pull(couch);
+    }
+
+    fn retag(&mut self, id: &str, tag: &str, at: &str) {
+        let c = Command::Retag {
+            id: id.into(),
+            tag: tag.into(),
+            at: at.into(),
+        };
+        self.session.apply(c).unwrap();
+    }
+
+    fn waiting(&self) -> usize {
+        self.replica.waiting(&self.session)
+    }
+}
+
+const TEXT: &str =
+    "The [mayor]{source} said [“the bridge opens in May”]{quote}. Her [office]{source} disagreed.";
+
+fn pair() -> (Couch, Client, Client) {
+    let a = session(TEXT);
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    assert_eq!(a.waiting(), 3, "A's three annotations wait to be sent");
+    a.sync(&mut couch);
+    assert_eq!(a.waiting(), 0);
+    b.connect(&couch);
+    (couch, a, b)
+}
+
+#[test]
+fn a_tags_and_b_sees_it_b_retags_and_a_sees_it() {
+    let (mut couch, mut a, mut b) = pair();
+    assert_eq!(render(&b.session), render(&a.session));
+    let docs_written = couch.seq;
+
+    let new = common::annotation("a4", "claim", common::range(0, 3));
+    a.session.apply(Command::Tag(new)).unwrap();
+    a.sync(&mut couch);
+    assert_eq!(
+        couch.seq,
+        docs_written + 1,
+        "one document written, none echoed back"
+    );
+    b.pull(&couch);
+    assert_eq!(render(&b.session), render(&a.session));
+    assert_eq!(b.waiting(), 0, "what came in is not sent back");
+
+    b.retag("a4", "quote", "2026-01-02T04:00:00.000Z");
+    b.sync(&mut couch);
+    a.pull(&couch);
+    assert_eq!(
+        a.session.get(&"a4".into()).unwrap().tag,
+        TagId::from("quote")
+    );
+    assert_eq!(render(&b.session), render(&a.session));
+    b.pull(&couch);
+    assert_eq!(couch.seq, docs_written + 2);
+    assert!(a.replica.conflicts().is_empty() && b.replica.conflicts().is_empty());
+}
+
+#[test]
+fn a_delete_is_a_tombstone_and_its_undo_comes_back() {
+    let (mut couch, mut a, mut b) = pair();
+    a.session
+        .apply(Command::Remove { id: "a2".into() })
+        .unwrap();
+    a.sync(&mut couch);
+    let doc = docs::doc_id(a.replica.sha(), &"a2".into());
+    assert!(couch.docs[&doc].2, "the document is deleted, not emptied");
+    b.pull(&couch);
+    assert!(b.session.get(&"a2".into()).is_none());
+
+    a.session.undo().unwrap();
+    a.sync(&mut couch);
+    assert!(!couch.docs[&doc].2);
+    b.pull(&couch);
+    assert_eq!(render(&b.session), render(&a.session));
+    assert!(b.session.get(&"a2".into()).is_some());
+}
+
+#[test]
+fn both_retag_offline_the_conflict_is_shown_and_mine_is_kept() {
+    let (mut couch, mut a, mut b) = pair();
+    a.retag("a2", "claim", "2026-01-02T05:00:00.000Z");
+    b.retag("a2", "source", "2026-01-02T05:00:01.000Z");
+    a.sync(&mut couch);
+    // B pushes first, is refused, then reads A's version from the feed.
+    assert_eq!(b.push(&mut couch), Vec::<String>::new());
+    assert_eq!(b.waiting(), 1, "refused, still waiting");
+    b.pull(&couch);
+    let c = b.replica.conflicts().to_vec();
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].id, AnnotationId::from("a2"));
+    assert_eq!(c[0].mine.as_ref().unwrap().tag, TagId::from("source"));
+    assert_eq!(c[0].theirs.as_ref().unwrap().tag, TagId::from("claim"));
+    assert_eq!(
+        b.session.get(&"a2".into()).unwrap().tag,
+        TagId::from("source"),
+        "nothing taken yet"
+    );
+    assert_eq!(b.waiting(), 1);
+    b.sync(&mut couch);
+    assert_eq!(b.replica.conflicts().len(), 1, "a conflict is not sent");
+
+    assert_eq!(b.replica.resolve(&"a2".into(), true), None);
+    b.sync(&mut couch);
+    assert_eq!(b.waiting(), 0);
+    a.pull(&couch);
+    assert_eq!(
+        a.session.get(&"a2".into()).unwrap().tag,
+        TagId::from("source")
+    );
+    assert_eq!(render(&b.session), render(&a.session));
+}
+
+#[test]
+fn both_retag_the_conflict_resolved_with_theirs() {
+    let (mut couch, mut a, mut b) = pair();
+    a.retag("a2", "claim", "2026-01-02T05:00:00.000Z");
+    b.retag("a2", "source", "2026-01-02T05:00:01.000Z");
+    a.sync(&mut couch);
+    b.pull(&couch); // the feed first this time: B's change is not sent yet
+    assert_eq!(b.replica.conflicts().len(), 1);
+    let merge = b.replica.resolve(&"a2".into(), false).unwrap();
+    b.bring_in(merge.command());
+    b.sync(&mut couch);
+    a.pull(&couch);
+    assert_eq!(
+        b.session.get(&"a2".into()).unwrap().tag,
+        TagId::from("claim")
+    );
+    assert_eq!(render(&b.session), render(&a.session));
+    assert_eq!((a.waiting(), b.waiting()), (0, 0));
+}
+
+#[test]
+fn a_change_here_and_a_delete_there_keep_both_sides() {
+    let (mut couch, mut a, mut b) = pair();
+    a.session
+        .apply(Command::Remove { id: "a3".into() })
+        .unwrap();
+    a.sync(&mut couch);
+    b.retag("a3", "claim", "2026-01-02T06:00:00.000Z");
+    b.pull(&couch);
+    let c = &b.replica.conflicts()[0];
+    assert_eq!((c.mine.is_some(), c.theirs.is_none()), (true, true));
+    assert!(
+        b.session.get(&"a3".into()).is_some(),
+        "not deleted until the user says"
+    );
+}
+
+#[test]
+fn own_writes_seen_in_the_feed_before_their_reply_are_not_conflicts() {
+    let (mut couch, mut a, _) = pair();
+    a.retag("a1", "quote", "2026-01-02T07:00:00.000Z");
+    a.note_changes();
+    let body = a.replica.outgoing(&a.session).unwrap();
+    let reply = couch.bulk_docs(&body);
+    a.pull(&couch);
+    assert!(a.replica.conflicts().is_empty());
+    assert_eq!(a.replica.pushed(&reply).unwrap(), Vec::<String>::new());
+    assert_eq!(a.waiting(), 0);
+}
+
+#[test]
+fn a_change_made_while_its_push_is_in_flight_is_sent_next() {
+    let (mut couch, mut a, mut b) = pair();
+    a.retag("a1", "quote", "2026-01-02T07:00:00.000Z");
+    a.note_changes();
+    let body = a.replica.outgoing(&a.session).unwrap();
+    a.retag("a1", "claim", "2026-01-02T07:00:01.000Z");
+    a.note_changes();
+    let reply = couch.bulk_docs(&body);
+    a.replica.pushed(&reply).unwrap();
+    assert_eq!(a.waiting(), 1);
+    a.sync(&mut couch);
+    b.pull(&couch);
+    assert_eq!(
+        b.session.get(&"a1".into()).unwrap().tag,
+        TagId::from("claim")
+    );
+}
+
+#[test]
+fn offline_work_waits_and_goes_when_the_server_answers() {
+    let (mut couch, mut a, mut b) = pair();
+    for (i, tag) in ["claim", "quote"].iter().enumerate() {
+        a.retag(&format!("a{}", i + 1), tag, "2026-01-02T08:00:00.000Z");
+    }
+    a.note_changes();
+    assert!(a.replica.outgoing(&a.session).is_some());
+    a.replica.push_failed(); // no answer: the server is down
+    assert_eq!(a.waiting(), 2);
+    a.sync(&mut couch);
+    assert_eq!(a.waiting(), 0);
+    b.pull(&couch);
+    assert_eq!(render(&b.session), render(&a.session));
+}
+
+#[test]
+fn the_first_look_keeps_the_later_side_and_sends_what_the_server_lacks() {
+    let (mut couch, mut a, _) = pair();
+    // C worked on the same text without the server: a1 later than the
+    // server's, a2 earlier, and one of its own.
+    let mut c = session(TEXT);
+    for (id, at) in [
+        ("a1", "2027-01-01T00:00:00.000Z"),
+        ("a2", "2000-01-01T00:00:00.000Z"),
+    ] {
+        c.apply(Command::Retag {
+            id: id.into(),
+            tag: "claim".into(),
+            at: at.into(),
+        })
+        .unwrap();
+    }
+    c.apply(Command::Tag(common::annotation(
+        "c1",
+        "claim",
+        common::range(0, 3),
+    )))
+    .unwrap();
+    a.retag("a2", "quote", "2026-06-01T00:00:00.000Z");
+    a.sync(&mut couch);
+    let mut c = Client::new(c);
+    c.connect(&couch);
+    assert_eq!(
+        c.session.get(&"a2".into()).unwrap().tag,
+        TagId::from("quote"),
+        "the server's is later"
+    );
+    assert_eq!(c.waiting(), 2, "a1 (later here) and c1 (only here)");
+    c.sync(&mut couch);
+    a.pull(&couch);
+    assert_eq!(
+        a.session.get(&"a1".into()).unwrap().tag,
+        TagId::from("claim")
+    );
+    assert!(a.session.get(&"c1".into()).is_some());
+    assert_eq!(render(&c.session), render(&a.session));
+}
+
+#[test]
+fn documents_this_article_cannot_hold_are_named_and_the_rest_comes_in() {
+    let (mut couch, mut a, mut b) = pair();
+    a.session
+        .apply(Command::Tag(common::annotation(
+            "a9",
+            "claim",
+            common::range(0, 3),
+        )))
+        .unwrap();
+    a.sync(&mut couch);
+    let bad = docs::doc_id(a.replica.sha(), &"bad".into());
+    let mut record: Value = couch.docs[&docs::doc_id(a.replica.sha(), &"a9".into())]
+        .1
+        .clone();
+    record["annotation"]["id"] = json!("bad");
+    record["annotation"]["tag"] = json!("rumour");
+    record["_id"] = json!(bad);
+    record.as_object_mut().unwrap().remove("_rev");
+    couch.bulk_docs(&json!({ "docs": [record] }).to_string());
+    let since = b.replica.since().unwrap();
+    let merge = b
+        .replica
+        .incoming(&b.session, &couch.changes(&since))
+        .unwrap();
+    assert_eq!(merge.put.len(), 1, "a9 comes in");
+    assert_eq!(merge.not_read.len(), 1);
+    assert!(
+        merge.not_read[0].contains("its tag \"rumour\" is not in the tag set"),
+        "{:?}",
+        merge.not_read
+    );
+}
+
+#[test]
+fn another_articles_documents_are_left_alone() {
+    let (mut couch, _, mut b) = pair();
+    let mut other = Client::new(session("Another [text]{claim}."));
+    other.connect(&couch);
+    other.sync(&mut couch);
+    let before = render(&b.session);
+    b.pull(&couch);
+    assert_eq!(render(&b.session), before);
+}
+
+#[test]
+fn a_merge_is_one_undo_step_and_drops_relations_its_tags_do_not_allow() {
+    let mut s = session("[Zas]{source#s} said [“so”]{quote#q -said-by-> s}.");
+    let before = render(&s);
+    let mut q = s.get(&"q".into()).unwrap().clone();
+    q.tag = "claim".into();
+    let gone = AnnotationId::from("s");
+    let added = Annotation {
+        modified: AT.into(),
+        ..common::annotation("n", "source", common::range(0, 3))
+    };
+    s.apply(Command::Merge {
+        put: vec![q, added],
+        remove: vec![gone.clone(), "absent".into()],
+    })
+    .unwrap();
+    invariants::check(&s);
+    assert_eq!(s.relations().count(), 0);
+    assert!(s.get(&gone).is_none() && s.get(&"n".into()).is_some());
+    s.undo().unwrap();
+    assert_eq!(render(&s), before);
+    let outside = common::annotation("x", "claim", common::range(0, 500));
+    assert!(s
+        .apply(Command::Merge {
+            put: vec![outside],
+            remove: vec![]
+        })
+        .is_err());
+    assert_eq!(render(&s), before, "a refused merge changes nothing");
+}
