@@ -317,9 +317,14 @@ fn own_writes_seen_in_the_feed_before_their_reply_are_not_conflicts() {
     a.note_changes();
     let body = a.replica.outgoing(&a.session).unwrap();
     let reply = couch.bulk_docs(&body);
+    // Changed again before the feed brings the first write back.
+    a.retag("a1", "claim", "2026-01-02T07:00:01.000Z");
     a.pull(&couch);
     assert!(a.replica.conflicts().is_empty());
+    assert_eq!(a.session.get(&"a1".into()).unwrap().tag, TagId::from("claim"));
     assert_eq!(a.replica.pushed(&reply).unwrap(), Vec::<String>::new());
+    assert_eq!(a.waiting(), 1);
+    a.sync(&mut couch);
     assert_eq!(a.waiting(), 0);
 }
 
