@@ -193,6 +193,10 @@ pub enum Action {
     Help(bool),
     /// Open or close the library view.
     Library(bool),
+    /// Teammates' changes from the shared database (a [`Command::Merge`]):
+    /// applied as one undo step and announced; the focus, the notice and
+    /// the chooser stay as they are.
+    Merge(Command),
     /// Show the agreement report of compared annotators, or close it.
     Agreement(Option<std::rc::Rc<Compared>>),
     /// Start adjudicating: the union of the annotators' spans and their

@@ -40,6 +40,12 @@ pub fn app() -> Html {
     super::page_events::use_drops(&state, &readers);
     let panel = super::annotation_list::use_panel_callbacks(&state, &dom);
     let tools = use_toolbar_callbacks(&state, &readers);
+    let (sync, sync_view) = super::syncing::use_sync(&state);
+    let on_sync = {
+        let sync = sync.clone();
+        use_memo((), move |_| Callback::from(move |()| sync.set_open(true)))
+    };
+    let sync_label = super::messages::sync::sync_button(sync_view.state, sync_view.waiting, sync_view.conflicts.len());
     let has_extra = {
         let doc = state.doc.clone();
         *use_memo(state.doc.generation(), move |_| {
@@ -67,7 +73,7 @@ pub fn app() -> Html {
         <div class="app">
             // The tags' colours and cues, written from the tag set.
             <style>{ (*tag_css).clone() }</style>
-            { toolbar(&state, &tools, has_extra) }
+            { toolbar(&state, &tools, has_extra, (sync_label.into(), (*on_sync).clone())) }
             { steps(state.doc.session().schema()) }
             <main class="layout">
                 { article_pane(&state, article_ref, on_keydown, on_focus) }
@@ -86,6 +92,9 @@ pub fn app() -> Html {
                     <Help on_close={ let d = state.dispatcher(); Callback::from(move |()| d.dispatch(Action::Help(false))) } />
                 }
                 if state.tags_open { { tags_dialog(&state, &readers) } }
+                if sync_view.open {
+                    <super::sync_dialog::SyncDialog view={sync_view.clone()} sync={sync.clone()} doc={state.doc.clone()} />
+                }
                 if state.library_open {
                     <LibraryView library={library.clone()} dispatch={state.dispatcher()}
                                  current={state.kept.as_ref().map(|k| k.key.clone())} />
@@ -211,7 +220,12 @@ fn use_toolbar_callbacks(
     })
 }
 
-fn toolbar(state: &UseReducerHandle<State>, c: &ToolbarCallbacks, has_extra: bool) -> Html {
+fn toolbar(
+    state: &UseReducerHandle<State>,
+    c: &ToolbarCallbacks,
+    has_extra: bool,
+    (sync_label, on_sync): (AttrValue, Callback<()>),
+) -> Html {
     let session = state.doc.session();
     let paused = state.saving != Saving::On;
     let on_library = (!paused && !state.booting).then(|| c.on_library.clone());
@@ -221,7 +235,8 @@ fn toolbar(state: &UseReducerHandle<State>, c: &ToolbarCallbacks, has_extra: boo
                  on_file={c.on_file.clone()} on_paste={c.on_paste.clone()} on_export={c.on_export.clone()} {on_library}
                  on_annotator={c.on_annotator.clone()} annotator={state.annotator.clone()}
                  on_export_claim_reviews={c.on_export_claim_reviews.clone()} on_export_format={c.on_export_format.clone()}
-                 on_tags={c.on_tags.clone()} on_undo={c.on_undo.clone()} on_redo={c.on_redo.clone()} on_show_all={c.on_show_all.clone()}>
+                 on_tags={c.on_tags.clone()} on_undo={c.on_undo.clone()} on_redo={c.on_redo.clone()} on_show_all={c.on_show_all.clone()}
+                 {sync_label} {on_sync}>
             <NoticeBar notice={state.notice.clone()} on_dismiss={c.on_dismiss.clone()} on_cancel={c.on_cancel.clone()} />
         </Toolbar>
     }

@@ -81,6 +81,10 @@ mod paste_box;
 #[cfg(target_arch = "wasm32")]
 mod selection;
 #[cfg(target_arch = "wasm32")]
+mod sync_dialog;
+#[cfg(target_arch = "wasm32")]
+mod syncing;
+#[cfg(target_arch = "wasm32")]
 mod tag_row;
 #[cfg(target_arch = "wasm32")]
 mod tags_dialog;

@@ -122,6 +122,7 @@ impl State {
             } => return self.tag(tag, note, fields, id, at),
             Action::CloseChooser => return self.close_chooser(),
             Action::Apply(command) => self.command(command),
+            Action::Merge(command) => self.merge(command),
             Action::Undo => self.history(true),
             Action::Redo => self.history(false),
             Action::Open { article, note } => {
@@ -286,6 +287,24 @@ impl State {
         self.doc = doc;
         match result {
             Ok(change) => self.changed(&change, None),
+            Err(problem) => self.notice = Some(Notice::Error(problem.to_string())),
+        }
+    }
+
+    /// Teammates' changes: applied and announced, nothing else moved but a
+    /// focus on an annotation they deleted.
+    fn merge(&mut self, command: Command) {
+        let (doc, result) = self.doc.edit(|s| s.apply(command));
+        self.doc = doc;
+        match result {
+            Ok(change) => {
+                self.announcement = messages::sync::merged(&self.doc.session(), &change);
+                let focused = self.focused.as_ref();
+                if focused.is_some_and(|id| self.doc.session().get(id).is_none()) {
+                    self.focused = None;
+                }
+                self.refresh_adjudication(&change);
+            }
             Err(problem) => self.notice = Some(Notice::Error(problem.to_string())),
         }
     }

@@ -1,5 +1,5 @@
 //! [`Toolbar`]: opening, pasting, exporting, the Tags dialog, the
-//! annotator name, undo and
+//! annotator name, syncing with a database, undo and
 //! redo, the "Show everything" switch, the save state, and (in its sticky area) the notices.
 
 use super::file_actions::FileKind;
@@ -33,6 +33,9 @@ pub struct ToolbarProps {
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_show_all: Callback<bool>,
+    /// The sync button: what it says (the sync's state) and opening the dialog.
+    pub sync_label: AttrValue,
+    pub on_sync: Callback<()>,
     pub children: Html,
 }
 
@@ -93,6 +96,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <ExportMenu native={p.on_export.clone()} claim_reviews={p.on_export_claim_reviews.clone()}
                         format={p.on_export_format.clone()} has_extra={p.has_extra} />
             <button type="button" onclick={click(&p.on_tags)}>{"Tags"}</button>
+            <button type="button" class="sync-button" onclick={click(&p.on_sync)} aria-haspopup="dialog"
+                    title="Work with your team through a shared database">{ p.sync_label.clone() }</button>
             <button type="button" class="annotator-name" onclick={click(&p.on_annotator)}
                     title="Your name on the annotations you make">{ messages::annotator_button(&p.annotator) }</button>
             <button type="button" onclick={click(&p.on_undo)} disabled={!p.can_undo}

@@ -5,6 +5,7 @@ pub mod article_dom;
 mod article_runs;
 pub mod case;
 pub mod clock;
+pub mod couch;
 pub mod converter;
 pub mod converter_worker;
 pub mod download;

@@ -3,7 +3,9 @@
 //! see `docs/format.md` "Storage"), and the tab's own `sessionStorage`
 //! note of the library article it shows (so a reload shows it again,
 //! whatever other tabs opened meanwhile), and the annotator name
-//! (`localStorage` `annotator.name`).
+//! (`localStorage` `annotator.name`), and the database the Sync dialog
+//! connected to (`annotator.sync`: address, database and name, never a
+//! password).
 //!
 //! Version 2 keys: `annotator.v2.article`, `annotator.v2.ann.<id>`,
 //! `annotator.v2.rel.<id>`, `annotator.v2.schema`, `annotator.v2.dirty`,
@@ -26,6 +28,8 @@ pub const UNREADABLE_KEY: &str = "annotator.v2.unreadable";
 const OPEN_KEY: &str = "annotator.open";
 /// `localStorage`: the annotator name, for every tab.
 const NAME_KEY: &str = "annotator.name";
+/// `localStorage`: the database this browser syncs with (never a password).
+const SYNC_KEY: &str = "annotator.sync";
 
 fn local() -> Option<Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -104,6 +108,23 @@ pub fn set_annotator_name(name: &str) {
             s.remove_item(NAME_KEY)
         } else {
             s.set_item(NAME_KEY, name)
+        };
+    }
+}
+
+/// The database this browser syncs with: (server address, database, name
+/// signed in as), as the Sync dialog took them; no password.
+pub fn sync_config() -> Option<(String, String, String)> {
+    let raw = local()?.get_item(SYNC_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Keep (address, database, name) for the next start; `None` forgets them.
+pub fn set_sync_config(config: Option<(&str, &str, &str)>) {
+    if let Some(s) = local() {
+        let _ = match config {
+            Some(c) => s.set_item(SYNC_KEY, &serde_json::to_string(&c).unwrap_or_default()),
+            None => s.remove_item(SYNC_KEY),
         };
     }
 }

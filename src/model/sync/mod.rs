@@ -9,6 +9,8 @@
 //! two people who open the same text share its annotations.
 
 pub mod docs;
+mod failure;
 mod replica;
 
+pub use failure::{check_db_name, Failure, Step};
 pub use replica::{Conflict, Merge, Replica};

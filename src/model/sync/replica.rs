@@ -196,6 +196,15 @@ impl Replica {
         }
     }
 
+    /// Every annotation may have changed (the session's log of touched
+    /// annotations did not reach back far enough): compare them all at the
+    /// next push. O(n).
+    pub fn touch_all(&mut self, session: &Session) {
+        let ids = session.annotations().iter().map(|a| a.id.clone());
+        let known: Vec<AnnotationId> = self.known.keys().cloned().collect();
+        self.touched(ids.chain(known));
+    }
+
     /// Whether annotation `id` of the session differs from the server's.
     fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
         let known = self.known.get(id).and_then(|k| k.annotation.as_ref());

@@ -10,6 +10,7 @@ pub mod adjudication;
 mod annotator;
 mod exchange;
 mod library;
+pub mod sync;
 pub use annotator::*;
 pub use exchange::*;
 pub use library::*;
