@@ -5,7 +5,7 @@
 
 mod common;
 
-use annotator::model::sync::{docs, Replica};
+use annotator::model::sync::{docs, Base, Replica};
 use annotator::model::{format, Annotation, AnnotationId, Command, Session, TagId};
 use common::{invariants, render, session, AT};
 use serde_json::{json, Value};
@@ -114,9 +114,36 @@ impl Client {
         let all = couch.all_docs(&docs::prefix(self.replica.sha()));
         let merge = self
             .replica
-            .start(&self.session, &couch.info(), &all)
+            .start(&self.session, &couch.info(), &all, None)
             .unwrap();
         assert_eq!(merge.not_read, Vec::<String>::new());
+        self.bring_in(merge.command());
+    }
+
+    /// What the browser keeps when the tab closes: where the feed was
+    /// read to, and what was changed here and not agreed.
+    fn kept(&self) -> (String, Vec<AnnotationId>) {
+        (
+            self.replica.since().unwrap(),
+            self.replica.pending(&self.session),
+        )
+    }
+
+    /// A new tab on the same session (the library kept it) and what was kept.
+    fn reopen(&mut self, couch: &Couch, (since, pending): (String, Vec<AnnotationId>)) {
+        let sha = self.replica.sha().to_owned();
+        self.replica = Replica::new(&sha);
+        self.seen = self.session.revision();
+        let (changed, _, _) = self.replica.changed_ids(&couch.changes(&since)).unwrap();
+        let base = Base {
+            changed: changed.into_iter().collect(),
+            pending: pending.into_iter().collect(),
+        };
+        let all = couch.all_docs(&docs::prefix(&sha));
+        let merge = self
+            .replica
+            .start(&self.session, &couch.info(), &all, Some(&base))
+            .unwrap();
         self.bring_in(merge.command());
     }
 
@@ -321,7 +348,10 @@ fn own_writes_seen_in_the_feed_before_their_reply_are_not_conflicts() {
     a.retag("a1", "claim", "2026-01-02T07:00:01.000Z");
     a.pull(&couch);
     assert!(a.replica.conflicts().is_empty());
-    assert_eq!(a.session.get(&"a1".into()).unwrap().tag, TagId::from("claim"));
+    assert_eq!(
+        a.session.get(&"a1".into()).unwrap().tag,
+        TagId::from("claim")
+    );
     assert_eq!(a.replica.pushed(&reply).unwrap(), Vec::<String>::new());
     assert_eq!(a.waiting(), 1);
     a.sync(&mut couch);
@@ -480,4 +510,78 @@ fn a_merge_is_one_undo_step_and_drops_relations_its_tags_do_not_allow() {
         })
         .is_err());
     assert_eq!(render(&s), before, "a refused merge changes nothing");
+}
+
+#[test]
+fn a_tab_reopened_later_takes_what_changed_there_and_sends_what_changed_here() {
+    let (mut couch, mut a, mut b) = pair();
+    a.session
+        .apply(Command::Tag(common::annotation(
+            "a4",
+            "claim",
+            common::range(0, 3),
+        )))
+        .unwrap();
+    a.sync(&mut couch);
+    b.pull(&couch);
+    // A closes the tab after two changes the server never saw.
+    a.retag("a1", "quote", "2026-01-02T09:00:00.000Z");
+    a.session
+        .apply(Command::Remove { id: "a4".into() })
+        .unwrap();
+    a.note_changes();
+    let kept = a.kept();
+    assert_eq!(
+        kept.1,
+        vec![AnnotationId::from("a1"), AnnotationId::from("a4")]
+    );
+    // Meanwhile B deletes a2 and retags a3; a deletion A must not undo.
+    b.session
+        .apply(Command::Remove { id: "a2".into() })
+        .unwrap();
+    b.retag("a3", "claim", "2026-01-02T09:30:00.000Z");
+    b.sync(&mut couch);
+
+    a.reopen(&couch, kept);
+    assert!(
+        a.session.get(&"a2".into()).is_none(),
+        "B's deletion is taken, not undone"
+    );
+    assert_eq!(
+        a.session.get(&"a3".into()).unwrap().tag,
+        TagId::from("claim")
+    );
+    assert_eq!(a.waiting(), 2, "A's retag and deletion go out");
+    a.sync(&mut couch);
+    b.pull(&couch);
+    assert_eq!(render(&b.session), render(&a.session));
+    assert!(b.session.get(&"a4".into()).is_none());
+    assert_eq!(
+        b.session.get(&"a1".into()).unwrap().tag,
+        TagId::from("quote")
+    );
+}
+
+#[test]
+fn a_tab_reopened_later_shows_a_conflict_where_both_changed() {
+    let (mut couch, mut a, mut b) = pair();
+    a.retag("a1", "claim", "2026-01-02T10:00:00.000Z");
+    a.note_changes();
+    let kept = a.kept();
+    b.session
+        .apply(Command::Remove { id: "a1".into() })
+        .unwrap();
+    b.sync(&mut couch);
+    a.reopen(&couch, kept);
+    let c = a.replica.conflicts().to_vec();
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].mine.is_some(), c[0].theirs.is_none()), (true, true));
+    assert_eq!(a.replica.resolve(&"a1".into(), true), None);
+    a.sync(&mut couch);
+    b.pull(&couch);
+    assert_eq!(
+        b.session.get(&"a1".into()).unwrap().tag,
+        TagId::from("claim"),
+        "kept and sent again"
+    );
 }

@@ -45,7 +45,11 @@ pub fn app() -> Html {
         let sync = sync.clone();
         use_memo((), move |_| Callback::from(move |()| sync.set_open(true)))
     };
-    let sync_label = super::messages::sync::sync_button(sync_view.state, sync_view.waiting, sync_view.conflicts.len());
+    let sync_label = super::messages::sync::sync_button(
+        sync_view.state,
+        sync_view.waiting,
+        sync_view.conflicts.len(),
+    );
     let has_extra = {
         let doc = state.doc.clone();
         *use_memo(state.doc.generation(), move |_| {

@@ -36,7 +36,12 @@ fn value(r: &NodeRef) -> String {
 #[function_component(SyncDialog)]
 pub fn sync_dialog(p: &SyncDialogProps) -> Html {
     let (root, first) = (use_node_ref(), use_node_ref());
-    let (address, db, name, password) = (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    let (address, db, name, password) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
     super::focus::use_return_focus(first.clone());
     let onkeydown = {
         let (sync, root) = (p.sync.clone(), root.clone());
@@ -57,7 +62,12 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
         let fields = (address.clone(), db.clone(), name.clone(), password.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (a, d, n, pw) = (value(&fields.0), value(&fields.1), value(&fields.2), value(&fields.3));
+            let (a, d, n, pw) = (
+                value(&fields.0),
+                value(&fields.1),
+                value(&fields.2),
+                value(&fields.3),
+            );
             if let Some(i) = fields.3.cast::<web_sys::HtmlInputElement>() {
                 i.set_value("");
             }
@@ -102,7 +112,10 @@ fn status_line(v: &SyncView) -> String {
     match (&v.connection, v.state) {
         (Some((server, db, name)), SyncState::Synced | SyncState::Syncing | SyncState::Offline) => {
             let line = words::connected_to(db, server, name);
-            format!("{line} {}.", words::sync_button(v.state, v.waiting, v.conflicts.len()))
+            format!(
+                "{line} {}.",
+                words::sync_button(v.state, v.waiting, v.conflicts.len())
+            )
         }
         (_, SyncState::Connecting) => "Connecting…".into(),
         _ => "Not connected: your annotations stay in this browser.".into(),

@@ -14,7 +14,7 @@ use super::doc::Doc;
 use super::messages::sync::{self as words, SyncState};
 use super::store::{Action, Notice, State};
 use crate::model::format::sha256_hex;
-use crate::model::sync::{docs, Conflict, Failure, Merge, Replica};
+use crate::model::sync::{docs, Base, Conflict, Failure, Merge, Replica};
 use crate::model::AnnotationId;
 use crate::web::couch::Server;
 use crate::web::storage;
@@ -98,7 +98,10 @@ impl Sync {
         let doc = self.doc.borrow().clone();
         let replica = self.replica.borrow();
         let waiting = replica.as_ref().map_or(0, |r| r.waiting(&doc.session()));
-        let conflicts = replica.as_ref().map(|r| r.conflicts().to_vec()).unwrap_or_default();
+        let conflicts = replica
+            .as_ref()
+            .map(|r| r.conflicts().to_vec())
+            .unwrap_or_default();
         let connection = self
             .server()
             .map(|s| (s.base, s.db, self.name.borrow().clone()));
@@ -115,6 +118,8 @@ impl Sync {
             failure: self.failure.borrow().as_ref().map(ToString::to_string),
             saved,
         };
+        drop(replica);
+        self.keep();
         if *self.view.borrow() != view {
             self.view.replace(view.clone());
             self.set_view.set(view);
@@ -207,23 +212,73 @@ impl Sync {
         let server = self.server().ok_or(Failure::SignedOut)?;
         let name = self.name.borrow().clone();
         let sha = sha256_hex(self.doc.borrow().session().article().text.as_str());
+        let mut replica = Replica::new(&sha);
         let info = server.info(&name).await?;
+        let base = self.base(&server, &replica, &name).await?;
         let all = server.all_docs(&docs::prefix(&sha), &name).await?;
         if !self.live(epoch) {
             return Ok(());
         }
         let doc = self.doc.borrow().clone();
-        let mut replica = Replica::new(&sha);
         let merge = {
             let session = doc.session();
             self.seen.set((doc.generation(), session.revision()));
-            replica.start(&session, &info, &all).map_err(bad_reply)?
+            let started = replica.start(&session, &info, &all, base.as_ref());
+            started.map_err(bad_reply)?
         };
         self.replica.replace(Some(replica));
         self.failure.replace(None);
         self.set_state(SyncState::Synced);
         self.bring_in(merge);
         Ok(())
+    }
+
+    /// What the last visit kept of this article's replication, with what
+    /// the server changed since; `None` on a first visit (or when the
+    /// server no longer knows the kept sequence).
+    async fn base(
+        &self,
+        server: &Server,
+        replica: &Replica,
+        name: &str,
+    ) -> Result<Option<Base>, Failure> {
+        let Some((mut since, pending)) = storage::sync_kept(&server.url(), replica.sha()) else {
+            return Ok(None);
+        };
+        let mut base = Base::default();
+        base.pending
+            .extend(pending.into_iter().map(AnnotationId::new));
+        loop {
+            let reply = match server.changes(&since, PULL_LIMIT, false, name).await {
+                Err(Failure::Other { status: 400, .. }) => return Ok(None),
+                reply => reply?,
+            };
+            let (ids, n, last) = replica.changed_ids(&reply).map_err(bad_reply)?;
+            base.changed.extend(ids);
+            if n < PULL_LIMIT || last == since {
+                return Ok(Some(base));
+            }
+            since = last;
+        }
+    }
+
+    /// Keep where the feed was read to and what waits, for the next visit.
+    fn keep(&self) {
+        let (Some(server), Some(replica)) = (
+            self.server(),
+            self.replica.borrow().as_ref().map(|r| {
+                let doc = self.doc.borrow().clone();
+                let pending = r.pending(&doc.session());
+                (r.sha().to_owned(), r.since(), pending)
+            }),
+        ) else {
+            return;
+        };
+        let (sha, since, pending) = replica;
+        if let Some(since) = since {
+            let pending = pending.into_iter().map(AnnotationId::into_string).collect();
+            storage::set_sync_kept(&server.url(), &sha, &(since, pending));
+        }
     }
 
     /// Read the changes feed until the epoch ends.
@@ -234,14 +289,16 @@ impl Sync {
                 return;
             };
             let name = self.name.borrow().clone();
-            match server.changes(&since, PULL_LIMIT, &name).await {
+            match server.changes(&since, PULL_LIMIT, true, &name).await {
                 Ok(body) if self.live(epoch) => {
                     let was_offline = self.state.get() == SyncState::Offline;
                     self.note_changes();
                     let merge = {
                         let doc = self.doc.borrow().clone();
                         let mut replica = self.replica.borrow_mut();
-                        let Some(replica) = replica.as_mut() else { return };
+                        let Some(replica) = replica.as_mut() else {
+                            return;
+                        };
                         let merge = replica.incoming(&doc.session(), &body);
                         merge
                     };
@@ -292,7 +349,9 @@ impl Sync {
         let session = doc.session();
         let (generation, revision) = self.seen.get();
         let mut replica = self.replica.borrow_mut();
-        let Some(replica) = replica.as_mut() else { return };
+        let Some(replica) = replica.as_mut() else {
+            return;
+        };
         if generation != doc.generation() || revision == session.revision() {
             return;
         }
@@ -332,7 +391,8 @@ impl Sync {
     fn push(self: &Rc<Self>) {
         let epoch = self.epoch.get();
         self.note_changes();
-        if self.pushing.get() || !matches!(self.state.get(), SyncState::Synced | SyncState::Syncing) {
+        if self.pushing.get() || !matches!(self.state.get(), SyncState::Synced | SyncState::Syncing)
+        {
             return self.refresh();
         }
         let body = {
@@ -354,7 +414,9 @@ impl Sync {
             }
             let refused = {
                 let mut replica = me.replica.borrow_mut();
-                let Some(replica) = replica.as_mut() else { return };
+                let Some(replica) = replica.as_mut() else {
+                    return;
+                };
                 match &reply {
                     Ok(reply) => replica.pushed(reply),
                     Err(_) => {
@@ -385,7 +447,11 @@ impl Sync {
     /// Keep one side of conflict `id`: mine (`true`) or theirs.
     pub fn resolve(self: &Rc<Self>, id: &AnnotationId, mine: bool) {
         self.note_changes();
-        let merge = self.replica.borrow_mut().as_mut().and_then(|r| r.resolve(id, mine));
+        let merge = self
+            .replica
+            .borrow_mut()
+            .as_mut()
+            .and_then(|r| r.resolve(id, mine));
         if let Some(merge) = merge {
             self.bring_in(merge);
         }

@@ -41,7 +41,9 @@ impl Server {
             return Err(bad());
         }
         let own = page.origin().unwrap_or_default();
-        let allowed: Vec<String> = std::iter::once(own).chain(SYNC_ORIGIN.map(str::to_owned)).collect();
+        let allowed: Vec<String> = std::iter::once(own)
+            .chain(SYNC_ORIGIN.map(str::to_owned))
+            .collect();
         if !allowed.contains(&url.origin()) {
             return Err(Failure::NotAllowed {
                 origin: url.origin(),
@@ -61,6 +63,11 @@ impl Server {
         })
     }
 
+    /// The database's address (what the browser keeps its replication under).
+    pub fn url(&self) -> String {
+        self.db_url("")
+    }
+
     /// `<db>/<path>` under the server; `path` is already encoded.
     fn db_url(&self, path: &str) -> String {
         let db = String::from(js_sys::encode_uri_component(&self.db));
@@ -72,7 +79,9 @@ impl Server {
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), Failure> {
         let body = serde_json::json!({ "name": name, "password": password }).to_string();
         let url = format!("{}_session", self.base);
-        self.send("POST", &url, Some(&body), Step::SignIn, name).await.map(drop)
+        self.send("POST", &url, Some(&body), Step::SignIn, name)
+            .await
+            .map(drop)
     }
 
     /// Who the server's session cookie signs in, if anyone.
@@ -105,7 +114,11 @@ impl Server {
 
     /// The documents whose ids start with `prefix`, with their bodies.
     pub async fn all_docs(&self, prefix: &str, name: &str) -> Result<String, Failure> {
-        let key = |s: String| String::from(js_sys::encode_uri_component(&serde_json::to_string(&s).unwrap_or_default()));
+        let key = |s: String| {
+            String::from(js_sys::encode_uri_component(
+                &serde_json::to_string(&s).unwrap_or_default(),
+            ))
+        };
         let path = format!(
             "_all_docs?include_docs=true&startkey={}&endkey={}",
             key(prefix.to_owned()),
@@ -114,17 +127,24 @@ impl Server {
         self.get(&self.db_url(&path), name).await
     }
 
-    /// Changes since `since`, at most `limit`, with their documents.
-    pub async fn changes(&self, since: &str, limit: usize, name: &str) -> Result<String, Failure> {
+    /// Changes since `since`, at most `limit`, with their documents if `docs`.
+    pub async fn changes(
+        &self,
+        since: &str,
+        limit: usize,
+        docs: bool,
+        name: &str,
+    ) -> Result<String, Failure> {
         let since = String::from(js_sys::encode_uri_component(since));
-        let path = format!("_changes?include_docs=true&since={since}&limit={limit}");
+        let path = format!("_changes?include_docs={docs}&since={since}&limit={limit}");
         self.get(&self.db_url(&path), name).await
     }
 
     /// `POST <db>/_bulk_docs` with `body`.
     pub async fn bulk_docs(&self, body: &str, name: &str) -> Result<String, Failure> {
         let url = self.db_url("_bulk_docs");
-        self.send("POST", &url, Some(body), Step::Database, name).await
+        self.send("POST", &url, Some(body), Step::Database, name)
+            .await
     }
 
     async fn get(&self, url: &str, name: &str) -> Result<String, Failure> {
@@ -166,10 +186,12 @@ impl Server {
         let text = text.as_string().unwrap_or_default();
         match response.status() {
             200..=299 => Ok(text),
-            status => Err(match Failure::of_status(step, status, &text, &self.db, name) {
-                Failure::Unreachable { .. } => unreachable(),
-                f => f,
-            }),
+            status => Err(
+                match Failure::of_status(step, status, &text, &self.db, name) {
+                    Failure::Unreachable { .. } => unreachable(),
+                    f => f,
+                },
+            ),
         }
     }
 }

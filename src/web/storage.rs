@@ -30,6 +30,9 @@ const OPEN_KEY: &str = "annotator.open";
 const NAME_KEY: &str = "annotator.name";
 /// `localStorage`: the database this browser syncs with (never a password).
 const SYNC_KEY: &str = "annotator.sync";
+/// `localStorage`: per database and article, where its changes feed was
+/// read to and the annotations changed here and not yet agreed.
+const SYNC_KEPT_PREFIX: &str = "annotator.sync.kept.";
 
 fn local() -> Option<Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -126,5 +129,21 @@ pub fn set_sync_config(config: Option<(&str, &str, &str)>) {
             Some(c) => s.set_item(SYNC_KEY, &serde_json::to_string(&c).unwrap_or_default()),
             None => s.remove_item(SYNC_KEY),
         };
+    }
+}
+
+/// What the last visit kept of article `article`'s replication with
+/// the database at `db` (its address): (the changes feed's sequence, annotation ids pending).
+pub fn sync_kept(db: &str, article: &str) -> Option<(String, Vec<String>)> {
+    let key = format!("{SYNC_KEPT_PREFIX}{db} {article}");
+    serde_json::from_str(&local()?.get_item(&key).ok()??).ok()
+}
+
+/// Keep `kept` (see [`sync_kept`]); a failure (storage full) only means the
+/// next visit compares by time of change instead.
+pub fn set_sync_kept(db: &str, article: &str, kept: &(String, Vec<String>)) {
+    if let Some(s) = local() {
+        let key = format!("{SYNC_KEPT_PREFIX}{db} {article}");
+        let _ = s.set_item(&key, &serde_json::to_string(kept).unwrap_or_default());
     }
 }

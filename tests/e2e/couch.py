@@ -11,6 +11,7 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -53,6 +54,11 @@ class Couch:
         assert status in (201, 202), body
         security = {"admins": {"names": [], "roles": []}, "members": {"names": members, "roles": []}}
         status, body = self.request("PUT", f"{db}/_security", security)
+        assert status == 200, body
+
+    def delete(self, db, doc):
+        """Delete `doc` (as read by `docs`), as a teammate's app would."""
+        status, body = self.request("DELETE", f"{db}/{urllib.parse.quote(doc['_id'], safe='')}?rev={doc['_rev']}")
         assert status == 200, body
 
     def docs(self, db):

@@ -17,10 +17,15 @@ pub enum Step {
 pub enum Failure {
     /// No answer (no network, no server, or a proxy in front of a stopped
     /// one: 502, 503, 504).
-    Unreachable { server: String },
+    Unreachable {
+        server: String,
+    },
     /// This build may only connect to its own origin and the one it was
     /// built with (the Content-Security-Policy).
-    NotAllowed { origin: String, allowed: Vec<String> },
+    NotAllowed {
+        origin: String,
+        allowed: Vec<String>,
+    },
     /// Not an http(s) address.
     BadUrl(String),
     /// A database name CouchDB does not take.
@@ -28,10 +33,16 @@ pub enum Failure {
     WrongPassword,
     /// The session cookie ran out (or was never set): sign in again.
     SignedOut,
-    NotMember { db: String, name: String },
+    NotMember {
+        db: String,
+        name: String,
+    },
     NoDatabase(String),
     /// Any other answer: its status and CouchDB's `reason`.
-    Other { status: u16, reason: String },
+    Other {
+        status: u16,
+        reason: String,
+    },
 }
 
 impl Failure {

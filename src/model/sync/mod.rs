@@ -10,7 +10,9 @@
 
 pub mod docs;
 mod failure;
+mod first_look;
 mod replica;
 
 pub use failure::{check_db_name, Failure, Step};
+pub use first_look::Base;
 pub use replica::{Conflict, Merge, Replica};

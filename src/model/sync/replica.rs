@@ -2,7 +2,7 @@
 //! annotations, and the rules that keep the two in step without losing
 //! either side.
 
-use super::docs::{self, AllDocs, Changes, DocIn, Written};
+use super::docs::{self, Changes, DocIn, Written};
 use crate::model::format::read_record;
 use crate::model::{Annotation, AnnotationId, Command, Session};
 use std::collections::{HashMap, HashSet};
@@ -13,9 +13,9 @@ pub const MAX_PUSH: usize = 1_000;
 /// The server's copy of one annotation as last seen: its revision, and the
 /// annotation (`None`: deleted).
 #[derive(Clone, Debug)]
-struct Known {
-    rev: String,
-    annotation: Option<Annotation>,
+pub(super) struct Known {
+    pub(super) rev: String,
+    pub(super) annotation: Option<Annotation>,
 }
 
 /// One annotation changed here and on the server since they last agreed:
@@ -25,8 +25,8 @@ pub struct Conflict {
     pub id: AnnotationId,
     pub mine: Option<Annotation>,
     pub theirs: Option<Annotation>,
-    /// The server's revision of `theirs`.
-    rev: String,
+    /// The server's revision of `theirs` (`None`: deleted, revision unknown).
+    pub(super) rev: Option<String>,
 }
 
 /// Changes from the server to bring into the session: as a
@@ -48,7 +48,7 @@ impl Merge {
         })
     }
 
-    fn take(&mut self, id: &AnnotationId, theirs: Option<Annotation>) {
+    pub(super) fn take(&mut self, id: &AnnotationId, theirs: Option<Annotation>) {
         match theirs {
             Some(a) => self.put.push(a),
             None => self.remove.push(id.clone()),
@@ -63,23 +63,23 @@ impl Merge {
 /// flight.
 #[derive(Debug)]
 pub struct Replica {
-    sha: String,
-    prefix: String,
-    known: HashMap<AnnotationId, Known>,
+    pub(super) sha: String,
+    pub(super) prefix: String,
+    pub(super) known: HashMap<AnnotationId, Known>,
     /// Changed here since the last push (maybe back to what the server has).
-    dirty: HashSet<AnnotationId>,
+    pub(super) dirty: HashSet<AnnotationId>,
     /// Pushed and not yet answered: what was sent.
-    in_flight: HashMap<AnnotationId, Option<Annotation>>,
+    pub(super) in_flight: HashMap<AnnotationId, Option<Annotation>>,
     /// Refused by the server as a conflict: waiting for its version to come
     /// in through the changes feed.
-    stale: HashSet<AnnotationId>,
-    conflicts: Vec<Conflict>,
+    pub(super) stale: HashSet<AnnotationId>,
+    pub(super) conflicts: Vec<Conflict>,
     /// Where the changes feed was last read up to.
-    since: Option<serde_json::Value>,
+    pub(super) since: Option<serde_json::Value>,
 }
 
 /// A document id's annotation id, when it is one of the article's.
-fn annotation_id(prefix: &str, doc: &str) -> Option<AnnotationId> {
+pub(super) fn annotation_id(prefix: &str, doc: &str) -> Option<AnnotationId> {
     doc.strip_prefix(prefix)
         .map(|id| AnnotationId::new(id.to_owned()))
 }
@@ -113,46 +113,9 @@ impl Replica {
         &self.conflicts
     }
 
-    /// The first look at the server: `info` (the database's `GET` reply,
-    /// read before) gives where the changes feed starts, `all` (the
-    /// article's documents from `_all_docs`) what it holds. Without an
-    /// earlier look to compare with, an annotation on both sides that
-    /// differs keeps the side whose `modified` is later (the server's on a
-    /// tie); one only here is pushed, one only there comes in.
-    ///
-    /// # Errors
-    /// A reply that is not what CouchDB sends.
-    pub fn start(&mut self, session: &Session, info: &str, all: &str) -> Result<Merge, String> {
-        let info: docs::DbInfo = serde_json::from_str(info).map_err(|e| e.to_string())?;
-        let all: AllDocs = serde_json::from_str(all).map_err(|e| e.to_string())?;
-        self.since = Some(info.update_seq);
-        let mut merge = Merge::default();
-        let mut seen = HashSet::new();
-        for doc in all.rows.into_iter().filter_map(|r| r.doc) {
-            let Some((id, theirs)) = self.read(session, doc, &mut merge) else {
-                continue;
-            };
-            seen.insert(id.clone());
-            let mine = session.get(&id);
-            match (mine, &theirs) {
-                (Some(m), Some(t)) if m != t && m.modified > t.modified => {
-                    self.dirty.insert(id);
-                }
-                (Some(m), Some(t)) if m == t => {}
-                (_, t) => merge.take(&id, t.clone()),
-            }
-        }
-        let only_here = session
-            .annotations()
-            .iter()
-            .filter(|a| !seen.contains(&a.id));
-        self.dirty.extend(only_here.map(|a| a.id.clone()));
-        Ok(merge)
-    }
-
     /// Read one document of this article into `known`; `None` when it is
     /// another article's, or could not be read (said in `merge`).
-    fn read(
+    pub(super) fn read(
         &mut self,
         session: &Session,
         doc: DocIn,
@@ -206,7 +169,7 @@ impl Replica {
     }
 
     /// Whether annotation `id` of the session differs from the server's.
-    fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
+    pub(super) fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
         let known = self.known.get(id).and_then(|k| k.annotation.as_ref());
         session.get(id) != known
     }
@@ -355,7 +318,7 @@ impl Replica {
             return;
         }
         if changed_here {
-            let rev = self.known[&id].rev.clone();
+            let rev = Some(self.known[&id].rev.clone());
             let mine = mine.cloned();
             self.conflicts.push(Conflict {
                 id,
@@ -374,11 +337,15 @@ impl Replica {
     pub fn resolve(&mut self, id: &AnnotationId, mine: bool) -> Option<Merge> {
         let i = self.conflicts.iter().position(|c| c.id == *id)?;
         let c = self.conflicts.remove(i);
-        let known = Known {
-            rev: c.rev,
-            annotation: c.theirs.clone(),
-        };
-        self.known.insert(c.id.clone(), known);
+        match c.rev {
+            Some(rev) => {
+                let annotation = c.theirs.clone();
+                self.known.insert(c.id.clone(), Known { rev, annotation });
+            }
+            None => {
+                self.known.remove(&c.id);
+            }
+        }
         if mine {
             self.dirty.insert(c.id);
             return None;
