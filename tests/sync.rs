@@ -135,10 +135,7 @@ impl Client {
         self.replica = Replica::new(&sha);
         self.seen = self.session.revision();
         let (changed, _, _) = self.replica.changed_ids(&couch.changes(&since)).unwrap();
-        let base = Base {
-            changed: changed.into_iter().collect(),
-            pending: pending.into_iter().collect(),
-        };
+        let base = Base::new(changed, pending);
         let all = couch.all_docs(&docs::prefix(&sha));
         let merge = self
             .replica

@@ -245,18 +245,17 @@ impl Sync {
         let Some((mut since, pending)) = storage::sync_kept(&server.url(), replica.sha()) else {
             return Ok(None);
         };
-        let mut base = Base::default();
-        base.pending
-            .extend(pending.into_iter().map(AnnotationId::new));
+        let mut changed = Vec::new();
         loop {
             let reply = match server.changes(&since, PULL_LIMIT, false, name).await {
                 Err(Failure::Other { status: 400, .. }) => return Ok(None),
                 reply => reply?,
             };
             let (ids, n, last) = replica.changed_ids(&reply).map_err(bad_reply)?;
-            base.changed.extend(ids);
+            changed.extend(ids);
             if n < PULL_LIMIT || last == since {
-                return Ok(Some(base));
+                let pending = pending.into_iter().map(AnnotationId::new).collect();
+                return Ok(Some(Base::new(changed, pending)));
             }
             since = last;
         }

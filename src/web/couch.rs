@@ -77,7 +77,12 @@ impl Server {
     /// Sign in as `name`: the server answers with a session cookie the
     /// browser keeps (`HttpOnly`: the page never sees it).
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), Failure> {
-        let body = serde_json::json!({ "name": name, "password": password }).to_string();
+        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let body = format!(
+            "{{\"name\":{},\"password\":{}}}",
+            quoted(name),
+            quoted(password)
+        );
         let url = format!("{}_session", self.base);
         self.send("POST", &url, Some(&body), Step::SignIn, name)
             .await
@@ -86,19 +91,13 @@ impl Server {
 
     /// Who the server's session cookie signs in, if anyone.
     pub async fn signed_in_as(&self) -> Result<Option<String>, Failure> {
-        #[derive(serde::Deserialize)]
-        struct Ctx {
-            name: Option<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Session {
-            #[serde(rename = "userCtx")]
-            user_ctx: Ctx,
-        }
         let url = format!("{}_session", self.base);
         let body = self.send("GET", &url, None, Step::SignIn, "").await?;
-        let session: Session = serde_json::from_str(&body).map_err(|e| other(&e))?;
-        Ok(session.user_ctx.name)
+        let reply = crate::model::sync::docs::reply(&body).map_err(|reason| Failure::Other {
+            status: 200,
+            reason,
+        })?;
+        Ok(reply.user_ctx.and_then(|c| c.name))
     }
 
     /// Forget the session cookie on the server.
@@ -193,12 +192,5 @@ impl Server {
                 },
             ),
         }
-    }
-}
-
-fn other(e: &serde_json::Error) -> Failure {
-    Failure::Other {
-        status: 200,
-        reason: e.to_string(),
     }
 }

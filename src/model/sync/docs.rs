@@ -54,50 +54,59 @@ pub struct DocIn {
     pub annotation: Option<AnnotationRecord>,
 }
 
-/// A `_changes` reply (`include_docs=true`).
-#[derive(Deserialize)]
-pub struct Changes {
-    pub results: Vec<ChangeIn>,
+/// Any object the server answers with that the replication reads: the
+/// keys of `_changes` (`results`, `last_seq`), `_all_docs` (`rows`),
+/// `GET <db>` (`update_seq`), `GET _session` (`userCtx`) and of an error
+/// (`error`, `reason`). One type (and [`Item`] for the elements), so the
+/// page holds one deserializer for them all.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Reply {
+    pub results: Vec<Item>,
+    pub rows: Vec<Item>,
     /// A number (PouchDB) or an opaque string (CouchDB 2 and later).
     pub last_seq: serde_json::Value,
+    pub update_seq: serde_json::Value,
+    #[serde(rename = "userCtx")]
+    pub user_ctx: Option<UserCtx>,
+    pub error: String,
+    pub reason: String,
 }
 
-#[derive(Deserialize)]
-pub struct ChangeIn {
+/// An element of `results` or `rows`, or of a `_bulk_docs` reply (an
+/// array): `rev` when it was written, else `error` (`"conflict"`: the
+/// server has a revision this tab has not seen) and `reason`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Item {
     pub id: String,
-    #[serde(default)]
     pub doc: Option<DocIn>,
-}
-
-/// An `_all_docs` reply (`include_docs=true`).
-#[derive(Deserialize)]
-pub struct AllDocs {
-    pub rows: Vec<Row>,
-}
-
-#[derive(Deserialize)]
-pub struct Row {
-    #[serde(default)]
-    pub doc: Option<DocIn>,
-}
-
-/// One line of a `_bulk_docs` reply: `rev` when it was written, else
-/// `error` (`"conflict"`: the server has a revision this tab has not seen).
-#[derive(Deserialize)]
-pub struct Written {
-    pub id: String,
-    #[serde(default)]
     pub rev: Option<String>,
-    #[serde(default)]
     pub error: Option<String>,
-    #[serde(default)]
     pub reason: Option<String>,
 }
 
-/// A database's `GET /<db>` reply: where its changes feed is now.
-#[derive(Deserialize)]
-pub struct DbInfo {
-    pub update_seq: serde_json::Value,
+/// Who a `_session` cookie signs in (`None`: nobody).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UserCtx {
+    pub name: Option<String>,
+}
+
+/// `s` read as a [`Reply`].
+///
+/// # Errors
+/// Not such an object: serde_json's words.
+pub fn reply(s: &str) -> Result<Reply, String> {
+    serde_json::from_str(s).map_err(|e| e.to_string())
+}
+
+/// `s` read as a `_bulk_docs` reply.
+///
+/// # Errors
+/// Not such an array: serde_json's words.
+pub fn written(s: &str) -> Result<Vec<Item>, String> {
+    serde_json::from_str(s).map_err(|e| e.to_string())
 }
 
 /// A sequence for the `since` of a `_changes` request.

@@ -76,14 +76,7 @@ impl Failure {
 
 /// CouchDB's `reason` (else `error`) of an error body, else the body cut short.
 fn reason(body: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        #[serde(default)]
-        error: String,
-        #[serde(default)]
-        reason: String,
-    }
-    match serde_json::from_str::<Body>(body) {
+    match super::docs::reply(body) {
         Ok(b) if !b.reason.is_empty() => b.reason,
         Ok(b) if !b.error.is_empty() => b.error,
         _ => crate::model::format::excerpt(body.trim(), 80),

@@ -2,19 +2,32 @@
 //! against the session, with what the browser kept of its last look
 //! ([`Base`]) when there is one.
 
-use super::docs::{self, AllDocs, Changes};
-use super::replica::{annotation_id, Conflict, Merge, Replica};
+use super::docs;
+use super::replica::{annotation_id, sorted, Conflict, Merge, Replica};
 use crate::model::{AnnotationId, Session};
-use std::collections::{HashMap, HashSet};
 
 /// What this browser kept of its last look at the server, for the next
 /// [`Replica::start`]: the annotations the server changed since (from
 /// `_changes?since=` the kept sequence) and those changed here and not
-/// yet agreed ([`Replica::pending`]).
+/// yet agreed ([`Replica::pending`]). Each sorted, each id once.
 #[derive(Clone, Debug, Default)]
 pub struct Base {
-    pub changed: HashSet<AnnotationId>,
-    pub pending: HashSet<AnnotationId>,
+    changed: Vec<AnnotationId>,
+    pending: Vec<AnnotationId>,
+}
+
+fn has(ids: &[AnnotationId], id: &AnnotationId) -> bool {
+    ids.binary_search_by(|x| x.as_str().cmp(id.as_str()))
+        .is_ok()
+}
+
+impl Base {
+    pub fn new(changed: Vec<AnnotationId>, pending: Vec<AnnotationId>) -> Self {
+        Base {
+            changed: sorted(changed),
+            pending: sorted(pending),
+        }
+    }
 }
 
 impl Replica {
@@ -37,25 +50,22 @@ impl Replica {
         all: &str,
         base: Option<&Base>,
     ) -> Result<Merge, String> {
-        let info: docs::DbInfo = serde_json::from_str(info).map_err(|e| e.to_string())?;
-        let all: AllDocs = serde_json::from_str(all).map_err(|e| e.to_string())?;
+        let info = docs::reply(info)?;
+        let all = docs::reply(all)?;
+        if info.update_seq.is_null() {
+            return Err("its answer to GET has no update_seq".into());
+        }
         self.since = Some(info.update_seq);
         let mut merge = Merge::default();
-        let mut theirs_all = HashMap::new();
         for doc in all.rows.into_iter().filter_map(|r| r.doc) {
-            if let Some((id, theirs)) = self.read(session, doc, &mut merge) {
-                theirs_all.insert(id, theirs);
-            }
+            self.read(session, doc, &mut merge);
         }
-        let mut ids: Vec<AnnotationId> = (theirs_all.keys().cloned())
+        let ids = (self.entries.keys().cloned())
             .chain(session.annotations().iter().map(|a| a.id.clone()))
-            .chain(base.iter().flat_map(|b| b.changed.iter().cloned()))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
-        for id in ids {
-            let theirs = theirs_all.get(&id).cloned().flatten();
+            .chain(base.iter().flat_map(|b| b.changed.iter().cloned()));
+        for id in sorted(ids.collect()) {
+            let e = self.entries.entry(id.clone()).or_default();
+            let theirs = e.known.as_ref().and_then(|k| k.annotation.clone());
             let mine = session.get(&id);
             if mine == theirs.as_ref() {
                 continue;
@@ -65,8 +75,8 @@ impl Replica {
                 (mine, _) => mine.is_some(),
             };
             match base {
-                Some(b) if b.changed.contains(&id) && b.pending.contains(&id) => {
-                    let rev = self.known.get(&id).map(|k| k.rev.clone());
+                Some(b) if has(&b.changed, &id) && has(&b.pending, &id) => {
+                    let rev = e.known.as_ref().map(|k| k.rev.clone());
                     let mine = mine.cloned();
                     self.conflicts.push(Conflict {
                         id,
@@ -75,46 +85,26 @@ impl Replica {
                         rev,
                     });
                 }
-                Some(b) if b.changed.contains(&id) => merge.take(&id, theirs),
-                Some(_) => {
-                    self.dirty.insert(id);
-                }
-                None if newer_here => {
-                    self.dirty.insert(id);
-                }
+                Some(b) if has(&b.changed, &id) => merge.take(&id, theirs),
+                Some(_) => e.dirty = true,
+                None if newer_here => e.dirty = true,
                 None => merge.take(&id, theirs),
             }
         }
         Ok(merge)
     }
 
-    /// The annotation ids of a `_changes` reply (without documents), and
-    /// where it ends; for a [`Base`].
+    /// The annotation ids of a `_changes` reply (without documents), how
+    /// many changes it holds, and where it ends; for a [`Base`].
     ///
     /// # Errors
     /// A reply that is not what CouchDB sends.
     pub fn changed_ids(&self, reply: &str) -> Result<(Vec<AnnotationId>, usize, String), String> {
-        let changes: Changes = serde_json::from_str(reply).map_err(|e| e.to_string())?;
+        let changes = docs::reply(reply)?;
         let n = changes.results.len();
         let ids = (changes.results.iter())
             .filter_map(|c| annotation_id(&self.prefix, &c.id))
             .collect();
         Ok((ids, n, docs::seq_param(&changes.last_seq)))
-    }
-
-    /// What this browser keeps between visits: the annotations changed
-    /// here and not yet agreed with the server (sorted), for a [`Base`].
-    /// O(dirty log dirty).
-    pub fn pending(&self, session: &Session) -> Vec<AnnotationId> {
-        let differs = self.dirty.iter().filter(|id| self.differs(session, id));
-        let mut ids: Vec<AnnotationId> = (differs.cloned())
-            .chain(self.in_flight.keys().cloned())
-            .chain(self.stale.iter().cloned())
-            .chain(self.conflicts.iter().map(|c| c.id.clone()))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
-        ids
     }
 }

@@ -2,10 +2,10 @@
 //! annotations, and the rules that keep the two in step without losing
 //! either side.
 
-use super::docs::{self, Changes, DocIn, Written};
+use super::docs::{self, DocIn};
 use crate::model::format::read_record;
 use crate::model::{Annotation, AnnotationId, Command, Session};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The most documents one `_bulk_docs` request carries.
 pub const MAX_PUSH: usize = 1_000;
@@ -16,6 +16,34 @@ pub const MAX_PUSH: usize = 1_000;
 pub(super) struct Known {
     pub(super) rev: String,
     pub(super) annotation: Option<Annotation>,
+}
+
+/// What the replica knows of one annotation. One map of these (rather than
+/// a set per state) keeps one hash table in the page's wasm.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Entry {
+    /// The server's copy as last seen; `None`: never seen (or deleted, its
+    /// revision unknown).
+    pub(super) known: Option<Known>,
+    /// Changed here since the last push (maybe back to what the server has).
+    pub(super) dirty: bool,
+    /// Pushed and not yet answered: what was sent.
+    pub(super) in_flight: Option<Option<Annotation>>,
+    /// Refused by the server as a conflict: waiting for its version to come
+    /// in through the changes feed.
+    pub(super) stale: bool,
+}
+
+impl Entry {
+    fn theirs(&self) -> Option<&Annotation> {
+        self.known.as_ref().and_then(|k| k.annotation.as_ref())
+    }
+
+    /// Changed here and not yet agreed with the server (`differs`: the
+    /// session's copy is not the server's).
+    fn waiting(&self, differs: impl FnOnce() -> bool) -> bool {
+        self.in_flight.is_some() || self.stale || (self.dirty && differs())
+    }
 }
 
 /// One annotation changed here and on the server since they last agreed:
@@ -57,22 +85,15 @@ impl Merge {
 }
 
 /// This tab's side of one article's replication. Invariants: an id in
-/// `conflicts` is in none of the other sets; what the session holds of an
-/// id that is in none of them is `known` (or absent from both). One push
-/// at a time: [`Replica::outgoing`] is called only when nothing is in
-/// flight.
+/// `conflicts` is neither dirty, in flight nor stale; what the session
+/// holds of an id that is none of these is its `known` annotation (or
+/// absent from both). One push at a time: [`Replica::outgoing`] is called
+/// only when nothing is in flight.
 #[derive(Debug)]
 pub struct Replica {
     pub(super) sha: String,
     pub(super) prefix: String,
-    pub(super) known: HashMap<AnnotationId, Known>,
-    /// Changed here since the last push (maybe back to what the server has).
-    pub(super) dirty: HashSet<AnnotationId>,
-    /// Pushed and not yet answered: what was sent.
-    pub(super) in_flight: HashMap<AnnotationId, Option<Annotation>>,
-    /// Refused by the server as a conflict: waiting for its version to come
-    /// in through the changes feed.
-    pub(super) stale: HashSet<AnnotationId>,
+    pub(super) entries: HashMap<AnnotationId, Entry>,
     pub(super) conflicts: Vec<Conflict>,
     /// Where the changes feed was last read up to.
     pub(super) since: Option<serde_json::Value>,
@@ -84,6 +105,13 @@ pub(super) fn annotation_id(prefix: &str, doc: &str) -> Option<AnnotationId> {
         .map(|id| AnnotationId::new(id.to_owned()))
 }
 
+/// `ids` sorted by id, each once.
+pub(super) fn sorted(mut ids: Vec<AnnotationId>) -> Vec<AnnotationId> {
+    crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
+    ids.dedup();
+    ids
+}
+
 impl Replica {
     /// An article's replica before anything is known of the server;
     /// `sha`: its text's SHA-256 in hex.
@@ -91,10 +119,7 @@ impl Replica {
         Replica {
             sha: sha.to_owned(),
             prefix: docs::prefix(sha),
-            known: HashMap::new(),
-            dirty: HashSet::new(),
-            in_flight: HashMap::new(),
-            stale: HashSet::new(),
+            entries: HashMap::new(),
             conflicts: Vec::new(),
             since: None,
         }
@@ -113,8 +138,12 @@ impl Replica {
         &self.conflicts
     }
 
-    /// Read one document of this article into `known`; `None` when it is
-    /// another article's, or could not be read (said in `merge`).
+    fn conflicted(&self, id: &AnnotationId) -> bool {
+        self.conflicts.iter().any(|c| c.id == *id)
+    }
+
+    /// Read one document of this article into its entry; `None` when it
+    /// is another article's, or could not be read (said in `merge`).
     pub(super) fn read(
         &mut self,
         session: &Session,
@@ -146,15 +175,15 @@ impl Replica {
             rev: doc.rev,
             annotation: theirs.clone(),
         };
-        self.known.insert(id.clone(), known);
+        self.entries.entry(id.clone()).or_default().known = Some(known);
         Some((id, theirs))
     }
 
     /// Annotations the session changed (from `Session::touched_since`).
     pub fn touched(&mut self, ids: impl IntoIterator<Item = AnnotationId>) {
         for id in ids {
-            if !self.conflicts.iter().any(|c| c.id == id) {
-                self.dirty.insert(id);
+            if !self.conflicted(&id) {
+                self.entries.entry(id).or_default().dirty = true;
             }
         }
     }
@@ -164,58 +193,74 @@ impl Replica {
     /// next push. O(n).
     pub fn touch_all(&mut self, session: &Session) {
         let ids = session.annotations().iter().map(|a| a.id.clone());
-        let known: Vec<AnnotationId> = self.known.keys().cloned().collect();
+        let known: Vec<AnnotationId> = self.entries.keys().cloned().collect();
         self.touched(ids.chain(known));
     }
 
     /// Whether annotation `id` of the session differs from the server's.
     pub(super) fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
-        let known = self.known.get(id).and_then(|k| k.annotation.as_ref());
-        session.get(id) != known
+        session.get(id) != self.entries.get(id).and_then(Entry::theirs)
     }
 
     /// How many annotations wait to be sent (changed here, not yet
-    /// written there), conflicts included. O(waiting).
+    /// written there), conflicts included. O(entries).
     pub fn waiting(&self, session: &Session) -> usize {
-        let dirty = self.dirty.iter().filter(|id| {
-            !self.in_flight.contains_key(*id)
-                && !self.stale.contains(*id)
-                && self.differs(session, id)
-        });
-        dirty.count() + self.in_flight.len() + self.stale.len() + self.conflicts.len()
+        let waiting =
+            (self.entries.iter()).filter(|(id, e)| e.waiting(|| self.differs(session, id)));
+        waiting.count() + self.conflicts.len()
+    }
+
+    /// What this browser keeps between visits: the annotations changed
+    /// here and not yet agreed with the server (sorted), for a
+    /// [`super::Base`]. O(entries + waiting log waiting).
+    pub fn pending(&self, session: &Session) -> Vec<AnnotationId> {
+        let waiting = (self.entries.iter())
+            .filter(|(id, e)| e.waiting(|| self.differs(session, id)))
+            .map(|(id, _)| id.clone());
+        sorted(
+            waiting
+                .chain(self.conflicts.iter().map(|c| c.id.clone()))
+                .collect(),
+        )
     }
 
     /// The next `_bulk_docs` body (at most [`MAX_PUSH`] documents), moving
     /// what it carries in flight; `None` when nothing differs. Documents
-    /// refused as conflicts wait for the server's version. O(dirty).
+    /// refused as conflicts wait for the server's version. O(entries).
     pub fn outgoing(&mut self, session: &Session) -> Option<String> {
-        let ready = self.dirty.iter().filter(|id| !self.stale.contains(*id));
-        let mut ids: Vec<AnnotationId> = ready.cloned().collect();
-        crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
+        let ready = (self.entries.iter())
+            .filter(|(_, e)| e.dirty && !e.stale && e.in_flight.is_none())
+            .map(|(id, _)| id.clone());
         let text = &session.article().text;
         let mut body = Vec::new();
-        for id in ids {
+        for id in sorted(ready.collect()) {
             if body.len() == MAX_PUSH {
                 break;
             }
-            self.dirty.remove(&id);
-            let rev = self.known.get(&id).map(|k| k.rev.as_str());
+            let differs = self.differs(session, &id);
+            let e = self.entries.get_mut(&id).expect("listed");
+            e.dirty = false;
             let mine = session.get(&id);
+            let rev = e.known.as_ref().map(|k| k.rev.as_str());
             let doc = match (mine, rev) {
-                _ if !self.differs(session, &id) => continue,
+                _ if !differs => continue,
                 (Some(a), rev) => docs::annotation_doc(&self.sha, text, a, rev),
                 (None, Some(rev)) => docs::tombstone(&self.sha, &id, rev),
                 (None, None) => continue,
             };
             body.push(doc);
-            self.in_flight.insert(id, mine.cloned());
+            e.in_flight = Some(mine.cloned());
         }
         (!body.is_empty()).then(|| format!("{{\"docs\":[{}]}}", body.join(",")))
     }
 
     /// The push failed (no answer): what it carried waits again.
     pub fn push_failed(&mut self) {
-        self.dirty.extend(self.in_flight.drain().map(|(id, _)| id));
+        for e in self.entries.values_mut() {
+            if e.in_flight.take().is_some() {
+                e.dirty = true;
+            }
+        }
     }
 
     /// The `_bulk_docs` reply to the last [`Replica::outgoing`]. A document
@@ -226,11 +271,11 @@ impl Replica {
     /// # Errors
     /// A reply that is not what CouchDB sends (what it carried waits again).
     pub fn pushed(&mut self, reply: &str) -> Result<Vec<String>, String> {
-        let written: Vec<Written> = match serde_json::from_str(reply) {
+        let written = match docs::written(reply) {
             Ok(w) => w,
             Err(e) => {
                 self.push_failed();
-                return Err(e.to_string());
+                return Err(e);
             }
         };
         let mut refused = Vec::new();
@@ -238,24 +283,24 @@ impl Replica {
             let Some(id) = annotation_id(&self.prefix, &w.id) else {
                 continue;
             };
-            let Some(sent) = self.in_flight.remove(&id) else {
+            let Some(e) = self.entries.get_mut(&id) else {
+                continue;
+            };
+            let Some(sent) = e.in_flight.take() else {
                 continue;
             };
             match (w.rev, w.error.as_deref()) {
                 (Some(rev), _) => {
-                    let known = Known {
+                    e.known = Some(Known {
                         rev,
                         annotation: sent,
-                    };
-                    self.known.insert(id, known);
+                    })
                 }
-                (None, Some("conflict")) => {
-                    self.stale.insert(id);
-                }
+                (None, Some("conflict")) => e.stale = true,
                 (None, error) => {
                     let why = w.reason.as_deref().or(error).unwrap_or("refused");
                     refused.push(format!("{}: {why}", w.id));
-                    self.dirty.insert(id);
+                    e.dirty = true;
                 }
             }
         }
@@ -272,28 +317,31 @@ impl Replica {
     /// # Errors
     /// A reply that is not what CouchDB sends (nothing is taken from it).
     pub fn incoming(&mut self, session: &Session, reply: &str) -> Result<Merge, String> {
-        let changes: Changes = serde_json::from_str(reply).map_err(|e| e.to_string())?;
+        let changes = docs::reply(reply)?;
         let mut merge = Merge::default();
         for change in changes.results {
             let Some(doc) = change.doc else { continue };
             let Some(id) = annotation_id(&self.prefix, &change.id) else {
                 continue;
             };
-            if self.known.get(&id).is_some_and(|k| k.rev == doc.rev) {
+            let known = self.entries.get(&id).and_then(|e| e.known.as_ref());
+            if known.is_some_and(|k| k.rev == doc.rev) {
                 continue;
             }
-            let was = self.known.get(&id).and_then(|k| k.annotation.clone());
+            let was = known.and_then(|k| k.annotation.clone());
             let Some((id, theirs)) = self.read(session, doc, &mut merge) else {
                 continue;
             };
             self.came_in(session, id, was, theirs, &mut merge);
         }
-        self.since = Some(changes.last_seq);
+        if !changes.last_seq.is_null() {
+            self.since = Some(changes.last_seq);
+        }
         Ok(merge)
     }
 
-    /// The server's new version `theirs` of `id` (already in `known`;
-    /// `was`: what `known` held before).
+    /// The server's new version `theirs` of `id` (already its entry's
+    /// `known`; `was`: what that held before).
     fn came_in(
         &mut self,
         session: &Session,
@@ -303,22 +351,21 @@ impl Replica {
         merge: &mut Merge,
     ) {
         let mine = session.get(&id);
-        if let Some(sent) = self.in_flight.get(&id) {
-            if *sent == theirs {
-                // Our own write, seen before its reply.
-                self.in_flight.remove(&id);
-                return;
-            }
+        let e = self.entries.get_mut(&id).expect("read");
+        if e.in_flight.as_ref() == Some(&theirs) {
+            // Our own write, seen before its reply.
+            e.in_flight = None;
+            return;
         }
-        let changed_here = self.in_flight.remove(&id).is_some()
-            | self.stale.remove(&id)
-            | (self.dirty.remove(&id) && mine != was.as_ref());
+        let changed_here = e.in_flight.take().is_some()
+            | std::mem::take(&mut e.stale)
+            | (std::mem::take(&mut e.dirty) && mine != was.as_ref());
+        let rev = e.known.as_ref().map(|k| k.rev.clone());
         self.conflicts.retain(|c| c.id != id);
         if mine == theirs.as_ref() {
             return;
         }
         if changed_here {
-            let rev = Some(self.known[&id].rev.clone());
             let mine = mine.cloned();
             self.conflicts.push(Conflict {
                 id,
@@ -337,17 +384,13 @@ impl Replica {
     pub fn resolve(&mut self, id: &AnnotationId, mine: bool) -> Option<Merge> {
         let i = self.conflicts.iter().position(|c| c.id == *id)?;
         let c = self.conflicts.remove(i);
-        match c.rev {
-            Some(rev) => {
-                let annotation = c.theirs.clone();
-                self.known.insert(c.id.clone(), Known { rev, annotation });
-            }
-            None => {
-                self.known.remove(&c.id);
-            }
-        }
+        let e = self.entries.entry(c.id.clone()).or_default();
+        e.known = c.rev.map(|rev| Known {
+            rev,
+            annotation: c.theirs.clone(),
+        });
         if mine {
-            self.dirty.insert(c.id);
+            e.dirty = true;
             return None;
         }
         let mut merge = Merge::default();
