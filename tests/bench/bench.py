@@ -466,6 +466,26 @@ def reanchoring(smoke):
         cwd=ROOT,
         check=True,
     )
+    print()
+    sync_load(smoke)
+
+
+def sync_load(smoke):
+    """Three simulated annotators writing 10,000 annotations through
+    pouchdb-server (examples/sync_load.rs): the time to converge."""
+    sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+    from couch import ADMIN, pouchdb_server
+
+    with tempfile.TemporaryDirectory() as tmp, pouchdb_server(pathlib.Path(tmp)) as couch:
+        couch.request("PUT", "load")
+        url = f"http://{ADMIN[0]}:{ADMIN[1]}@127.0.0.1:{couch.port}/"
+        subprocess.run(
+            ["cargo", "run", "--release", "--quiet", "--locked", "--example", "sync_load", "--", url, "load",
+             "1000" if smoke else "10000"],
+            cwd=ROOT,
+            check=True,
+        )
 
 
 if __name__ == "__main__":
