@@ -462,8 +462,13 @@ impl Sync {
     fn changed(self: &Rc<Self>, doc: &Doc) {
         let new_article = self.doc.borrow().generation() != doc.generation();
         self.doc.replace(doc.clone());
-        if self.server.borrow().is_none() || self.state.get() == SyncState::Stopped {
+        if self.server.borrow().is_none() {
             return;
+        }
+        if self.state.get() == SyncState::Stopped {
+            // Nothing goes out until the user acts, but the count shows.
+            self.note_changes();
+            return self.refresh();
         }
         if new_article {
             return self.begin();

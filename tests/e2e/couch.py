@@ -1,5 +1,5 @@
 """A CouchDB-compatible server for the sync tests: `pouchdb-server` (npm, in
-.tools/) in memory on 127.0.0.1, with an administrator, users, and
+.tools/) on 127.0.0.1, its data on disk (leveldown's prebuilt module), with an administrator, users, and
 databases with members, set up over CouchDB's HTTP API. The app reaches it
 through the test server's `/couchdb/` proxy (browser.COUCH)."""
 
@@ -68,32 +68,54 @@ class Couch:
         return [row["doc"] for row in body["rows"]]
 
 
-@contextlib.contextmanager
-def pouchdb_server(workdir):
-    """Start pouchdb-server in memory (its config and log go to `workdir`),
-    make the administrator, yield a Couch; stop it at the end."""
-    assert POUCHDB_SERVER.exists(), "pouchdb-server is missing: run scripts/test (scripts/setup installs it)"
-    port = free_port()
-    workdir.mkdir(parents=True, exist_ok=True)
-    log = open(workdir / "server.log", "w")
-    proc = subprocess.Popen([str(POUCHDB_SERVER), "--host", "127.0.0.1", "--port", str(port), "--in-memory"],
-                            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
-    couch = Couch(port)
-    try:
+class Process:
+    """pouchdb-server on one port, its data on disk in `workdir`, so it can
+    be stopped and started again with everything kept."""
+
+    def __init__(self, workdir, port):
+        self.workdir, self.port, self.proc, self.log = workdir, port, None, None
+
+    def start(self):
+        self.log = open(self.workdir / "server.log", "a")
+        self.proc = subprocess.Popen(
+            [str(POUCHDB_SERVER), "--host", "127.0.0.1", "--port", str(self.port), "--dir", str(self.workdir / "data")],
+            cwd=self.workdir, stdout=self.log, stderr=subprocess.STDOUT)
+        couch = Couch(self.port)
         deadline = time.time() + 30
         while True:
             try:
-                status, _ = couch.request("GET", "", auth=None)
-                if status == 200:
-                    break
+                if couch.request("GET", "", auth=None)[0] == 200:
+                    return
             except OSError:
                 pass
-            assert time.time() < deadline and proc.poll() is None, (workdir / "server.log").read_text()
+            assert time.time() < deadline and self.proc.poll() is None, (self.workdir / "server.log").read_text()
             time.sleep(0.2)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self.log.close()
+
+
+@contextlib.contextmanager
+def pouchdb_server(workdir):
+    """Start pouchdb-server (its config, log and data go to `workdir`),
+    make the administrator, yield a Couch whose `stop()` and `start()` stop
+    and restart the server; stop it at the end."""
+    assert POUCHDB_SERVER.exists(), "pouchdb-server is missing: run scripts/test (scripts/setup installs it)"
+    workdir.mkdir(parents=True, exist_ok=True)
+    process = Process(workdir, free_port())
+    process.start()
+    couch = Couch(process.port)
+    couch.stop, couch.start = process.stop, process.start
+    try:
         status, body = couch.request("PUT", f"_config/admins/{ADMIN[0]}", ADMIN[1], auth=None)
+        assert status == 200, body
+        # Session cookies outlive a restart only with a kept secret (CouchDB
+        # keeps its own in local.ini; pouchdb-server makes one per start).
+        status, body = couch.request("PUT", "_config/couch_httpd_auth/secret", "kept-across-restarts")
         assert status == 200, body
         yield couch
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
+        if process.proc.poll() is None:
+            process.stop()

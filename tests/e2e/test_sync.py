@@ -4,6 +4,7 @@ one web server reaches it): two annotators in two browsers, the server
 away mid-session, a conflict settled, and every way connecting can fail,
 each with its message and the local work intact."""
 
+import json
 import time
 
 import pytest
@@ -64,7 +65,10 @@ def sync_state(app):
 
 
 def wait_state(app, text, timeout=15):
-    app.wait(lambda d: text in sync_state(app), timeout)
+    try:
+        app.wait(lambda d: text in sync_state(app), timeout)
+    except Exception:
+        raise AssertionError(f"sync state {sync_state(app)!r}, waited for {text!r}")
 
 
 def open_dialog(app):
@@ -103,6 +107,16 @@ def failure(app):
 
 def retag_first_row(app, tag):
     Select(app.driver.find_element(By.CSS_SELECTOR, ".panel .row .row-tag")).select_by_value(tag)
+
+
+def requested(app):
+    """Every URL the page asked for (CDP network events)."""
+    urls = []
+    for entry in app.driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
 
 
 def article_docs(couch):
@@ -166,9 +180,14 @@ def test_two_annotators_share_their_work_and_settle_a_conflict(app, second, serv
     app.ctrl("z")
     second.wait(lambda d: [r[:2] for r in second.rows()] == [(mine, "ferry pier")], timeout=10)
     assert [d["annotation"]["exact"] for d in article_docs(couch)] == ["ferry pier"]
+    for page in pages:
+        urls = requested(page)
+        assert any("/couchdb/" in u for u in urls)
+        web = [u for u in urls if u.split(":")[0] in ("http", "https", "ws", "wss")]
+        assert web and all(u.startswith(page.url) for u in web), web
 
 
-def test_work_done_while_the_server_is_away_arrives_when_it_is_back(app, server_up):
+def test_work_done_while_the_server_is_stopped_arrives_when_it_is_back(app, server_up):
     couch = server_up
     before = len(article_docs(couch))
     connect(app, "ana", couch.db)
@@ -177,19 +196,21 @@ def test_work_done_while_the_server_is_away_arrives_when_it_is_back(app, server_
     app.tag("Lindqvist Bay", "3")
     app.wait(lambda d: len(article_docs(couch)) == before + 1)
 
-    browser.COUCH["port"] = None
+    couch.stop()
     wait_state(app, "Offline")
     app.tag("Elin Sørensen", "3")
     app.tag("4.2 million euros", "1")
     wait_state(app, "Offline · 2 waiting")
-    assert len(article_docs(couch)) == before + 1
-    # Meanwhile a teammate deletes the first one; and the tab is reloaded
-    # before the server is back: the work waits in the library and is sent
-    # from there, and the teammate's deletion is taken, not undone.
-    [first] = [d for d in article_docs(couch) if d["annotation"]["exact"] == "Lindqvist Bay"]
-    couch.delete(couch.db, first)
+    # The tab is reloaded before the server is back: the work waits in the
+    # library and is sent from there. Once the server is back, a teammate
+    # deletes the first annotation before this tab reconnects: the
+    # deletion is taken, not undone.
     app.reload()
     wait_state(app, "Offline")
+    browser.COUCH["port"] = None
+    couch.start()
+    [first] = [d for d in article_docs(couch) if d["annotation"]["exact"] == "Lindqvist Bay"]
+    couch.delete(couch.db, first)
 
     browser.COUCH["port"] = couch.port
     wait_state(app, "Synced", timeout=20)
@@ -230,3 +251,23 @@ def test_an_unreachable_server_is_said(app, server_up):
     app.wait(lambda d: "cannot be reached" in failure(app))
     close_dialog(app)
     assert [r[:2] for r in app.rows()] == [("quote", "ferry pier")]
+
+
+def test_a_session_the_server_forgets_stops_sync_until_the_user_signs_in_again(app, server_up):
+    couch = server_up
+    connect(app, "ana", couch.db)
+    wait_state(app, "Synced")
+    close_dialog(app)
+    # A new secret on the server ends every session cookie made before.
+    status, body = couch.request("PUT", "_config/couch_httpd_auth/secret", "a-new-secret")
+    assert status == 200, body
+    wait_state(app, "Sync stopped")
+    app.tag("ferry pier", "1")
+    assert "1 waiting" in sync_state(app)
+    dialog = open_dialog(app)
+    assert "signed you out" in failure(app)
+    type_into(dialog, "password", "ana-pw").send_keys(Keys.ENTER)
+    wait_state(app, "Synced")
+    app.wait(lambda d: [d["annotation"]["exact"] for d in article_docs(couch)] == ["ferry pier"])
+    status, body = couch.request("PUT", "_config/couch_httpd_auth/secret", "kept-across-restarts")
+    assert status == 200, body
