@@ -582,3 +582,21 @@ fn a_tab_reopened_later_shows_a_conflict_where_both_changed() {
         "kept and sent again"
     );
 }
+
+#[test]
+fn a_reply_that_lists_a_document_twice_brings_its_last_version_once() {
+    let (couch, a, _) = pair();
+    let mut reply: Value = serde_json::from_str(&couch.changes("0")).unwrap();
+    let first = reply["results"][0].clone();
+    let mut again = first.clone();
+    again["doc"]["_rev"] = json!("9-x");
+    again["doc"]["annotation"]["tag"] = json!("claim");
+    reply["results"] = json!([first, again]);
+    let empty = Session::with_schema(a.session.article().clone(), a.session.schema().clone());
+    let mut c = Client::new(empty);
+    c.connect(&Couch::default());
+    let merge = c.replica.incoming(&c.session, &reply.to_string()).unwrap();
+    assert_eq!(merge.put.len(), 1);
+    assert_eq!(merge.put[0].tag, TagId::from("claim"));
+    c.bring_in(merge.command());
+}

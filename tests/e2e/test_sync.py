@@ -16,6 +16,7 @@ import browser
 from browser import chromium
 from couch import pouchdb_server
 from page import AppPage
+from test_a11y import audit
 
 DB = "desk"
 
@@ -162,6 +163,7 @@ def test_two_annotators_share_their_work_and_settle_a_conflict(app, second, serv
     assert [d["annotation"]["tag"] for d in article_docs(couch)] == [theirs]
 
     dialog = open_dialog(loser)
+    assert audit(loser) == [], "a conflict shown"
     versions = dialog.find_element(By.CSS_SELECTOR, ".sync-conflict").text
     assert f"Yours: {mine.capitalize()} “ferry pier”" in versions, versions
     assert f"Theirs: {theirs.capitalize()} “ferry pier”" in versions, versions
@@ -271,3 +273,19 @@ def test_a_session_the_server_forgets_stops_sync_until_the_user_signs_in_again(a
     app.wait(lambda d: [d["annotation"]["exact"] for d in article_docs(couch)] == ["ferry pier"])
     status, body = couch.request("PUT", "_config/couch_httpd_auth/secret", "kept-across-restarts")
     assert status == 200, body
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_sync_dialog_passes_axe(app, server_up, theme):
+    app.driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": theme}]})
+    open_dialog(app)
+    assert audit(app) == [], "sign-in form"
+    close_dialog(app)
+    connect(app, "ana", server_up.db, "wrong")
+    app.wait(lambda d: failure(app))
+    assert audit(app) == [], "a failure said"
+    close_dialog(app)
+    connect(app, "ana", server_up.db)
+    wait_state(app, "Synced")
+    assert audit(app) == [], "connected"

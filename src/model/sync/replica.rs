@@ -76,10 +76,33 @@ impl Merge {
         })
     }
 
+    /// Take the server's version of `id` (`None`: deleted). A reply that
+    /// lists a document twice takes it twice: [`Merge::dedup`] keeps the
+    /// last, so the command never names an id twice.
     pub(super) fn take(&mut self, id: &AnnotationId, theirs: Option<Annotation>) {
         match theirs {
             Some(a) => self.put.push(a),
             None => self.remove.push(id.clone()),
+        }
+    }
+
+    /// Each id once, its last version kept. O(k log k).
+    pub(super) fn dedup(&mut self) {
+        let mut all: Vec<(AnnotationId, Option<Annotation>)> = (self.put.drain(..))
+            .map(|a| (a.id.clone(), Some(a)))
+            .chain(self.remove.drain(..).map(|id| (id, None)))
+            .collect();
+        // Stable: among equal ids the later stays later; keep the last.
+        crate::model::sort::by(&mut all, |a, b| a.0.as_str().cmp(b.0.as_str()));
+        let n = all.len();
+        for i in 0..n {
+            if i + 1 < n && all[i].0 == all[i + 1].0 {
+                continue;
+            }
+            match all[i].1.take() {
+                Some(a) => self.put.push(a),
+                None => self.remove.push(all[i].0.clone()),
+            }
         }
     }
 }
@@ -337,6 +360,7 @@ impl Replica {
         if !changes.last_seq.is_null() {
             self.since = Some(changes.last_seq);
         }
+        merge.dedup();
         Ok(merge)
     }
 
