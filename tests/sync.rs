@@ -73,6 +73,11 @@ impl Couch {
         Value::Array(out).to_string()
     }
 
+    fn get(&self, id: &str) -> String {
+        let (n, doc, _, _) = &self.docs[id];
+        Couch::body(id, *n, doc, false).to_string()
+    }
+
     fn changes(&self, since: &str) -> String {
         let since: u64 = since.parse().unwrap();
         let mut results: Vec<(u64, Value)> = (self.docs.iter())
@@ -599,4 +604,43 @@ fn a_reply_that_lists_a_document_twice_brings_its_last_version_once() {
     assert_eq!(merge.put.len(), 1);
     assert_eq!(merge.put[0].tag, TagId::from("claim"));
     c.bring_in(merge.command());
+}
+
+#[test]
+fn an_article_put_in_the_database_is_listed_and_opens_with_its_text_and_tags() {
+    let (mut couch, a, _) = pair();
+    let sha = a.replica.sha().to_owned();
+    let article = a.session.article();
+    let bare = Session::with_schema(article.clone(), a.session.schema().clone());
+    let file = format::export(&bare);
+    let body = docs::article_docs(
+        &sha,
+        &article.title,
+        &article.source,
+        article.text.char_len(),
+        &file,
+    );
+    couch.bulk_docs(&body);
+    let again: Value = serde_json::from_str(&couch.bulk_docs(&body)).unwrap();
+    assert_eq!(
+        again[0]["error"], "conflict",
+        "a second put changes nothing"
+    );
+
+    let listed = docs::listed(&couch.all_docs("article:")).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].sha.as_str(), listed[0].title.as_str()),
+        (sha.as_str(), "Fixture")
+    );
+    assert_eq!(listed[0].chars, article.text.char_len());
+    let file = docs::reply(&couch.get(&docs::file_id(&sha))).unwrap().file;
+    let opened = format::import(file.as_bytes()).unwrap().session;
+    assert_eq!(opened.article().text.as_str(), article.text.as_str());
+    assert_eq!(opened.schema(), a.session.schema());
+    assert_eq!(
+        opened.annotations().len(),
+        0,
+        "annotations are documents of their own"
+    );
 }

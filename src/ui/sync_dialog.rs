@@ -103,6 +103,7 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
                 { form(v, onsubmit, [&first, &address, &db, &name, &password]) }
             }
             { conflicts(&v.conflicts, &p.sync, &p.doc) }
+            if connected { { articles(v, &p.sync) } }
             <div class="sync-buttons"><button type="button" onclick={close}>{"Close"}</button></div>
         </div>
     }
@@ -145,6 +146,31 @@ fn form(v: &SyncView, onsubmit: Callback<SubmitEvent>, refs: [&NodeRef; 5]) -> H
             <p class="sync-how">{"The password goes to the server once, for a session; it is never kept in this browser."}</p>
             <button type="submit" class="primary" ref={refs[0].clone()}>{"Connect"}</button>
         </form>
+    }
+}
+
+/// The database's articles: the open one marked, the others with Open.
+fn articles(v: &SyncView, sync: &Rc<Sync>) -> Html {
+    if v.articles.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="sync-articles" aria-labelledby="sync-articles-title">
+            <h3 id="sync-articles-title">{ format!("Articles in this database ({})", v.articles.len()) }</h3>
+            <ul>
+                { for v.articles.iter().map(|a| {
+                    let what = words::listed(&a.title, a.chars);
+                    let open = if a.sha == v.open_sha {
+                        html! { <span class="sync-open-here">{"open here"}</span> }
+                    } else {
+                        let (sync, a2) = (sync.clone(), a.clone());
+                        let onclick = Callback::from(move |_: MouseEvent| sync.open_article(a2.clone()));
+                        html! { <button type="button" aria-label={format!("Open {}", a.title)} {onclick}>{"Open"}</button> }
+                    };
+                    html! { <li class="sync-article"><span>{ what }</span>{ open }</li> }
+                }) }
+            </ul>
+        </section>
     }
 }
 

@@ -14,7 +14,8 @@ use super::doc::Doc;
 use super::messages::sync::{self as words, SyncState};
 use super::store::{Action, Notice, State};
 use crate::model::format::sha256_hex;
-use crate::model::sync::{docs, Base, Conflict, Failure, Merge, Replica};
+use crate::model::sync::docs::{self, Listed};
+use crate::model::sync::{Base, Conflict, Failure, Merge, Replica};
 use crate::model::AnnotationId;
 use crate::web::couch::Server;
 use crate::web::storage;
@@ -45,6 +46,9 @@ pub struct SyncView {
     pub failure: Option<String>,
     /// What the dialog's fields start with: (address, database, name).
     pub saved: (String, String, String),
+    /// The articles the database holds, and the open one's SHA-256.
+    pub articles: Vec<Listed>,
+    pub open_sha: String,
 }
 
 /// The connection and the replica, shared by the hook, its async loops and
@@ -64,6 +68,7 @@ pub struct Sync {
     push_timer: RefCell<Option<Timeout>>,
     failure: RefCell<Option<Failure>>,
     open: Cell<bool>,
+    articles: RefCell<Vec<Listed>>,
     dispatch: UseReducerDispatcher<State>,
     view: RefCell<SyncView>,
     set_view: UseStateSetter<SyncView>,
@@ -87,10 +92,14 @@ impl Sync {
         self.server.borrow().clone()
     }
 
-    /// Show the dialog, or hide it.
-    pub fn set_open(&self, open: bool) {
+    /// Show the dialog (with the database's articles read again), or hide it.
+    pub fn set_open(self: &Rc<Self>, open: bool) {
         self.open.set(open);
         self.refresh();
+        if open && self.replica.borrow().is_some() {
+            let me = self.clone();
+            yew::platform::spawn_local(async move { me.list_articles().await });
+        }
     }
 
     /// Put the current figures in the view (a render only when they changed).
@@ -109,7 +118,13 @@ impl Sync {
             let name = storage::annotator_name();
             ("/couchdb/".into(), String::new(), name)
         });
+        let open_sha = replica
+            .as_ref()
+            .map(|r| r.sha().to_owned())
+            .unwrap_or_default();
         let view = SyncView {
+            articles: self.articles.borrow().clone(),
+            open_sha,
             open: self.open.get(),
             state: self.state.get(),
             connection,
@@ -230,7 +245,80 @@ impl Sync {
         self.failure.replace(None);
         self.set_state(SyncState::Synced);
         self.bring_in(merge);
+        self.share_article(&server, &sha, &doc, &name).await?;
+        self.list_articles().await;
         Ok(())
+    }
+
+    /// Put the open article in the database if it is not there yet (its
+    /// listing and its text and tag set as a native file), so teammates
+    /// can open it from the Sync dialog.
+    async fn share_article(
+        &self,
+        server: &Server,
+        sha: &str,
+        doc: &Doc,
+        name: &str,
+    ) -> Result<(), Failure> {
+        if server.doc(&docs::article_id(sha), name).await?.is_some() {
+            return Ok(());
+        }
+        let body = {
+            let session = doc.session();
+            let article = session.article();
+            let bare =
+                crate::model::Session::with_schema(article.clone(), session.schema().clone());
+            let file = crate::model::format::export(&bare);
+            let chars = article.text.char_len();
+            docs::article_docs(sha, &article.title, &article.source, chars, &file)
+        };
+        server.bulk_docs(&body, name).await.map(drop)
+    }
+
+    /// Read the list of the database's articles into the view.
+    async fn list_articles(&self) {
+        let Some(server) = self.server() else { return };
+        let name = self.name.borrow().clone();
+        if let Ok(reply) = server.all_docs("article:", &name).await {
+            if let Ok(listed) = docs::listed(&reply) {
+                self.articles.replace(listed);
+                self.refresh();
+            }
+        }
+    }
+
+    /// Open article `sha` from the database (as a native file opened from
+    /// disk would be: the user is asked before unexported work goes); its
+    /// annotations come in with the first look that follows.
+    pub fn open_article(self: &Rc<Self>, listed: Listed) {
+        let Some(server) = self.server() else { return };
+        let me = self.clone();
+        yew::platform::spawn_local(async move {
+            let name = me.name.borrow().clone();
+            let file = match server.doc(&docs::file_id(&listed.sha), &name).await {
+                Ok(Some(body)) => docs::reply(&body).map(|r| r.file).unwrap_or_default(),
+                Ok(None) => {
+                    let reason = "the database lists this article but holds no text for it".into();
+                    me.failure.replace(Some(Failure::Other {
+                        status: 404,
+                        reason,
+                    }));
+                    return me.refresh();
+                }
+                Err(f) => {
+                    me.failure.replace(Some(f));
+                    return me.refresh();
+                }
+            };
+            let file_name = format!("{}.annotations.json", listed.title);
+            let doc = me.doc.borrow().clone();
+            me.set_open(false);
+            super::exchange_actions::open_annotations(
+                vec![(file_name, file.into_bytes())],
+                &doc,
+                &me.dispatch,
+            );
+        });
     }
 
     /// What the last visit kept of this article's replication, with what
@@ -506,6 +594,7 @@ pub fn use_sync(state: &UseReducerHandle<State>) -> (Rc<Sync>, SyncView) {
                 push_timer: RefCell::new(None),
                 failure: RefCell::new(None),
                 open: Cell::new(false),
+                articles: RefCell::new(Vec::new()),
                 dispatch,
                 view: RefCell::new(SyncView::default()),
                 set_view,

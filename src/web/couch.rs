@@ -139,6 +139,17 @@ impl Server {
         self.get(&self.db_url(&path), name).await
     }
 
+    /// Document `id`; `None` when the database has no such document (a
+    /// missing database was ruled out by [`Server::info`] before).
+    pub async fn doc(&self, id: &str, name: &str) -> Result<Option<String>, Failure> {
+        let url = self.db_url(&String::from(js_sys::encode_uri_component(id)));
+        match self.get(&url, name).await {
+            Ok(body) => Ok(Some(body)),
+            Err(Failure::NoDatabase(_)) => Ok(None),
+            Err(f) => Err(f),
+        }
+    }
+
     /// `POST <db>/_bulk_docs` with `body`.
     pub async fn bulk_docs(&self, body: &str, name: &str) -> Result<String, Failure> {
         let url = self.db_url("_bulk_docs");

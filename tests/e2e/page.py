@@ -96,14 +96,13 @@ class AppPage:
         return self.driver.find_element(By.CSS_SELECTOR, "article.article").text
 
     def rows(self):
-        """(tag, excerpt, note) of each row of the side panel, in order."""
-        out = []
-        for row in self.driver.find_elements(By.CSS_SELECTOR, ".panel .row"):
-            tag = row.find_element(By.CSS_SELECTOR, ".row-tag").get_attribute("value")
-            excerpt = row.find_element(By.CSS_SELECTOR, ".row-excerpt").text
-            note = row.find_element(By.CSS_SELECTOR, ".row-note").get_attribute("value")
-            out.append((tag, excerpt, note))
-        return out
+        """(tag, excerpt, note) of each row of the side panel, in order.
+        Read in one script: a row may be re-rendered between finding and
+        reading it (a teammate's change coming in)."""
+        return [tuple(r) for r in self.driver.execute_script(
+            "return [...document.querySelectorAll('.panel .row')].map(r => ["
+            "r.querySelector('.row-tag').value, r.querySelector('.row-excerpt').innerText.trim(),"
+            "r.querySelector('.row-note').value])")]
 
     def wait_rows(self, n):
         self.wait(lambda d: len(self.rows()) == n)

@@ -289,3 +289,26 @@ def test_the_sync_dialog_passes_axe(app, server_up, theme):
     connect(app, "ana", server_up.db)
     wait_state(app, "Synced")
     assert audit(app) == [], "connected"
+
+
+def test_a_teammate_opens_the_article_from_the_database(app, second, server_up, tmp_path):
+    couch = server_up
+    path = tmp_path / "storm-report.txt"
+    path.write_text("Storm report\n\nThe ferry pier was torn apart in January, the council said.\n", encoding="utf-8")
+    app.choose_file("Open article", path)
+    app.wait(lambda d: "torn apart in January" in app.article_text())
+    app.tag("ferry pier", "1")
+    connect(app, "ana", couch.db)
+    wait_state(app, "Synced")
+    close_dialog(app)
+
+    dialog = connect(second, "ben", couch.db)
+    wait_state(second, "Synced")
+    items = lambda: dialog.find_elements(By.CSS_SELECTOR, ".sync-article")
+    second.wait(lambda d: len(items()) == 2)
+    listed = sorted(i.text for i in items())
+    assert any(t.startswith("“") and "characters" in t and t.endswith("open here") for t in listed), listed
+    dialog.find_element(By.CSS_SELECTOR, ".sync-article button").click()
+    second.wait(lambda d: "torn apart in January" in second.article_text())
+    second.wait(lambda d: [r[:2] for r in second.rows()] == [("claim", "ferry pier")], timeout=10)
+    assert "Synced" in sync_state(second)

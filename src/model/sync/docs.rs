@@ -32,6 +32,61 @@ pub fn annotation_doc(sha: &str, text: &Text, a: &Annotation, rev: Option<&str>)
     )
 }
 
+/// The id of the document that lists article `sha` (title, source, length).
+pub fn article_id(sha: &str) -> String {
+    format!("article:{sha}")
+}
+
+/// The id of the document that holds article `sha` as a native file.
+pub fn file_id(sha: &str) -> String {
+    format!("file:{sha}")
+}
+
+/// A `_bulk_docs` body that adds article `sha` to the database: a small
+/// document that lists it and one that holds `file`, the article and its
+/// tag set as a native file without annotations (those are documents of
+/// their own). Both new: a server that has them refuses them as
+/// conflicts, which changes nothing.
+pub fn article_docs(sha: &str, title: &str, source: &str, chars: usize, file: &str) -> String {
+    format!(
+        "{{\"docs\":[{{\"_id\":{},\"type\":\"article\",\"title\":{},\"source\":{},\"chars\":{chars}}},{{\"_id\":{},\"type\":\"file\",\"file\":{}}}]}}",
+        quoted(&article_id(sha)),
+        quoted(title),
+        quoted(source),
+        quoted(&file_id(sha)),
+        quoted(file)
+    )
+}
+
+/// An article the database holds, as its listing document says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub sha: String,
+    pub title: String,
+    pub source: String,
+    pub chars: usize,
+}
+
+/// The articles of an `_all_docs` reply over the `article:` ids
+/// (`include_docs=true`), in the reply's order (by SHA-256).
+///
+/// # Errors
+/// A reply that is not what CouchDB sends.
+pub fn listed(reply: &str) -> Result<Vec<Listed>, String> {
+    let reply = self::reply(reply)?;
+    let docs = reply.rows.into_iter().filter_map(|r| r.doc);
+    let listed = docs.filter_map(|d| {
+        let sha = d.id.strip_prefix("article:")?.to_owned();
+        Some(Listed {
+            sha,
+            title: d.title,
+            source: d.source,
+            chars: d.chars,
+        })
+    });
+    Ok(listed.collect())
+}
+
 /// The tombstone that deletes revision `rev` of annotation `id`'s document.
 pub fn tombstone(sha: &str, id: &AnnotationId, rev: &str) -> String {
     format!(
@@ -52,6 +107,13 @@ pub struct DocIn {
     pub deleted: bool,
     #[serde(default)]
     pub annotation: Option<AnnotationRecord>,
+    /// An article document's title, source and length in code points.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub chars: usize,
 }
 
 /// Any object the server answers with that the replication reads: the
@@ -71,6 +133,8 @@ pub struct Reply {
     pub user_ctx: Option<UserCtx>,
     pub error: String,
     pub reason: String,
+    /// A `file:` document's native file (see [`article_docs`]).
+    pub file: String,
 }
 
 /// An element of `results` or `rows`, or of a `_bulk_docs` reply (an

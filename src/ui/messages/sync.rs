@@ -102,3 +102,8 @@ pub fn refused(n: usize, first: &str) -> String {
         if n == 1 { "it is" } else { "they are" }
     )
 }
+
+/// An article the database holds: "“Title” (12,345 characters)".
+pub fn listed(title: &str, chars: usize) -> String {
+    format!("\u{201c}{title}\u{201d} ({})", count(chars, "character"))
+}
