@@ -439,3 +439,91 @@ pub fn reanchor(bytes: &[u8]) {
         }
     }
 }
+
+/// The sync's reading of a server's replies (`model::sync::Replica`): the
+/// first byte picks the reply (0: the first look's `_all_docs`, 1: a
+/// `_changes` feed, 2: a `_bulk_docs` answer to a push, 3: the ids of a
+/// changes feed), the rest is the reply, with `SHA` standing for the
+/// article's text hash. A reply is refused with a message or read; what
+/// it brings in applies to the session as one command, leaving a session
+/// whose annotations lie in the text with unique ids; what goes out is
+/// JSON.
+pub fn sync_reply(bytes: &[u8]) {
+    use annotator::model::sync::{docs, Replica};
+    use annotator::model::{Annotation, Command, Fields};
+    let Some((&kind, rest)) = bytes.split_first() else {
+        return;
+    };
+    let text = "The mayor said “the bridge opens in May” 🌉. Her office disagreed.";
+    let mut session = Session::new(Article::from_plain(
+        "Sync".into(),
+        "sync.txt".into(),
+        text.into(),
+    ));
+    for (i, (s, e, tag)) in [(4, 9, "source"), (15, 40, "quote"), (48, 54, "source")]
+        .into_iter()
+        .enumerate()
+    {
+        let range = TextRange::new(CharOffset::new(s), CharOffset::new(e)).expect("in order");
+        let a = Annotation {
+            id: format!("a{}", i + 1).into(),
+            tag: tag.into(),
+            range,
+            note: String::new(),
+            fields: Fields::new(),
+            created: "2026-01-01T00:00:00.000Z".into(),
+            modified: "2026-01-01T00:00:00.000Z".into(),
+            creator: String::new(),
+            adjudicated_from: Vec::new(),
+        };
+        session.apply(Command::Tag(a)).expect("a valid annotation");
+    }
+    let sha = annotator::model::format::sha256_hex(text);
+    let reply = String::from_utf8_lossy(rest).replace("SHA", &sha);
+    let mut replica = Replica::new(&sha);
+    let info = r#"{"db_name":"d","update_seq":7}"#;
+    let merge = match kind % 4 {
+        0 => replica.start(&session, info, &reply, None),
+        1 => {
+            replica
+                .start(&session, info, r#"{"rows":[]}"#, None)
+                .expect("an empty look");
+            replica.incoming(&session, &reply)
+        }
+        2 => {
+            replica
+                .start(&session, info, r#"{"rows":[]}"#, None)
+                .expect("an empty look");
+            let body = replica
+                .outgoing(&session)
+                .expect("three annotations to send");
+            serde_json::from_str::<serde_json::Value>(&body).expect("a push is JSON");
+            let _ = replica.pushed(&reply);
+            assert!(
+                replica.waiting(&session) <= 3,
+                "more waiting than there are annotations"
+            );
+            return;
+        }
+        _ => {
+            let _ = replica.changed_ids(&reply);
+            let _ = docs::listed(&reply);
+            return;
+        }
+    };
+    let Ok(merge) = merge else { return };
+    if let Some(command) = merge.command() {
+        session
+            .apply(command)
+            .expect("what a reply brings in applies");
+    }
+    check_session(&session);
+    for a in session.annotations() {
+        let exact = session.article().text.slice(a.range);
+        assert!(!exact.is_empty(), "{} is empty", a.id);
+    }
+    if let Some(body) = replica.outgoing(&session) {
+        serde_json::from_str::<serde_json::Value>(&body).expect("a push is JSON");
+    }
+    let _ = replica.pending(&session);
+}

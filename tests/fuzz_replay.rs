@@ -60,3 +60,8 @@ fn foreign_corpus() {
 fn reanchor_corpus() {
     replay("reanchor", checks::reanchor);
 }
+
+#[test]
+fn sync_corpus() {
+    replay("sync", checks::sync_reply);
+}
