@@ -1,0 +1,185 @@
+//! The first look at the server for the open article (with what this
+//! browser kept of its last one), putting the article in the database,
+//! listing and opening the database's articles.
+
+use super::feed::{bad_reply, PULL_LIMIT};
+use super::Sync;
+use crate::model::format::sha256_hex;
+use crate::model::sync::docs::{self, Listed};
+use crate::model::sync::{Base, Failure, Replica};
+use crate::model::AnnotationId;
+use crate::ui::doc::Doc;
+use crate::ui::messages::sync::SyncState;
+use crate::web::couch::Server;
+use crate::web::storage;
+use std::rc::Rc;
+
+impl Sync {
+    /// Start with the open article: a new epoch, its first look, then the loops.
+    pub(super) fn begin(self: &Rc<Self>) {
+        let epoch = self.epoch.get() + 1;
+        self.epoch.set(epoch);
+        self.replica.replace(None);
+        self.set_state(SyncState::Connecting);
+        let me = self.clone();
+        yew::platform::spawn_local(async move {
+            while me.live(epoch) {
+                match me.first_look(epoch).await {
+                    Ok(()) => break,
+                    Err(f) if f.passes() => me.offline(f).await,
+                    Err(f) => return me.stop(epoch, f).await,
+                }
+            }
+            if me.live(epoch) {
+                me.push_soon();
+                me.pull_loop(epoch).await;
+            }
+        });
+    }
+
+    /// The article's documents on the server, merged with the session.
+    pub(super) async fn first_look(&self, epoch: u64) -> Result<(), Failure> {
+        let server = self.server().ok_or(Failure::SignedOut)?;
+        let name = self.name.borrow().clone();
+        let sha = sha256_hex(self.doc.borrow().session().article().text.as_str());
+        let mut replica = Replica::new(&sha);
+        let info = server.info(&name).await?;
+        let base = self.base(&server, &replica, &name).await?;
+        let all = server.all_docs(&docs::prefix(&sha), &name).await?;
+        if !self.live(epoch) {
+            return Ok(());
+        }
+        let doc = self.doc.borrow().clone();
+        let merge = {
+            let session = doc.session();
+            self.seen.set((doc.generation(), session.revision()));
+            let started = replica.start(&session, &info, &all, base.as_ref());
+            started.map_err(bad_reply)?
+        };
+        self.replica.replace(Some(replica));
+        self.failure.replace(None);
+        self.set_state(SyncState::Synced);
+        self.bring_in(merge);
+        self.share_article(&server, &sha, &doc, &name).await?;
+        self.list_articles().await;
+        Ok(())
+    }
+
+    /// Put the open article in the database if it is not there yet (its
+    /// listing and its text and tag set as a native file), so teammates
+    /// can open it from the Sync dialog.
+    pub(super) async fn share_article(
+        &self,
+        server: &Server,
+        sha: &str,
+        doc: &Doc,
+        name: &str,
+    ) -> Result<(), Failure> {
+        if server.doc(&docs::article_id(sha), name).await?.is_some() {
+            return Ok(());
+        }
+        let body = {
+            let session = doc.session();
+            let article = session.article();
+            let bare =
+                crate::model::Session::with_schema(article.clone(), session.schema().clone());
+            let file = crate::model::format::export(&bare);
+            let chars = article.text.char_len();
+            docs::article_docs(sha, &article.title, &article.source, chars, &file)
+        };
+        server.bulk_docs(&body, name).await.map(drop)
+    }
+
+    /// Read the list of the database's articles into the view.
+    pub(super) async fn list_articles(&self) {
+        let Some(server) = self.server() else { return };
+        let name = self.name.borrow().clone();
+        if let Ok(reply) = server.all_docs("article:", &name).await {
+            if let Ok(listed) = docs::listed(&reply) {
+                self.articles.replace(listed);
+                self.refresh();
+            }
+        }
+    }
+
+    /// Open article `sha` from the database (as a native file opened from
+    /// disk would be: the user is asked before unexported work goes); its
+    /// annotations come in with the first look that follows.
+    pub fn open_article(self: &Rc<Self>, listed: Listed) {
+        let Some(server) = self.server() else { return };
+        let me = self.clone();
+        yew::platform::spawn_local(async move {
+            let name = me.name.borrow().clone();
+            let file = match server.doc(&docs::file_id(&listed.sha), &name).await {
+                Ok(Some(body)) => docs::reply(&body).map(|r| r.file).unwrap_or_default(),
+                Ok(None) => {
+                    let reason = "the database lists this article but holds no text for it".into();
+                    me.failure.replace(Some(Failure::Other {
+                        status: 404,
+                        reason,
+                    }));
+                    return me.refresh();
+                }
+                Err(f) => {
+                    me.failure.replace(Some(f));
+                    return me.refresh();
+                }
+            };
+            let file_name = format!("{}.annotations.json", listed.title);
+            let doc = me.doc.borrow().clone();
+            me.set_open(false);
+            crate::ui::exchange_actions::open_annotations(
+                vec![(file_name, file.into_bytes())],
+                &doc,
+                &me.dispatch,
+            );
+        });
+    }
+
+    /// What the last visit kept of this article's replication, with what
+    /// the server changed since; `None` on a first visit (or when the
+    /// server no longer knows the kept sequence).
+    pub(super) async fn base(
+        &self,
+        server: &Server,
+        replica: &Replica,
+        name: &str,
+    ) -> Result<Option<Base>, Failure> {
+        let Some((mut since, pending)) = storage::sync_kept(&server.url(), replica.sha()) else {
+            return Ok(None);
+        };
+        let mut changed = Vec::new();
+        loop {
+            let reply = match server.changes(&since, PULL_LIMIT, false, name).await {
+                Err(Failure::Other { status: 400, .. }) => return Ok(None),
+                reply => reply?,
+            };
+            let (ids, n, last) = replica.changed_ids(&reply).map_err(bad_reply)?;
+            changed.extend(ids);
+            if n < PULL_LIMIT || last == since {
+                let pending = pending.into_iter().map(AnnotationId::new).collect();
+                return Ok(Some(Base::new(changed, pending)));
+            }
+            since = last;
+        }
+    }
+
+    /// Keep where the feed was read to and what waits, for the next visit.
+    pub(super) fn keep(&self) {
+        let (Some(server), Some(replica)) = (
+            self.server(),
+            self.replica.borrow().as_ref().map(|r| {
+                let doc = self.doc.borrow().clone();
+                let pending = r.pending(&doc.session());
+                (r.sha().to_owned(), r.since(), pending)
+            }),
+        ) else {
+            return;
+        };
+        let (sha, since, pending) = replica;
+        if let Some(since) = since {
+            let pending = pending.into_iter().map(AnnotationId::into_string).collect();
+            storage::set_sync_kept(&server.url(), &sha, &(since, pending));
+        }
+    }
+}
