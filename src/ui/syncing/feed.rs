@@ -8,6 +8,7 @@ use crate::ui::store::{Action, Notice};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 
+/// How often the changes feed is read, in ms.
 pub(super) const PULL_EVERY_MS: i32 = 1_000;
 /// How long after a failure to try again, in ms.
 pub(super) const RETRY_MS: i32 = 2_000;
@@ -51,10 +52,11 @@ impl Sync {
                         Ok(merge) => self.bring_in(merge),
                         Err(e) => return self.stop(epoch, bad_reply(e)).await,
                     }
-                    self.set_state(SyncState::Synced);
                     if was_offline {
+                        self.failure.replace(None);
                         self.push_soon();
                     }
+                    self.set_state(SyncState::Synced);
                     sleep(PULL_EVERY_MS).await;
                 }
                 Ok(_) => return,
@@ -172,12 +174,16 @@ impl Sync {
             };
             match (reply, refused) {
                 (Ok(_), Ok(refused)) => {
-                    if let Some(first) = refused.first() {
-                        let notice = Notice::Error(words::refused(refused.len(), first));
-                        me.dispatch.dispatch(Action::Notify(notice));
-                    }
                     me.set_state(SyncState::Synced);
-                    me.push_soon();
+                    match refused.first() {
+                        // Refused documents wait for the next change (a
+                        // server's validation would refuse them again now).
+                        Some(first) => {
+                            let notice = Notice::Error(words::refused(refused.len(), first));
+                            me.dispatch.dispatch(Action::Notify(notice));
+                        }
+                        None => me.push_soon(),
+                    }
                 }
                 (Ok(_), Err(e)) => me.stop(epoch, bad_reply(e)).await,
                 (Err(f), _) if f.passes() => {
