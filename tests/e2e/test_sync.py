@@ -157,6 +157,7 @@ def test_two_annotators_share_their_work_and_settle_a_conflict(app, second, serv
     app.wait(lambda d: any("1 conflict" in sync_state(p) for p in pages), timeout=20)
     loser = next(p for p in pages if "1 conflict" in sync_state(p))
     winner = second if loser is app else app
+    loser.wait_notice("1 annotation changed here and on the server: open Sync to keep one version of it.")
     mine = "source" if loser is app else "claim"
     theirs = "claim" if loser is app else "source"
     assert [r[0] for r in loser.rows()] == [mine], "nothing is taken until the user picks"
@@ -264,6 +265,7 @@ def test_a_session_the_server_forgets_stops_sync_until_the_user_signs_in_again(a
     status, body = couch.request("PUT", "_config/couch_httpd_auth/secret", "a-new-secret")
     assert status == 200, body
     wait_state(app, "Sync stopped")
+    app.wait_notice("The server has signed you out. Open Sync and sign in again")
     app.tag("ferry pier", "1")
     assert "1 waiting" in sync_state(app)
     dialog = open_dialog(app)

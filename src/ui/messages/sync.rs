@@ -107,3 +107,12 @@ pub fn refused(n: usize, first: &str) -> String {
 pub fn listed(title: &str, chars: usize) -> String {
     format!("\u{201c}{title}\u{201d} ({})", count(chars, "character"))
 }
+
+/// New conflicts came in (a notice: the toolbar alone is easy to miss).
+pub fn conflicts_came(n: usize) -> String {
+    format!(
+        "{} changed here and on the server: open Sync to keep one version of {}.",
+        count(n, "annotation"),
+        if n == 1 { "it" } else { "each" }
+    )
+}

@@ -39,15 +39,20 @@ impl Sync {
                 Ok(body) if self.live(epoch) => {
                     let was_offline = self.state.get() == SyncState::Offline;
                     self.note_changes();
-                    let merge = {
+                    let (merge, new_conflicts) = {
                         let doc = self.doc.borrow().clone();
                         let mut replica = self.replica.borrow_mut();
                         let Some(replica) = replica.as_mut() else {
                             return;
                         };
+                        let before = replica.conflicts().len();
                         let merge = replica.incoming(&doc.session(), &body);
-                        merge
+                        (merge, replica.conflicts().len().saturating_sub(before))
                     };
+                    if new_conflicts > 0 {
+                        let notice = Notice::Info(words::conflicts_came(new_conflicts));
+                        self.dispatch.dispatch(Action::Notify(notice));
+                    }
                     match merge {
                         Ok(merge) => self.bring_in(merge),
                         Err(e) => return self.stop(epoch, bad_reply(e)).await,
@@ -85,8 +90,10 @@ impl Sync {
         };
         if self.live(epoch) {
             self.epoch.set(epoch + 1);
+            let notice = Notice::Error(f.to_string());
             self.failure.replace(Some(f));
             self.set_state(SyncState::Stopped);
+            self.dispatch.dispatch(Action::Notify(notice));
         }
     }
 
