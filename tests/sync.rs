@@ -187,6 +187,12 @@ impl Client {
         self.pull(couch);
     }
 
+    /// A new claim on the first three code points.
+    fn tag(&mut self, id: &str) {
+        let a = common::annotation(id, "claim", common::range(0, 3));
+        self.session.apply(Command::Tag(a)).unwrap();
+    }
+
     fn retag(&mut self, id: &str, tag: &str, at: &str) {
         let c = Command::Retag {
             id: id.into(),
@@ -222,8 +228,7 @@ fn a_tags_and_b_sees_it_b_retags_and_a_sees_it() {
     assert_eq!(render(&b.session), render(&a.session));
     let docs_written = couch.seq;
 
-    let new = common::annotation("a4", "claim", common::range(0, 3));
-    a.session.apply(Command::Tag(new)).unwrap();
+    a.tag("a4");
     a.sync(&mut couch);
     assert_eq!(
         couch.seq,
@@ -441,13 +446,7 @@ fn the_first_look_keeps_the_later_side_and_sends_what_the_server_lacks() {
 #[test]
 fn documents_this_article_cannot_hold_are_named_and_the_rest_comes_in() {
     let (mut couch, mut a, mut b) = pair();
-    a.session
-        .apply(Command::Tag(common::annotation(
-            "a9",
-            "claim",
-            common::range(0, 3),
-        )))
-        .unwrap();
+    a.tag("a9");
     a.sync(&mut couch);
     let bad = docs::doc_id(a.replica.sha(), &"bad".into());
     let mut record: Value = couch.docs[&docs::doc_id(a.replica.sha(), &"a9".into())]
@@ -517,13 +516,7 @@ fn a_merge_is_one_undo_step_and_drops_relations_its_tags_do_not_allow() {
 #[test]
 fn a_tab_reopened_later_takes_what_changed_there_and_sends_what_changed_here() {
     let (mut couch, mut a, mut b) = pair();
-    a.session
-        .apply(Command::Tag(common::annotation(
-            "a4",
-            "claim",
-            common::range(0, 3),
-        )))
-        .unwrap();
+    a.tag("a4");
     a.sync(&mut couch);
     b.pull(&couch);
     // A closes the tab after two changes the server never saw.

@@ -6,9 +6,8 @@
 //! starts making the gold file from the compared files. Esc closes it.
 
 use super::store::{Action, Compared};
-use crate::keymap;
 use crate::model::agreement::view::{FieldRow, Row, ALL_TAGS};
-use crate::web::{download, keys};
+use crate::web::download;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,18 +44,8 @@ pub fn agreement_dialog(p: &AgreementDialogProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(Action::Agreement(None)))
     };
     let onkeydown = {
-        let (d, root) = (p.dispatch.clone(), root.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            e.stop_propagation();
-            match keys::with_press(&e, keymap::choice) {
-                Some(keymap::Choice::Cancel) => {
-                    e.prevent_default();
-                    d.emit(Action::Agreement(None));
-                }
-                Some(keymap::Choice::Tab { back }) => super::focus::trap_tab(&e, &root, back),
-                None => {}
-            }
-        })
+        let d = p.dispatch.clone();
+        super::focus::dialog_keys(&root, move || d.emit(Action::Agreement(None)))
     };
     let save = |name: &'static str, mime: &'static str, text: String| {
         let d = p.dispatch.clone();

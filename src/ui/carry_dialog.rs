@@ -5,8 +5,6 @@
 //! "Cancel" or Esc does nothing.
 
 use super::store::Action;
-use crate::keymap;
-use crate::web::keys;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,18 +23,8 @@ pub fn carry_dialog(props: &CarryDialogProps) -> Html {
     let (root, apply) = (use_node_ref(), use_node_ref());
     super::focus::use_return_focus(apply.clone());
     let onkeydown = {
-        let (d, root) = (props.dispatch.clone(), root.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            e.stop_propagation();
-            match keys::with_press(&e, keymap::choice) {
-                Some(keymap::Choice::Cancel) => {
-                    e.prevent_default();
-                    d.emit(Action::CloseOffer);
-                }
-                Some(keymap::Choice::Tab { back }) => super::focus::trap_tab(&e, &root, back),
-                None => {}
-            }
-        })
+        let d = props.dispatch.clone();
+        super::focus::dialog_keys(&root, move || d.emit(Action::CloseOffer))
     };
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();

@@ -31,6 +31,24 @@ pub fn use_return_focus(first: NodeRef) {
     });
 }
 
+/// The keydown handler of a simple dialog `root`: Esc calls `on_cancel`,
+/// Tab and Shift+Tab stay inside it ([`trap_tab`]); no key reaches the
+/// page's shortcuts.
+pub fn dialog_keys(root: &NodeRef, on_cancel: impl Fn() + 'static) -> Callback<KeyboardEvent> {
+    let root = root.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        e.stop_propagation();
+        match crate::web::keys::with_press(&e, crate::keymap::choice) {
+            Some(crate::keymap::Choice::Cancel) => {
+                e.prevent_default();
+                on_cancel();
+            }
+            Some(crate::keymap::Choice::Tab { back }) => trap_tab(&e, &root, back),
+            None => {}
+        }
+    })
+}
+
 /// Keep Tab and Shift+Tab inside the dialog `root`: from its last control
 /// to its first and back.
 pub fn trap_tab(e: &KeyboardEvent, root: &NodeRef, back: bool) {

@@ -7,9 +7,7 @@
 use super::doc::Doc;
 use super::messages::sync::{self as words, SyncState};
 use super::syncing::{Sync, SyncView};
-use crate::keymap;
 use crate::model::sync::Conflict;
-use crate::web::keys;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,18 +42,8 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
     );
     super::focus::use_return_focus(first.clone());
     let onkeydown = {
-        let (sync, root) = (p.sync.clone(), root.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            e.stop_propagation();
-            match keys::with_press(&e, keymap::choice) {
-                Some(keymap::Choice::Cancel) => {
-                    e.prevent_default();
-                    sync.set_open(false);
-                }
-                Some(keymap::Choice::Tab { back }) => super::focus::trap_tab(&e, &root, back),
-                None => {}
-            }
-        })
+        let sync = p.sync.clone();
+        super::focus::dialog_keys(&root, move || sync.set_open(false))
     };
     let onsubmit = {
         let sync = p.sync.clone();

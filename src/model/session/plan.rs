@@ -35,6 +35,21 @@ pub(crate) fn check_fields(def: &TagDef, fields: &Fields) -> Result<(), Problem>
     Ok(())
 }
 
+/// Add the `Unlinked` effects of `effects` to `unlinks`, each relation
+/// once. O(|unlinks| × |effects|): plain lists, since a step unlinks a few
+/// relations (and a set would cost the page a hash table instance).
+pub(super) fn unlink_once(unlinks: &mut Vec<Effect>, effects: impl IntoIterator<Item = Effect>) {
+    for e in effects {
+        let id = &e.relation().expect("an unlink").id;
+        if !unlinks
+            .iter()
+            .any(|u| u.relation().is_some_and(|r| r.id == *id))
+        {
+            unlinks.push(e);
+        }
+    }
+}
+
 /// Whether `schema` allows relation `r` between ends tagged `from` and `to`.
 pub(super) fn relation_fits(schema: &Schema, r: &Relation, from: &TagId, to: &TagId) -> bool {
     schema
@@ -199,14 +214,10 @@ impl Session {
             {
                 continue;
             }
-            for r in self.relations_of(id) {
-                if !unlinks
-                    .iter()
-                    .any(|e: &Effect| e.relation().is_some_and(|u| u.id == r.id))
-                {
-                    unlinks.push(Effect::Unlinked(r.clone()));
-                }
-            }
+            unlink_once(
+                &mut unlinks,
+                self.relations_of(id).cloned().map(Effect::Unlinked),
+            );
             removals.push(Effect::Removed(a.clone()));
         }
         for (k, a) in add.iter().enumerate() {

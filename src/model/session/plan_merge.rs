@@ -1,6 +1,7 @@
 //! Planning [`Command::Merge`]: teammates' changes from a shared database
 //! (`model::sync`) as one step of the session.
 
+use super::plan::unlink_once;
 use super::Session;
 use crate::model::{Annotation, AnnotationId, Effect, Problem};
 
@@ -28,21 +29,10 @@ impl Session {
             return Err(Problem::DuplicateId(w[0].clone()));
         }
         let (mut unlinks, mut rest) = (Vec::<Effect>::new(), Vec::new());
-        let unlink = |effects: Vec<Effect>, unlinks: &mut Vec<Effect>| {
-            for e in effects {
-                let id = &e.relation().expect("unlinks").id;
-                if !unlinks
-                    .iter()
-                    .any(|u| u.relation().is_some_and(|r| r.id == *id))
-                {
-                    unlinks.push(e);
-                }
-            }
-        };
         for id in remove {
             let Some(a) = self.get(id) else { continue };
             let relations = self.relations_of(id).cloned().map(Effect::Unlinked);
-            unlink(relations.collect(), &mut unlinks);
+            unlink_once(&mut unlinks, relations);
             rest.push(Effect::Removed(a.clone()));
         }
         for a in put {
@@ -50,7 +40,7 @@ impl Session {
             match self.get(&a.id) {
                 Some(before) if *before == a => {}
                 Some(before) => {
-                    unlink(self.unlinks_for_retag(&a.id, &a.tag), &mut unlinks);
+                    unlink_once(&mut unlinks, self.unlinks_for_retag(&a.id, &a.tag));
                     let before = before.clone();
                     rest.push(Effect::Updated { before, after: a });
                 }

@@ -3,7 +3,7 @@
 //! ([`Base`]) when there is one.
 
 use super::docs;
-use super::replica::{annotation_id, sorted, Conflict, Merge, Replica};
+use super::replica::{annotation_id, sorted, Merge, Replica};
 use crate::model::{AnnotationId, Session};
 
 /// What this browser kept of its last look at the server, for the next
@@ -36,7 +36,7 @@ impl Replica {
     /// article's documents from `_all_docs`) what it holds. With `base`
     /// (what this browser kept of its last look), an annotation that
     /// differs is taken from the server when only the server changed it
-    /// since, is a [`Conflict`] when both did, and is pushed when only
+    /// since, is a [`super::Conflict`] when both did, and is pushed when only
     /// this browser did (a deletion too). Without one, the side whose
     /// `modified` is later is kept (the server's on a tie); one only here
     /// is pushed, one only there comes in. O((n + m) log(n + m)).
@@ -76,14 +76,7 @@ impl Replica {
             };
             match base {
                 Some(b) if has(&b.changed, &id) && has(&b.pending, &id) => {
-                    let rev = e.known.as_ref().map(|k| k.rev.clone());
-                    let mine = mine.cloned();
-                    self.conflicts.push(Conflict {
-                        id,
-                        mine,
-                        theirs,
-                        rev,
-                    });
+                    self.hold(id, mine.cloned(), theirs)
                 }
                 Some(b) if has(&b.changed, &id) => merge.take(&id, theirs),
                 Some(_) => e.dirty = true,

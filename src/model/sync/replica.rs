@@ -384,22 +384,33 @@ impl Replica {
         let changed_here = e.in_flight.take().is_some()
             | std::mem::take(&mut e.stale)
             | (std::mem::take(&mut e.dirty) && mine != was.as_ref());
-        let rev = e.known.as_ref().map(|k| k.rev.clone());
         self.conflicts.retain(|c| c.id != id);
         if mine == theirs.as_ref() {
             return;
         }
         if changed_here {
-            let mine = mine.cloned();
-            self.conflicts.push(Conflict {
-                id,
-                mine,
-                theirs,
-                rev,
-            });
+            self.hold(id, mine.cloned(), theirs);
         } else {
             merge.take(&id, theirs);
         }
+    }
+
+    /// Keep `mine` and `theirs` of `id` as a [`Conflict`], with the
+    /// server's revision its entry knows.
+    pub(super) fn hold(
+        &mut self,
+        id: AnnotationId,
+        mine: Option<Annotation>,
+        theirs: Option<Annotation>,
+    ) {
+        let known = self.entries.get(&id).and_then(|e| e.known.as_ref());
+        let rev = known.map(|k| k.rev.clone());
+        self.conflicts.push(Conflict {
+            id,
+            mine,
+            theirs,
+            rev,
+        });
     }
 
     /// Settle conflict `id`: keep this tab's version (`mine`: pushed over

@@ -177,9 +177,13 @@ impl Sync {
             return;
         };
         let (sha, since, pending) = replica;
-        if let Some(since) = since {
-            let pending = pending.into_iter().map(AnnotationId::into_string).collect();
-            storage::set_sync_kept(&server.url(), &sha, &(since, pending));
+        let Some(since) = since else { return };
+        let pending = pending.into_iter().map(AnnotationId::into_string).collect();
+        let now = (server.url(), sha, (since, pending));
+        // Written only when it changed: refreshes come with every change.
+        if self.kept.borrow().as_ref() != Some(&now) {
+            storage::set_sync_kept(&now.0, &now.1, &now.2);
+            self.kept.replace(Some(now));
         }
     }
 }

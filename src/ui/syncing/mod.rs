@@ -44,6 +44,10 @@ pub struct SyncView {
     pub open_sha: String,
 }
 
+/// What the browser keeps of one article's replication: (database
+/// address, text SHA-256, (feed sequence, annotation ids pending)).
+type Kept = (String, String, (String, Vec<String>));
+
 /// The connection and the replica, shared by the hook, its async loops and
 /// the dialog's callbacks.
 pub struct Sync {
@@ -62,6 +66,10 @@ pub struct Sync {
     failure: RefCell<Option<Failure>>,
     open: Cell<bool>,
     articles: RefCell<Vec<Listed>>,
+    /// What the dialog's fields start with, read when it opens.
+    saved: RefCell<(String, String, String)>,
+    /// What [`Sync::keep`] last wrote.
+    kept: RefCell<Option<Kept>>,
     dispatch: UseReducerDispatcher<State>,
     view: RefCell<SyncView>,
     set_view: UseStateSetter<SyncView>,
@@ -79,6 +87,13 @@ impl Sync {
     /// Show the dialog (with the database's articles read again), or hide it.
     pub fn set_open(self: &Rc<Self>, open: bool) {
         self.open.set(open);
+        if open {
+            let saved = storage::sync_config().unwrap_or_else(|| {
+                let name = storage::annotator_name();
+                ("/couchdb/".into(), String::new(), name)
+            });
+            self.saved.replace(saved);
+        }
         self.refresh();
         if open && self.replica.borrow().is_some() {
             let me = self.clone();
@@ -98,10 +113,7 @@ impl Sync {
         let connection = self
             .server()
             .map(|s| (s.base, s.db, self.name.borrow().clone()));
-        let saved = storage::sync_config().unwrap_or_else(|| {
-            let name = storage::annotator_name();
-            ("/couchdb/".into(), String::new(), name)
-        });
+        let saved = self.saved.borrow().clone();
         let open_sha = replica
             .as_ref()
             .map(|r| r.sha().to_owned())
@@ -240,6 +252,8 @@ pub fn use_sync(state: &UseReducerHandle<State>) -> (Rc<Sync>, SyncView) {
                 failure: RefCell::new(None),
                 open: Cell::new(false),
                 articles: RefCell::new(Vec::new()),
+                saved: RefCell::default(),
+                kept: RefCell::new(None),
                 dispatch,
                 view: RefCell::new(SyncView::default()),
                 set_view,
