@@ -10,7 +10,7 @@
 //! `TcpStream` (no client crate): `Content-Length` and chunked bodies.
 
 use annotator::model::format::sha256_hex;
-use annotator::model::sync::{docs, Replica};
+use annotator::model::sync::{docs, Key, Replica};
 use annotator::model::{Annotation, Article, CharOffset, Command, Fields, Session, TextRange};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -123,7 +123,7 @@ impl Client {
     fn push(&mut self, server: &Server) {
         let touched = self.session.touched_since(self.seen).expect("in the log");
         self.seen = self.session.revision();
-        self.replica.touched(touched.annotations);
+        self.replica.touched(Key::touched(touched));
         while let Some(body) = self.replica.outgoing(&self.session) {
             let reply = server.ok("POST", "_bulk_docs", Some(&body));
             self.requests += 1;
@@ -191,7 +191,7 @@ fn main() {
         .map(|_| {
             let session = Session::new(article.clone());
             let mut replica = Replica::new(&sha);
-            replica.start(&session, &info, &all, None).unwrap();
+            replica.start(&session, &info, &[&all], None).unwrap();
             Client {
                 seen: session.revision(),
                 session,

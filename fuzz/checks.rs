@@ -55,10 +55,21 @@ fn check_session(session: &Session) {
         );
         last = Some(key);
     }
+    let mut links = std::collections::HashSet::new();
     for r in session.relations() {
+        let (Some(from), Some(to)) = (session.get(&r.from), session.get(&r.to)) else {
+            panic!("relation {} dangles", r.id);
+        };
+        assert!(r.from != r.to, "relation {} links an annotation to itself", r.id);
+        let kind = session.schema().relation_type(&r.kind);
         assert!(
-            session.get(&r.from).is_some() && session.get(&r.to).is_some(),
-            "relation {} dangles",
+            kind.is_some_and(|k| k.allows(&from.tag, &to.tag)),
+            "relation {} is not allowed between its ends' tags",
+            r.id
+        );
+        assert!(
+            links.insert((r.kind.clone(), r.from.clone(), r.to.clone())),
+            "relation {} repeats another",
             r.id
         );
     }
@@ -446,8 +457,10 @@ pub fn reanchor(bytes: &[u8]) {
 /// changes feed), the rest is the reply, with `SHA` standing for the
 /// article's text hash. A reply is refused with a message or read; what
 /// it brings in applies to the session as one command, leaving a session
-/// whose annotations lie in the text with unique ids; what goes out is
-/// JSON.
+/// whose annotations lie in the text with unique ids and whose relations
+/// keep theirs (`check_session`); what goes out is JSON. The session holds
+/// three annotations (a1 source, a2 quote, a3 source) and relation r1
+/// (a2 said by a1).
 pub fn sync_reply(bytes: &[u8]) {
     use annotator::model::sync::{docs, Replica};
     use annotator::model::{Annotation, Command, Fields};
@@ -478,30 +491,38 @@ pub fn sync_reply(bytes: &[u8]) {
         };
         session.apply(Command::Tag(a)).expect("a valid annotation");
     }
+    let said_by = annotator::model::Relation {
+        id: "r1".into(),
+        kind: "said-by".into(),
+        from: "a2".into(),
+        to: "a1".into(),
+        created: "2026-01-01T00:00:00.000Z".into(),
+    };
+    session.apply(Command::Link(said_by)).expect("a valid relation");
     let sha = annotator::model::format::sha256_hex(text);
     let reply = String::from_utf8_lossy(rest).replace("SHA", &sha);
     let mut replica = Replica::new(&sha);
     let info = r#"{"db_name":"d","update_seq":7}"#;
     let merge = match kind % 4 {
-        0 => replica.start(&session, info, &reply, None),
+        0 => replica.start(&session, info, &[&reply], None),
         1 => {
             replica
-                .start(&session, info, r#"{"rows":[]}"#, None)
+                .start(&session, info, &[r#"{"rows":[]}"#], None)
                 .expect("an empty look");
             replica.incoming(&session, &reply)
         }
         2 => {
             replica
-                .start(&session, info, r#"{"rows":[]}"#, None)
+                .start(&session, info, &[r#"{"rows":[]}"#], None)
                 .expect("an empty look");
             let body = replica
                 .outgoing(&session)
-                .expect("three annotations to send");
+                .expect("three annotations and a relation to send");
             serde_json::from_str::<serde_json::Value>(&body).expect("a push is JSON");
             let _ = replica.pushed(&reply);
             assert!(
-                replica.waiting(&session) <= 3,
-                "more waiting than there are annotations"
+                replica.waiting(&session) <= 4,
+                "more waiting than there are records"
             );
             return;
         }

@@ -5,210 +5,26 @@
 
 mod common;
 
-use annotator::model::sync::{docs, Base, Replica};
+use annotator::model::sync::{docs, Key, Record};
 use annotator::model::{format, Annotation, AnnotationId, Command, Session, TagId};
+use common::couch::{Client, Couch};
 use common::{invariants, render, session, AT};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
-
-/// The server: each document's revision number, body and deletion, and
-/// the sequence of its last change.
-#[derive(Default)]
-struct Couch {
-    docs: BTreeMap<String, (u64, Value, bool, u64)>,
-    seq: u64,
-}
-
-impl Couch {
-    fn info(&self) -> String {
-        json!({ "db_name": "test", "update_seq": self.seq }).to_string()
-    }
-
-    fn body(id: &str, n: u64, doc: &Value, deleted: bool) -> Value {
-        let mut doc = if deleted { json!({}) } else { doc.clone() };
-        doc["_id"] = json!(id);
-        doc["_rev"] = json!(format!("{n}-x"));
-        if deleted {
-            doc["_deleted"] = json!(true);
-        }
-        doc
-    }
-
-    fn all_docs(&self, prefix: &str) -> String {
-        let rows: Vec<Value> = (self.docs.iter())
-            .filter(|(id, (_, _, deleted, _))| id.starts_with(prefix) && !deleted)
-            .map(|(id, (n, doc, _, _))| json!({ "id": id, "doc": Couch::body(id, *n, doc, false) }))
-            .collect();
-        json!({ "total_rows": rows.len(), "rows": rows }).to_string()
-    }
-
-    /// `_bulk_docs` with CouchDB's rule: a write names the revision it
-    /// replaces, or there is none (or only a tombstone).
-    fn bulk_docs(&mut self, body: &str) -> String {
-        let body: Value = serde_json::from_str(body).unwrap();
-        let mut out = Vec::new();
-        for doc in body["docs"].as_array().unwrap() {
-            let id = doc["_id"].as_str().unwrap().to_owned();
-            let rev = doc["_rev"].as_str().map(str::to_owned);
-            let current = self.docs.get(&id);
-            let ok = match current {
-                None => rev.is_none(),
-                Some((n, _, deleted, _)) => {
-                    rev.as_deref() == Some(&format!("{n}-x")) || (*deleted && rev.is_none())
-                }
-            };
-            if !ok {
-                out.push(
-                    json!({ "id": id, "error": "conflict", "reason": "Document update conflict." }),
-                );
-                continue;
-            }
-            let n = current.map_or(0, |c| c.0) + 1;
-            let deleted = doc["_deleted"] == json!(true);
-            self.seq += 1;
-            self.docs
-                .insert(id.clone(), (n, doc.clone(), deleted, self.seq));
-            out.push(json!({ "ok": true, "id": id, "rev": format!("{n}-x") }));
-        }
-        Value::Array(out).to_string()
-    }
-
-    fn get(&self, id: &str) -> String {
-        let (n, doc, _, _) = &self.docs[id];
-        Couch::body(id, *n, doc, false).to_string()
-    }
-
-    fn changes(&self, since: &str) -> String {
-        let since: u64 = since.parse().unwrap();
-        let mut results: Vec<(u64, Value)> = (self.docs.iter())
-            .filter(|(_, (_, _, _, seq))| *seq > since)
-            .map(|(id, (n, doc, deleted, seq))| {
-                let mut change = json!({ "seq": seq, "id": id, "changes": [{ "rev": format!("{n}-x") }],
-                                          "doc": Couch::body(id, *n, doc, *deleted) });
-                if *deleted {
-                    change["deleted"] = json!(true);
-                }
-                (*seq, change)
-            })
-            .collect();
-        results.sort_by_key(|(seq, _)| *seq);
-        let results: Vec<Value> = results.into_iter().map(|(_, c)| c).collect();
-        json!({ "results": results, "last_seq": self.seq }).to_string()
-    }
-}
-
-/// An annotator's tab: the session, its replica, and the revision the
-/// replica was last told about.
-struct Client {
-    session: Session,
-    replica: Replica,
-    seen: u64,
-}
-
-impl Client {
-    fn new(session: Session) -> Self {
-        let sha = format::sha256_hex(session.article().text.as_str());
-        Client {
-            seen: session.revision(),
-            session,
-            replica: Replica::new(&sha),
-        }
-    }
-
-    fn connect(&mut self, couch: &Couch) {
-        let all = couch.all_docs(&docs::prefix(self.replica.sha()));
-        let merge = self
-            .replica
-            .start(&self.session, &couch.info(), &all, None)
-            .unwrap();
-        assert_eq!(merge.not_read, Vec::<String>::new());
-        self.bring_in(merge.command());
-    }
-
-    /// What the browser keeps when the tab closes: where the feed was
-    /// read to, and what was changed here and not agreed.
-    fn kept(&self) -> (String, Vec<AnnotationId>) {
-        (
-            self.replica.since().unwrap(),
-            self.replica.pending(&self.session),
-        )
-    }
-
-    /// A new tab on the same session (the library kept it) and what was kept.
-    fn reopen(&mut self, couch: &Couch, (since, pending): (String, Vec<AnnotationId>)) {
-        let sha = self.replica.sha().to_owned();
-        self.replica = Replica::new(&sha);
-        self.seen = self.session.revision();
-        let (changed, _, _) = self.replica.changed_ids(&couch.changes(&since)).unwrap();
-        let base = Base::new(changed, pending);
-        let all = couch.all_docs(&docs::prefix(&sha));
-        let merge = self
-            .replica
-            .start(&self.session, &couch.info(), &all, Some(&base))
-            .unwrap();
-        self.bring_in(merge.command());
-    }
-
-    fn bring_in(&mut self, command: Option<Command>) {
-        if let Some(c) = command {
-            self.session.apply(c).expect("a merge applies");
-            invariants::check(&self.session);
-        }
-    }
-
-    /// Tell the replica what changed since the last call.
-    fn note_changes(&mut self) {
-        let touched = self.session.touched_since(self.seen).unwrap();
-        self.seen = self.session.revision();
-        self.replica.touched(touched.annotations);
-    }
-
-    fn push(&mut self, couch: &mut Couch) -> Vec<String> {
-        self.note_changes();
-        match self.replica.outgoing(&self.session) {
-            Some(body) => self.replica.pushed(&couch.bulk_docs(&body)).unwrap(),
-            None => Vec::new(),
-        }
-    }
-
-    fn pull(&mut self, couch: &Couch) {
-        self.note_changes();
-        let since = self.replica.since().unwrap();
-        let merge = self
-            .replica
-            .incoming(&self.session, &couch.changes(&since))
-            .unwrap();
-        assert_eq!(merge.not_read, Vec::<String>::new());
-        self.bring_in(merge.command());
-    }
-
-    fn sync(&mut self, couch: &mut Couch) {
-        self.push(couch);
-        self.pull(couch);
-    }
-
-    /// A new claim on the first three code points.
-    fn tag(&mut self, id: &str) {
-        let a = common::annotation(id, "claim", common::range(0, 3));
-        self.session.apply(Command::Tag(a)).unwrap();
-    }
-
-    fn retag(&mut self, id: &str, tag: &str, at: &str) {
-        let c = Command::Retag {
-            id: id.into(),
-            tag: tag.into(),
-            at: at.into(),
-        };
-        self.session.apply(c).unwrap();
-    }
-
-    fn waiting(&self) -> usize {
-        self.replica.waiting(&self.session)
-    }
-}
 
 const TEXT: &str =
     "The [mayor]{source} said [“the bridge opens in May”]{quote}. Her [office]{source} disagreed.";
+
+fn a2() -> Key {
+    Key::Annotation("a2".into())
+}
+
+/// The tag of a conflict's annotation side.
+fn tag_of(side: Option<&Record>) -> &str {
+    match side {
+        Some(Record::Annotation(a)) => a.tag.as_str(),
+        other => panic!("not an annotation: {other:?}"),
+    }
+}
 
 fn pair() -> (Couch, Client, Client) {
     let a = session(TEXT);
@@ -259,7 +75,7 @@ fn a_delete_is_a_tombstone_and_its_undo_comes_back() {
         .apply(Command::Remove { id: "a2".into() })
         .unwrap();
     a.sync(&mut couch);
-    let doc = docs::doc_id(a.replica.sha(), &"a2".into());
+    let doc = Key::Annotation("a2".into()).doc_id(a.replica.sha());
     assert!(couch.docs[&doc].2, "the document is deleted, not emptied");
     b.pull(&couch);
     assert!(b.session.get(&"a2".into()).is_none());
@@ -284,9 +100,9 @@ fn both_retag_offline_the_conflict_is_shown_and_mine_is_kept() {
     b.pull(&couch);
     let c = b.replica.conflicts().to_vec();
     assert_eq!(c.len(), 1);
-    assert_eq!(c[0].id, AnnotationId::from("a2"));
-    assert_eq!(c[0].mine.as_ref().unwrap().tag, TagId::from("source"));
-    assert_eq!(c[0].theirs.as_ref().unwrap().tag, TagId::from("claim"));
+    assert_eq!(c[0].key, a2());
+    assert_eq!(tag_of(c[0].mine.as_ref()), "source");
+    assert_eq!(tag_of(c[0].theirs.as_ref()), "claim");
     assert_eq!(
         b.session.get(&"a2".into()).unwrap().tag,
         TagId::from("source"),
@@ -296,7 +112,7 @@ fn both_retag_offline_the_conflict_is_shown_and_mine_is_kept() {
     b.sync(&mut couch);
     assert_eq!(b.replica.conflicts().len(), 1, "a conflict is not sent");
 
-    assert_eq!(b.replica.resolve(&"a2".into(), true), None);
+    assert_eq!(b.replica.resolve(&b.session, &a2(), true), None);
     b.sync(&mut couch);
     assert_eq!(b.waiting(), 0);
     a.pull(&couch);
@@ -315,7 +131,7 @@ fn both_retag_the_conflict_resolved_with_theirs() {
     a.sync(&mut couch);
     b.pull(&couch); // the feed first this time: B's change is not sent yet
     assert_eq!(b.replica.conflicts().len(), 1);
-    let merge = b.replica.resolve(&"a2".into(), false).unwrap();
+    let merge = b.replica.resolve(&b.session, &a2(), false).unwrap();
     b.bring_in(merge.command());
     b.sync(&mut couch);
     a.pull(&couch);
@@ -448,8 +264,8 @@ fn documents_this_article_cannot_hold_are_named_and_the_rest_comes_in() {
     let (mut couch, mut a, mut b) = pair();
     a.tag("a9");
     a.sync(&mut couch);
-    let bad = docs::doc_id(a.replica.sha(), &"bad".into());
-    let mut record: Value = couch.docs[&docs::doc_id(a.replica.sha(), &"a9".into())]
+    let bad = Key::Annotation("bad".into()).doc_id(a.replica.sha());
+    let mut record: Value = couch.docs[&Key::Annotation("a9".into()).doc_id(a.replica.sha())]
         .1
         .clone();
     record["annotation"]["id"] = json!("bad");
@@ -496,6 +312,8 @@ fn a_merge_is_one_undo_step_and_drops_relations_its_tags_do_not_allow() {
     s.apply(Command::Merge {
         put: vec![q, added],
         remove: vec![gone.clone(), "absent".into()],
+        link: vec![],
+        unlink: vec![],
     })
     .unwrap();
     invariants::check(&s);
@@ -507,7 +325,9 @@ fn a_merge_is_one_undo_step_and_drops_relations_its_tags_do_not_allow() {
     assert!(s
         .apply(Command::Merge {
             put: vec![outside],
-            remove: vec![]
+            remove: vec![],
+            link: vec![],
+            unlink: vec![],
         })
         .is_err());
     assert_eq!(render(&s), before, "a refused merge changes nothing");
@@ -526,10 +346,8 @@ fn a_tab_reopened_later_takes_what_changed_there_and_sends_what_changed_here() {
         .unwrap();
     a.note_changes();
     let kept = a.kept();
-    assert_eq!(
-        kept.1,
-        vec![AnnotationId::from("a1"), AnnotationId::from("a4")]
-    );
+    let key = |id: &str| Key::Annotation(id.into());
+    assert_eq!(kept.1, vec![key("a1"), key("a4")]);
     // Meanwhile B deletes a2 and retags a3; a deletion A must not undo.
     b.session
         .apply(Command::Remove { id: "a2".into() })
@@ -571,7 +389,7 @@ fn a_tab_reopened_later_shows_a_conflict_where_both_changed() {
     let c = a.replica.conflicts().to_vec();
     assert_eq!(c.len(), 1);
     assert_eq!((c[0].mine.is_some(), c[0].theirs.is_none()), (true, true));
-    assert_eq!(a.replica.resolve(&"a1".into(), true), None);
+    assert_eq!(a.replica.resolve(&a.session, &Key::Annotation("a1".into()), true), None);
     a.sync(&mut couch);
     b.pull(&couch);
     assert_eq!(

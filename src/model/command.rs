@@ -67,10 +67,14 @@ pub enum Command {
     /// `put` replaces the annotation with its id (relations its tag may no
     /// longer take part in are dropped) or is added, as it is (see
     /// [`Command::Replace`] for what an added one must be); each of
-    /// `remove` that is here goes, with its relations.
+    /// `remove` that is here goes, with its relations; so does each
+    /// relation of `unlink` that is here; each of `link` is added, checked
+    /// against what the rest leaves (see [`Relation`]).
     Merge {
         put: Vec<Annotation>,
         remove: Vec<AnnotationId>,
+        link: Vec<Relation>,
+        unlink: Vec<RelationId>,
     },
     /// Add a relation (see [`Relation`] for what must hold).
     Link(Relation),

@@ -49,6 +49,6 @@ pub use schema::{
     Cue, FieldDef, FieldId, FieldKind, FieldProblem, FieldValue, RelationType, RelationTypeId,
     Schema, SchemaParts, SchemaProblem, TagDef, TagId,
 };
-pub use session::{overlap_regions, Session, Step};
+pub use session::{overlap_regions, MergeView, Session, Step};
 pub use slug::slug;
 pub use text::Text;

@@ -173,8 +173,8 @@ fn conflicts(list: &[Conflict], sync: &Rc<Sync>, doc: &Doc) -> Html {
             <ul>
                 { for list.iter().map(|c| {
                     let pick = |mine: bool| {
-                        let (sync, id) = (sync.clone(), c.id.clone());
-                        Callback::from(move |_: MouseEvent| sync.resolve(&id, mine))
+                        let (sync, key) = (sync.clone(), c.key.clone());
+                        Callback::from(move |_: MouseEvent| sync.resolve(&key, mine))
                     };
                     html! {
                         <li class="sync-conflict">

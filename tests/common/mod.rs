@@ -16,6 +16,7 @@
 
 #![allow(dead_code)]
 
+pub mod couch;
 pub mod export;
 pub mod invariants;
 mod sample;

@@ -314,3 +314,39 @@ def test_a_teammate_opens_the_article_from_the_database(app, second, server_up, 
     second.wait(lambda d: "torn apart in January" in second.article_text())
     second.wait(lambda d: [r[:2] for r in second.rows()] == [("claim", "ferry pier")], timeout=10)
     assert "Synced" in sync_state(second)
+
+
+def row_info(app, i):
+    return app.driver.find_elements(By.CSS_SELECTOR, ".panel .row .row-info")[i].text
+
+
+def relation_docs(couch):
+    return [d["relation"] for d in couch.docs(couch.db) if d.get("type") == "relation"]
+
+
+def test_a_relation_made_by_one_annotator_reaches_the_other_and_so_does_its_undo(app, second, server_up):
+    couch = server_up
+    for page, name in ((app, "ana"), (second, "ben")):
+        connect(page, name, couch.db)
+        wait_state(page, "Synced")
+        close_dialog(page)
+    app.tag("Mayor Elin Sørensen", "3")
+    app.tag("This pier is our road.", "2")
+    # L on the quote just tagged: "Said by" the nearest source, by keyboard.
+    app.press("l")
+    app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".link-dialog"))
+    app.press(Keys.ENTER)
+    app.wait(lambda d: "Said by: Mayor Elin Sørensen" in row_info(app, 1))
+
+    start = time.monotonic()
+    second.wait(lambda d: len(second.rows()) == 2 and "Said by: Mayor Elin Sørensen" in row_info(second, 1), timeout=10)
+    print(f"\nA's relation seen by B after {time.monotonic() - start:.2f} s")
+    (r,) = relation_docs(couch)
+    by_id = {d["annotation"]["id"]: d["annotation"]["exact"] for d in article_docs(couch)}
+    assert (r["type"], by_id[r["from"]], by_id[r["to"]]) == ("said-by", "This pier is our road.", "Mayor Elin Sørensen")
+
+    app.ctrl("z")
+    second.wait(lambda d: "Said by" not in row_info(second, 1), timeout=10)
+    assert relation_docs(couch) == []
+    assert len(second.rows()) == 2, "the annotations stay"
+    wait_state(second, "Synced")

@@ -207,6 +207,13 @@ impl AnchoringV2 {
     }
 }
 
+/// One relation as a database document holds it (see
+/// [`super::relation_record`]), still unchecked: read it with
+/// [`super::read_relation_record`].
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct RelationRecord(pub(super) RelationV2);
+
 #[derive(Serialize, Deserialize)]
 pub(super) struct RelationV2 {
     pub id: RelationId,

@@ -12,9 +12,11 @@ mod import;
 pub mod tag_set;
 
 pub use carried::{carried_record, restore_carried};
-pub use file::AnnotationRecord;
+pub use file::{AnnotationRecord, RelationRecord};
 pub use history::{head_record, kept_steps, restore_history, step_record, MAX_KEPT_STEPS};
-pub use import::{import, read_record, ImportError, Imported, Part, Place, Report};
+pub use import::{
+    import, read_record, read_relation_record, ImportError, Imported, Part, Place, Report,
+};
 
 use super::{Annotation, Article, Relation, Schema, Session, Text};
 use file::{

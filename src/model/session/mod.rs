@@ -20,6 +20,7 @@ use super::{
 };
 use counts::Counts;
 pub use history::Step;
+pub use plan_merge::MergeView;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 

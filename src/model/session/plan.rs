@@ -179,7 +179,12 @@ impl Session {
                 effects
             }
             Command::Replace { remove, add } => self.plan_replace(&remove, add)?,
-            Command::Merge { put, remove } => self.plan_merge(put, &remove)?,
+            Command::Merge {
+                put,
+                remove,
+                link,
+                unlink,
+            } => self.plan_merge(put, remove, link, unlink)?,
             Command::Link(r) => {
                 self.check_link(&r)?;
                 vec![Effect::Linked(r)]
@@ -317,12 +322,31 @@ impl Session {
         if self.relations.contains_key(&r.id) {
             return Err(Problem::DuplicateRelationId(r.id.clone()));
         }
+        let from = self.existing(&r.from)?;
+        let to = self.existing(&r.to)?;
+        self.check_relation_ends(r, from, to)?;
+        if self.duplicate_of(r).is_some() {
+            let kind = self.schema.relation_type(&r.kind).expect("checked");
+            return Err(Problem::DuplicateRelation(kind.label.clone()));
+        }
+        Ok(())
+    }
+
+    /// Whether `r` may link `from` to `to`: a known type, two different
+    /// ends, tags the type allows. O(types).
+    ///
+    /// # Errors
+    /// The first rule it breaks.
+    pub(super) fn check_relation_ends(
+        &self,
+        r: &Relation,
+        from: &Annotation,
+        to: &Annotation,
+    ) -> Result<(), Problem> {
         let kind = self
             .schema
             .relation_type(&r.kind)
             .ok_or_else(|| Problem::UnknownRelationType(r.kind.clone()))?;
-        let from = self.existing(&r.from)?;
-        let to = self.existing(&r.to)?;
         if r.from == r.to {
             return Err(Problem::SelfRelation);
         }
@@ -339,12 +363,6 @@ impl Session {
                 allowed_from: labels(&kind.from),
                 allowed_to: labels(&kind.to),
             });
-        }
-        if self
-            .relations_of(&r.from)
-            .any(|s| s.kind == r.kind && s.from == r.from && s.to == r.to)
-        {
-            return Err(Problem::DuplicateRelation(kind.label.clone()));
         }
         Ok(())
     }

@@ -1,17 +1,14 @@
 //! CouchDB documents and replies as the replication reads and writes them.
 
-use crate::model::format::{annotation_record, AnnotationRecord};
-use crate::model::{Annotation, AnnotationId, Text};
+use super::record::{Key, Record};
+use crate::model::format::{annotation_record, relation_record, AnnotationRecord, RelationRecord};
+use crate::model::Text;
 use serde::Deserialize;
 
-/// The id of annotation `id`'s document in the article with text hash `sha`.
-pub fn doc_id(sha: &str, id: &AnnotationId) -> String {
-    format!("{}{}", prefix(sha), id.as_str())
-}
-
-/// What every annotation document id of the article `sha` starts with.
-pub fn prefix(sha: &str) -> String {
-    format!("a:{sha}:")
+/// What the ids of article `sha`'s annotation documents start with, and
+/// of its relation documents (see [`Key::doc_id`]).
+pub fn prefixes(sha: &str) -> [String; 2] {
+    [format!("a:{sha}:"), format!("r:{sha}:")]
 }
 
 /// `s` as a JSON string.
@@ -19,16 +16,20 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
-/// The document of `a` (`rev`: the revision it replaces, if the server has
-/// one), as compact JSON.
-pub fn annotation_doc(sha: &str, text: &Text, a: &Annotation, rev: Option<&str>) -> String {
+/// The document of `record` (`rev`: the revision it replaces, if the
+/// server has one), as compact JSON: the library's record of it under
+/// `annotation` or `relation`.
+pub fn record_doc(sha: &str, text: &Text, record: &Record, rev: Option<&str>) -> String {
+    let (kind, body) = match record {
+        Record::Annotation(a) => ("annotation", annotation_record(text, a)),
+        Record::Relation(r) => ("relation", relation_record(r)),
+    };
     format!(
-        "{{\"_id\":{}{},\"type\":\"annotation\",\"article\":{},\"annotation\":{}}}",
-        quoted(&doc_id(sha, &a.id)),
+        "{{\"_id\":{}{},\"type\":\"{kind}\",\"article\":{},\"{kind}\":{body}}}",
+        quoted(&record.key().doc_id(sha)),
         rev.map(|r| format!(",\"_rev\":{}", quoted(r)))
             .unwrap_or_default(),
         quoted(sha),
-        annotation_record(text, a)
     )
 }
 
@@ -87,11 +88,11 @@ pub fn listed(reply: &str) -> Result<Vec<Listed>, String> {
     Ok(listed.collect())
 }
 
-/// The tombstone that deletes revision `rev` of annotation `id`'s document.
-pub fn tombstone(sha: &str, id: &AnnotationId, rev: &str) -> String {
+/// The tombstone that deletes revision `rev` of `key`'s document.
+pub fn tombstone(sha: &str, key: &Key, rev: &str) -> String {
     format!(
         "{{\"_id\":{},\"_rev\":{},\"_deleted\":true}}",
-        quoted(&doc_id(sha, id)),
+        quoted(&key.doc_id(sha)),
         quoted(rev)
     )
 }
@@ -107,6 +108,8 @@ pub struct DocIn {
     pub deleted: bool,
     #[serde(default)]
     pub annotation: Option<AnnotationRecord>,
+    #[serde(default)]
+    pub relation: Option<RelationRecord>,
     /// An article document's title, source and length in code points.
     #[serde(default)]
     pub title: String,

@@ -1,24 +1,26 @@
 //! [`Replica`]: what this tab knows of the server's copy of one article's
-//! annotations, and the rules that keep the two in step without losing
-//! either side.
+//! annotations and relations, and the rules that keep the two in step
+//! without losing either side.
 
 use super::docs::{self, DocIn};
-use crate::model::format::read_record;
-use crate::model::{Annotation, AnnotationId, Command, Session};
+use super::merge::Merge;
+use super::record::{self, holds, mine, sorted, Key, Record};
+use crate::model::format::{read_record, read_relation_record};
+use crate::model::Session;
 use std::collections::HashMap;
 
 /// The most documents one `_bulk_docs` request carries.
 pub const MAX_PUSH: usize = 1_000;
 
-/// The server's copy of one annotation as last seen: its revision, and the
-/// annotation (`None`: deleted).
+/// The server's copy of one record as last seen: its revision, and the
+/// record (`None`: deleted).
 #[derive(Clone, Debug)]
 pub(super) struct Known {
     pub(super) rev: String,
-    pub(super) annotation: Option<Annotation>,
+    pub(super) record: Option<Record>,
 }
 
-/// What the replica knows of one annotation. One map of these (rather than
+/// What the replica knows of one record. One map of these (rather than
 /// a set per state) keeps one hash table in the page's wasm.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Entry {
@@ -28,83 +30,37 @@ pub(super) struct Entry {
     /// Changed here since the last push (maybe back to what the server has).
     pub(super) dirty: bool,
     /// Pushed and not yet answered: what was sent.
-    pub(super) in_flight: Option<Option<Annotation>>,
+    pub(super) in_flight: Option<Option<Record>>,
     /// Refused by the server as a conflict: waiting for its version to come
     /// in through the changes feed.
     pub(super) stale: bool,
+    /// A relation of the server's that the session cannot hold yet (an end
+    /// not here, or tags its type does not allow): offered again with each
+    /// merge ([`Replica::finish`]), never pushed.
+    pub(super) parked: bool,
 }
 
 impl Entry {
-    fn theirs(&self) -> Option<&Annotation> {
-        self.known.as_ref().and_then(|k| k.annotation.as_ref())
+    pub(super) fn theirs(&self) -> Option<&Record> {
+        self.known.as_ref().and_then(|k| k.record.as_ref())
     }
 
     /// Changed here and not yet agreed with the server (`differs`: the
     /// session's copy is not the server's).
     fn waiting(&self, differs: impl FnOnce() -> bool) -> bool {
-        self.in_flight.is_some() || self.stale || (self.dirty && differs())
+        self.in_flight.is_some() || self.stale || (self.dirty && !self.parked && differs())
     }
 }
 
-/// One annotation changed here and on the server since they last agreed:
+/// One record changed here and on the server since they last agreed:
 /// both versions (`None`: deleted), until the user keeps one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
-    pub id: AnnotationId,
-    pub mine: Option<Annotation>,
-    pub theirs: Option<Annotation>,
+    pub key: Key,
+    pub mine: Option<Record>,
+    pub theirs: Option<Record>,
     /// The server's revision of `theirs` (`None`: deleted, revision unknown).
     pub(super) rev: Option<String>,
-}
-
-/// Changes from the server to bring into the session: as a
-/// [`Command::Merge`], and the sentences of documents that could not be
-/// read against this article and its tag set (left out).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Merge {
-    pub put: Vec<Annotation>,
-    pub remove: Vec<AnnotationId>,
-    pub not_read: Vec<String>,
-}
-
-impl Merge {
-    /// The command that brings it in; `None` when it changes nothing.
-    pub fn command(&self) -> Option<Command> {
-        (!self.put.is_empty() || !self.remove.is_empty()).then(|| Command::Merge {
-            put: self.put.clone(),
-            remove: self.remove.clone(),
-        })
-    }
-
-    /// Take the server's version of `id` (`None`: deleted). A reply that
-    /// lists a document twice takes it twice: [`Merge::dedup`] keeps the
-    /// last, so the command never names an id twice.
-    pub(super) fn take(&mut self, id: &AnnotationId, theirs: Option<Annotation>) {
-        match theirs {
-            Some(a) => self.put.push(a),
-            None => self.remove.push(id.clone()),
-        }
-    }
-
-    /// Each id once, its last version kept. O(k log k).
-    pub(super) fn dedup(&mut self) {
-        let mut all: Vec<(AnnotationId, Option<Annotation>)> = (self.put.drain(..))
-            .map(|a| (a.id.clone(), Some(a)))
-            .chain(self.remove.drain(..).map(|id| (id, None)))
-            .collect();
-        // Stable: among equal ids the later stays later; keep the last.
-        crate::model::sort::by(&mut all, |a, b| a.0.as_str().cmp(b.0.as_str()));
-        let n = all.len();
-        for i in 0..n {
-            if i + 1 < n && all[i].0 == all[i + 1].0 {
-                continue;
-            }
-            match all[i].1.take() {
-                Some(a) => self.put.push(a),
-                None => self.remove.push(all[i].0.clone()),
-            }
-        }
-    }
 }
 
 /// This tab's side of one article's replication. Invariants: an id in
@@ -115,24 +71,10 @@ impl Merge {
 #[derive(Debug)]
 pub struct Replica {
     pub(super) sha: String,
-    pub(super) prefix: String,
-    pub(super) entries: HashMap<AnnotationId, Entry>,
+    pub(super) entries: HashMap<Key, Entry>,
     pub(super) conflicts: Vec<Conflict>,
     /// Where the changes feed was last read up to.
     pub(super) since: Option<serde_json::Value>,
-}
-
-/// A document id's annotation id, when it is one of the article's.
-pub(super) fn annotation_id(prefix: &str, doc: &str) -> Option<AnnotationId> {
-    doc.strip_prefix(prefix)
-        .map(|id| AnnotationId::new(id.to_owned()))
-}
-
-/// `ids` sorted by id, each once.
-pub(super) fn sorted(mut ids: Vec<AnnotationId>) -> Vec<AnnotationId> {
-    crate::model::sort::by(&mut ids, |a, b| a.as_str().cmp(b.as_str()));
-    ids.dedup();
-    ids
 }
 
 impl Replica {
@@ -141,7 +83,6 @@ impl Replica {
     pub fn new(sha: &str) -> Self {
         Replica {
             sha: sha.to_owned(),
-            prefix: docs::prefix(sha),
             entries: HashMap::new(),
             conflicts: Vec::new(),
             since: None,
@@ -161,88 +102,94 @@ impl Replica {
         &self.conflicts
     }
 
-    fn conflicted(&self, id: &AnnotationId) -> bool {
-        self.conflicts.iter().any(|c| c.id == *id)
+    fn conflicted(&self, key: &Key) -> bool {
+        self.conflicts.iter().any(|c| c.key == *key)
     }
 
     /// Read one document of this article into its entry; `None` when it
-    /// is another article's, or could not be read (said in `merge`).
+    /// is not one of the article's records, or could not be read (said in
+    /// `merge`).
     pub(super) fn read(
         &mut self,
         session: &Session,
         doc: DocIn,
         merge: &mut Merge,
-    ) -> Option<(AnnotationId, Option<Annotation>)> {
-        let id = annotation_id(&self.prefix, &doc.id)?;
-        let theirs = match (doc.deleted, doc.annotation) {
-            (true, _) => None,
-            (false, Some(record)) => {
-                let text = &session.article().text;
-                match read_record(text, session.schema(), record) {
-                    Ok(a) if a.id == id => Some(a),
-                    Ok(_) => {
-                        merge
-                            .not_read
-                            .push(format!("{}: its id does not match", doc.id));
-                        return None;
-                    }
-                    Err(why) => {
-                        merge.not_read.push(why);
-                        return None;
-                    }
+    ) -> Option<(Key, Option<Record>)> {
+        let key = Key::of_doc(&self.sha, &doc.id)?;
+        let theirs = if doc.deleted {
+            None
+        } else {
+            let read = match (&key, doc.annotation, doc.relation) {
+                (Key::Annotation(_), Some(record), _) => {
+                    let text = &session.article().text;
+                    read_record(text, session.schema(), record).map(Record::Annotation)
+                }
+                (Key::Relation(_), _, Some(record)) => {
+                    read_relation_record(session.schema(), record).map(Record::Relation)
+                }
+                _ => return None,
+            };
+            match read {
+                Ok(r) if r.key() == key => Some(r),
+                Ok(_) => {
+                    let why = format!("{}: its id does not match", doc.id);
+                    merge.not_read.push(why);
+                    return None;
+                }
+                Err(why) => {
+                    merge.not_read.push(why);
+                    return None;
                 }
             }
-            (false, None) => return None,
         };
         let known = Known {
             rev: doc.rev,
-            annotation: theirs.clone(),
+            record: theirs.clone(),
         };
-        self.entries.entry(id.clone()).or_default().known = Some(known);
-        Some((id, theirs))
+        self.entries.entry(key.clone()).or_default().known = Some(known);
+        Some((key, theirs))
     }
 
-    /// Annotations the session changed (from `Session::touched_since`).
-    pub fn touched(&mut self, ids: impl IntoIterator<Item = AnnotationId>) {
-        for id in ids {
-            if !self.conflicted(&id) {
-                self.entries.entry(id).or_default().dirty = true;
+    /// Records the session changed (from `Session::touched_since`).
+    pub fn touched(&mut self, keys: impl IntoIterator<Item = Key>) {
+        for key in keys {
+            if !self.conflicted(&key) {
+                self.entries.entry(key).or_default().dirty = true;
             }
         }
     }
 
-    /// Every annotation may have changed (the session's log of touched
-    /// annotations did not reach back far enough): compare them all at the
-    /// next push. O(n).
+    /// Every record may have changed (the session's log of touched records
+    /// did not reach back far enough): compare them all at the next push.
+    /// O(n).
     pub fn touch_all(&mut self, session: &Session) {
-        let ids = session.annotations().iter().map(|a| a.id.clone());
-        let known: Vec<AnnotationId> = self.entries.keys().cloned().collect();
-        self.touched(ids.chain(known));
+        let known: Vec<Key> = self.entries.keys().cloned().collect();
+        self.touched(record::all_keys(session).chain(known));
     }
 
-    /// Whether annotation `id` of the session differs from the server's.
-    pub(super) fn differs(&self, session: &Session, id: &AnnotationId) -> bool {
-        session.get(id) != self.entries.get(id).and_then(Entry::theirs)
+    /// Whether the session's copy of `key` differs from the server's.
+    pub(super) fn differs(&self, session: &Session, key: &Key) -> bool {
+        !holds(session, key, self.entries.get(key).and_then(Entry::theirs))
     }
 
-    /// How many annotations wait to be sent (changed here, not yet
-    /// written there), conflicts included. O(entries).
+    /// How many records wait to be sent (changed here, not yet written
+    /// there), conflicts included. O(entries).
     pub fn waiting(&self, session: &Session) -> usize {
         let waiting =
-            (self.entries.iter()).filter(|(id, e)| e.waiting(|| self.differs(session, id)));
+            (self.entries.iter()).filter(|(key, e)| e.waiting(|| self.differs(session, key)));
         waiting.count() + self.conflicts.len()
     }
 
-    /// What this browser keeps between visits: the annotations changed
-    /// here and not yet agreed with the server (sorted), for a
-    /// [`super::Base`]. O(entries + waiting log waiting).
-    pub fn pending(&self, session: &Session) -> Vec<AnnotationId> {
+    /// What this browser keeps between visits: the records changed here
+    /// and not yet agreed with the server (sorted), for a [`super::Base`].
+    /// O(entries + waiting log waiting).
+    pub fn pending(&self, session: &Session) -> Vec<Key> {
         let waiting = (self.entries.iter())
-            .filter(|(id, e)| e.waiting(|| self.differs(session, id)))
-            .map(|(id, _)| id.clone());
+            .filter(|(key, e)| e.waiting(|| self.differs(session, key)))
+            .map(|(key, _)| key.clone());
         sorted(
             waiting
-                .chain(self.conflicts.iter().map(|c| c.id.clone()))
+                .chain(self.conflicts.iter().map(|c| c.key.clone()))
                 .collect(),
         )
     }
@@ -252,27 +199,29 @@ impl Replica {
     /// refused as conflicts wait for the server's version. O(entries).
     pub fn outgoing(&mut self, session: &Session) -> Option<String> {
         let ready = (self.entries.iter())
-            .filter(|(_, e)| e.dirty && !e.stale && e.in_flight.is_none())
-            .map(|(id, _)| id.clone());
+            .filter(|(_, e)| e.dirty && !e.stale && !e.parked && e.in_flight.is_none())
+            .map(|(key, _)| key.clone());
         let text = &session.article().text;
         let mut body = Vec::new();
-        for id in sorted(ready.collect()) {
+        for key in sorted(ready.collect()) {
             if body.len() == MAX_PUSH {
                 break;
             }
-            let differs = self.differs(session, &id);
-            let e = self.entries.get_mut(&id).expect("listed");
+            let differs = self.differs(session, &key);
+            let e = self.entries.get_mut(&key).expect("listed");
             e.dirty = false;
-            let mine = session.get(&id);
+            if !differs {
+                continue;
+            }
+            let mine = mine(session, &key);
             let rev = e.known.as_ref().map(|k| k.rev.as_str());
-            let doc = match (mine, rev) {
-                _ if !differs => continue,
-                (Some(a), rev) => docs::annotation_doc(&self.sha, text, a, rev),
-                (None, Some(rev)) => docs::tombstone(&self.sha, &id, rev),
+            let doc = match (&mine, rev) {
+                (Some(r), rev) => docs::record_doc(&self.sha, text, r, rev),
+                (None, Some(rev)) => docs::tombstone(&self.sha, &key, rev),
                 (None, None) => continue,
             };
             body.push(doc);
-            e.in_flight = Some(mine.cloned());
+            e.in_flight = Some(mine);
         }
         (!body.is_empty()).then(|| format!("{{\"docs\":[{}]}}", body.join(",")))
     }
@@ -303,22 +252,17 @@ impl Replica {
         };
         let mut refused = Vec::new();
         for w in written {
-            let Some(id) = annotation_id(&self.prefix, &w.id) else {
+            let Some(key) = Key::of_doc(&self.sha, &w.id) else {
                 continue;
             };
-            let Some(e) = self.entries.get_mut(&id) else {
+            let Some(e) = self.entries.get_mut(&key) else {
                 continue;
             };
             let Some(sent) = e.in_flight.take() else {
                 continue;
             };
             match (w.rev, w.error.as_deref()) {
-                (Some(rev), _) => {
-                    e.known = Some(Known {
-                        rev,
-                        annotation: sent,
-                    })
-                }
+                (Some(rev), _) => e.known = Some(Known { rev, record: sent }),
                 (None, Some("conflict")) => e.stale = true,
                 (None, error) => {
                     let why = w.reason.as_deref().or(error).unwrap_or("refused");
@@ -344,38 +288,38 @@ impl Replica {
         let mut merge = Merge::default();
         for change in changes.results {
             let Some(doc) = change.doc else { continue };
-            let Some(id) = annotation_id(&self.prefix, &change.id) else {
+            let Some(key) = Key::of_doc(&self.sha, &change.id) else {
                 continue;
             };
-            let known = self.entries.get(&id).and_then(|e| e.known.as_ref());
+            let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
             if known.is_some_and(|k| k.rev == doc.rev) {
                 continue;
             }
-            let was = known.and_then(|k| k.annotation.clone());
-            let Some((id, theirs)) = self.read(session, doc, &mut merge) else {
+            let was = known.and_then(|k| k.record.clone());
+            let Some((key, theirs)) = self.read(session, doc, &mut merge) else {
                 continue;
             };
-            self.came_in(session, id, was, theirs, &mut merge);
+            self.came_in(session, key, was, theirs, &mut merge);
         }
         if !changes.last_seq.is_null() {
             self.since = Some(changes.last_seq);
         }
-        merge.dedup();
+        self.finish(session, &mut merge);
         Ok(merge)
     }
 
-    /// The server's new version `theirs` of `id` (already its entry's
+    /// The server's new version `theirs` of `key` (already its entry's
     /// `known`; `was`: what that held before).
     fn came_in(
         &mut self,
         session: &Session,
-        id: AnnotationId,
-        was: Option<Annotation>,
-        theirs: Option<Annotation>,
+        key: Key,
+        was: Option<Record>,
+        theirs: Option<Record>,
         merge: &mut Merge,
     ) {
-        let mine = session.get(&id);
-        let e = self.entries.get_mut(&id).expect("read");
+        let e = self.entries.get_mut(&key).expect("read");
+        e.parked = false;
         if e.in_flight.as_ref() == Some(&theirs) {
             // Our own write, seen before its reply.
             e.in_flight = None;
@@ -383,53 +327,49 @@ impl Replica {
         }
         let changed_here = e.in_flight.take().is_some()
             | std::mem::take(&mut e.stale)
-            | (std::mem::take(&mut e.dirty) && mine != was.as_ref());
-        self.conflicts.retain(|c| c.id != id);
-        if mine == theirs.as_ref() {
+            | (std::mem::take(&mut e.dirty) && !holds(session, &key, was.as_ref()));
+        self.conflicts.retain(|c| c.key != key);
+        if holds(session, &key, theirs.as_ref()) {
             return;
         }
         if changed_here {
-            self.hold(id, mine.cloned(), theirs);
+            self.hold(key.clone(), mine(session, &key), theirs);
         } else {
-            merge.take(&id, theirs);
+            merge.take(&key, theirs);
         }
     }
 
-    /// Keep `mine` and `theirs` of `id` as a [`Conflict`], with the
+    /// Keep `mine` and `theirs` of `key` as a [`Conflict`], with the
     /// server's revision its entry knows.
-    pub(super) fn hold(
-        &mut self,
-        id: AnnotationId,
-        mine: Option<Annotation>,
-        theirs: Option<Annotation>,
-    ) {
-        let known = self.entries.get(&id).and_then(|e| e.known.as_ref());
+    pub(super) fn hold(&mut self, key: Key, mine: Option<Record>, theirs: Option<Record>) {
+        let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
         let rev = known.map(|k| k.rev.clone());
         self.conflicts.push(Conflict {
-            id,
+            key,
             mine,
             theirs,
             rev,
         });
     }
 
-    /// Settle conflict `id`: keep this tab's version (`mine`: pushed over
+    /// Settle conflict `key`: keep this tab's version (`mine`: pushed over
     /// the server's) or the server's (returned, to bring in). `None` when
     /// there is no such conflict or nothing to bring in.
-    pub fn resolve(&mut self, id: &AnnotationId, mine: bool) -> Option<Merge> {
-        let i = self.conflicts.iter().position(|c| c.id == *id)?;
+    pub fn resolve(&mut self, session: &Session, key: &Key, mine: bool) -> Option<Merge> {
+        let i = self.conflicts.iter().position(|c| c.key == *key)?;
         let c = self.conflicts.remove(i);
-        let e = self.entries.entry(c.id.clone()).or_default();
+        let e = self.entries.entry(c.key.clone()).or_default();
         e.known = c.rev.map(|rev| Known {
             rev,
-            annotation: c.theirs.clone(),
+            record: c.theirs.clone(),
         });
         if mine {
             e.dirty = true;
             return None;
         }
         let mut merge = Merge::default();
-        merge.take(&c.id, c.theirs);
+        merge.take(&c.key, c.theirs);
+        self.finish(session, &mut merge);
         Some(merge)
     }
 }

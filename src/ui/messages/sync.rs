@@ -1,7 +1,8 @@
 //! The sentences of working with a team through a database (`ui::syncing`).
 
 use super::{count, quoted};
-use crate::model::{Annotation, Change, Session};
+use crate::model::sync::Record;
+use crate::model::{AnnotationId, Change, Relation, Session};
 
 /// Where the sync stands, as the page shows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,6 +50,7 @@ pub fn connected_to(db: &str, server: &str, name: &str) -> String {
 /// A teammate's changes brought into the session (announced).
 pub fn merged(session: &Session, change: &Change) -> String {
     let n = change.n_annotations();
+    let relations = change.n_linked() + change.n_unlinked();
     match change.annotation_effect() {
         Some(e) if n == 1 => {
             let a = e.annotation().expect("an annotation effect");
@@ -56,8 +58,29 @@ pub fn merged(session: &Session, change: &Change) -> String {
             let text = quoted(session.article().text.slice(a.range), 40);
             format!("From the database: {label} {text} {}.", verb(e))
         }
+        _ if n == 0 && change.n_linked() == 1 && change.n_unlinked() == 0 => {
+            let r = change.effects().iter().find_map(|e| e.relation());
+            let r = r.map(|r| relation(session, r)).unwrap_or_default();
+            format!("From the database: {r} added.")
+        }
+        _ if n == 0 => format!("From the database: {} changed.", count(relations, "relation")),
         _ => format!("From the database: {} changed.", count(n, "annotation")),
     }
+}
+
+/// A relation in words: "Said by: Quote “the bridge…” → Source “…”".
+fn relation(session: &Session, r: &Relation) -> String {
+    let end = |id: &AnnotationId| match session.get(id) {
+        Some(a) => format!(
+            "{} {}",
+            session.schema().label(&a.tag),
+            quoted(session.article().text.slice(a.range), 30)
+        ),
+        None => format!("annotation {id}"),
+    };
+    let kind = session.schema().relation_type(&r.kind);
+    let label = kind.map_or(r.kind.as_str(), |k| k.label.as_str());
+    format!("{label}: {} \u{2192} {}", end(&r.from), end(&r.to))
 }
 
 fn verb(e: &crate::model::Effect) -> &'static str {
@@ -78,10 +101,13 @@ pub fn not_read(why: &[String]) -> String {
     )
 }
 
-/// One side of a conflict: "Claim “the bridge…” (note: …)", or "Deleted".
-pub fn version(session: &Session, a: Option<&Annotation>) -> String {
-    let Some(a) = a else {
-        return "Deleted".into();
+/// One side of a conflict: "Claim “the bridge…”, note “…”", a relation
+/// ("Said by: Quote “…” → Source “…”"), or "Deleted".
+pub fn version(session: &Session, record: Option<&Record>) -> String {
+    let a = match record {
+        None => return "Deleted".into(),
+        Some(Record::Relation(r)) => return relation(session, r),
+        Some(Record::Annotation(a)) => a,
     };
     let text = session.article().text.slice(a.range);
     let mut out = format!("{} {}", session.schema().label(&a.tag), quoted(text, 60));

@@ -2,7 +2,7 @@
 //! does to the sync (offline, stopped).
 
 use super::Sync;
-use crate::model::sync::{Failure, Merge, Replica};
+use crate::model::sync::{Failure, Key, Merge, Replica};
 use crate::ui::messages::sync::{self as words, SyncState};
 use crate::ui::store::{Action, Notice};
 use gloo::timers::callback::Timeout;
@@ -110,7 +110,7 @@ impl Sync {
             return;
         }
         match session.touched_since(revision) {
-            Some(t) => replica.touched(t.annotations),
+            Some(t) => replica.touched(Key::touched(t)),
             None => replica.touch_all(&session),
         }
         self.seen.set((generation, session.revision()));

@@ -6,8 +6,7 @@ use super::feed::{bad_reply, PULL_LIMIT};
 use super::Sync;
 use crate::model::format::sha256_hex;
 use crate::model::sync::docs::{self, Listed};
-use crate::model::sync::{Base, Failure, Replica};
-use crate::model::AnnotationId;
+use crate::model::sync::{Base, Failure, Key, Replica};
 use crate::ui::doc::Doc;
 use crate::ui::messages::sync::SyncState;
 use crate::web::couch::Server;
@@ -45,7 +44,11 @@ impl Sync {
         let mut replica = Replica::new(&sha);
         let info = server.info(&name).await?;
         let base = self.base(&server, &replica, &name).await?;
-        let all = server.all_docs(&docs::prefix(&sha), &name).await?;
+        let [annotations, relations] = docs::prefixes(&sha);
+        let all = [
+            server.all_docs(&annotations, &name).await?,
+            server.all_docs(&relations, &name).await?,
+        ];
         if !self.live(epoch) {
             return Ok(());
         }
@@ -53,7 +56,7 @@ impl Sync {
         let merge = {
             let session = doc.session();
             self.seen.set((doc.generation(), session.revision()));
-            let started = replica.start(&session, &info, &all, base.as_ref());
+            let started = replica.start(&session, &info, &[&all[0], &all[1]], base.as_ref());
             started.map_err(bad_reply)?
         };
         self.replica.replace(Some(replica));
@@ -157,7 +160,7 @@ impl Sync {
             let (ids, n, last) = replica.changed_ids(&reply).map_err(bad_reply)?;
             changed.extend(ids);
             if n < PULL_LIMIT || last == since {
-                let pending = pending.into_iter().map(AnnotationId::new).collect();
+                let pending = pending.iter().map(|k| Key::from_kept(k)).collect();
                 return Ok(Some(Base::new(changed, pending)));
             }
             since = last;
@@ -178,7 +181,7 @@ impl Sync {
         };
         let (sha, since, pending) = replica;
         let Some(since) = since else { return };
-        let pending = pending.into_iter().map(AnnotationId::into_string).collect();
+        let pending = pending.iter().map(Key::kept).collect();
         let now = (server.url(), sha, (since, pending));
         // Written only when it changed: refreshes come with every change.
         if self.kept.borrow().as_ref() != Some(&now) {

@@ -17,8 +17,7 @@ use super::doc::Doc;
 use super::messages::sync::SyncState;
 use super::store::State;
 use crate::model::sync::docs::Listed;
-use crate::model::sync::{Conflict, Failure, Replica};
-use crate::model::AnnotationId;
+use crate::model::sync::{Conflict, Failure, Key, Replica};
 use crate::web::couch::Server;
 use crate::web::storage;
 use gloo::timers::callback::Timeout;
@@ -196,14 +195,12 @@ impl Sync {
         self.set_state(SyncState::Off);
     }
 
-    /// Keep one side of conflict `id`: mine (`true`) or theirs.
-    pub fn resolve(self: &Rc<Self>, id: &AnnotationId, mine: bool) {
+    /// Keep one side of conflict `key`: mine (`true`) or theirs.
+    pub fn resolve(self: &Rc<Self>, key: &Key, mine: bool) {
         self.note_changes();
-        let merge = self
-            .replica
-            .borrow_mut()
-            .as_mut()
-            .and_then(|r| r.resolve(id, mine));
+        let doc = self.doc.borrow().clone();
+        let merge = (self.replica.borrow_mut().as_mut())
+            .and_then(|r| r.resolve(&doc.session(), key, mine));
         if let Some(merge) = merge {
             self.bring_in(merge);
         }

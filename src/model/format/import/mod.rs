@@ -12,7 +12,7 @@ mod syntax;
 pub use error::ImportError;
 pub use syntax::{Part, Place};
 
-use super::file::{AnnotationRecord, FileIn};
+use super::file::{read_relation, AnnotationRecord, FileIn, RelationRecord};
 use super::{sha256_hex, READS};
 use crate::model::limits::{self, Exceeded};
 use crate::model::reanchor::Carried;
@@ -38,6 +38,32 @@ pub fn read_record(
         Ok(Read::NotPlaced { why, .. }) => Err(why),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// A [`RelationRecord`] with the checks that need no annotations: an id,
+/// a type of `schema`, two different ends. Whether the ends are there and
+/// the type allows their tags is for whoever links it to check.
+///
+/// # Errors
+/// The sentence that names the first check it fails.
+pub fn read_relation_record(
+    schema: &Schema,
+    record: RelationRecord,
+) -> Result<crate::model::Relation, String> {
+    let r = record.0;
+    if r.id.as_str().trim().is_empty() {
+        return Err("a relation's id is empty".into());
+    }
+    if schema.relation_type(&r.kind).is_none() {
+        return Err(format!(
+            "relation {}: its type \"{}\" is not in the tag set",
+            r.id, r.kind
+        ));
+    }
+    if r.from == r.to {
+        return Err(format!("relation {}: it links an annotation to itself", r.id));
+    }
+    Ok(read_relation(r))
 }
 
 /// An import that succeeded.
