@@ -1,8 +1,10 @@
 //! The sync load check: three simulated annotators (each a session and a
 //! `model::sync::Replica`, as the page has) write 10,000 annotations in
-//! total through a CouchDB-compatible server, interleaved in rounds of
-//! push and pull, then read until all three and the server hold the same
-//! set. Prints the figures; exits non-zero if they do not converge.
+//! total through a CouchDB-compatible server, and link each quote to the
+//! source after it ("said by", about 3,300 relations), interleaved in
+//! rounds of push and pull, then read until all three and the server hold
+//! the same sets. Prints the figures; exits non-zero if they do not
+//! converge.
 //!
 //!   cargo run --release --example sync_load -- http://admin:pw@127.0.0.1:5984/ loaddb [annotations]
 //!
@@ -11,7 +13,9 @@
 
 use annotator::model::format::sha256_hex;
 use annotator::model::sync::{docs, Key, Replica};
-use annotator::model::{Annotation, Article, CharOffset, Command, Fields, Session, TextRange};
+use annotator::model::{
+    Annotation, Article, CharOffset, Command, Fields, Relation, Session, TextRange,
+};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Instant;
@@ -146,7 +150,7 @@ impl Client {
             let merge = self.replica.incoming(&self.session, &reply).unwrap();
             assert!(merge.not_read.is_empty(), "{:?}", merge.not_read);
             if let Some(c) = merge.command() {
-                brought += merge.put.len() + merge.remove.len();
+                brought += merge.put.len() + merge.remove.len() + merge.link.len();
                 self.session.apply(c).unwrap();
             }
             if n < 1000 {
@@ -203,6 +207,7 @@ fn main() {
     let start = Instant::now();
     let per_round = 500;
     let mut made = 0;
+    let mut linked = 0;
     let mut round = 0;
     while made < total {
         for (k, c) in clients.iter_mut().enumerate() {
@@ -221,6 +226,20 @@ fn main() {
                     adjudicated_from: Vec::new(),
                 };
                 c.session.apply(Command::Tag(a)).unwrap();
+                if tag == "source" {
+                    let said_by = Relation {
+                        id: format!("r{k}-{made}").into(),
+                        kind: "said-by".into(),
+                        from: format!("c{k}-{}", made - 1).into(),
+                        to: format!("c{k}-{made}").into(),
+                        created: "2026-12-04T00:00:00.000Z".into(),
+                    };
+                    // The quote just before, when this client made it too.
+                    if c.session.get(&said_by.from).is_some() {
+                        c.session.apply(Command::Link(said_by)).unwrap();
+                        linked += 1;
+                    }
+                }
                 made += 1;
             }
             c.push(&server);
@@ -235,26 +254,24 @@ fn main() {
     }
     let converged = start.elapsed();
     let ids = |c: &Client| -> Vec<String> {
-        c.session
-            .annotations()
-            .iter()
+        let mut ids: Vec<String> = (c.session.annotations().iter())
             .map(|a| format!("{}@{}", a.id, a.range.start()))
-            .collect()
+            .chain(c.session.relations().map(|r| format!("{}:{}>{}", r.id, r.from, r.to)))
+            .collect();
+        ids.sort();
+        ids
     };
     let first = ids(&clients[0]);
     let same = clients
         .iter()
         .all(|c| ids(c) == first && c.replica.waiting(&c.session) == 0);
-    let on_server = docs::reply(&server.ok(
-        "GET",
-        &format!("_all_docs?startkey=%22a:{sha}:%22&endkey=%22a:{sha}:%EF%BF%B0%22"),
-        None,
-    ))
-    .unwrap()
-    .rows
-    .len();
+    let on_server = |kind: &str| {
+        let path = format!("_all_docs?startkey=%22{kind}:{sha}:%22&endkey=%22{kind}:{sha}:%EF%BF%B0%22");
+        docs::reply(&server.ok("GET", &path, None)).unwrap().rows.len()
+    };
+    let (on_server, relations_there) = (on_server("a"), on_server("r"));
     let requests: usize = clients.iter().map(|c| c.requests).sum();
-    println!("sync load: 3 clients wrote {made} annotations in {round} rounds of {per_round} each, through the server");
+    println!("sync load: 3 clients wrote {made} annotations and {linked} relations in {round} rounds of {per_round} annotations each, through the server");
     println!(
         "  written and pushed after        {:>8.0} ms",
         written.as_secs_f64() * 1e3
@@ -264,13 +281,14 @@ fn main() {
         converged.as_secs_f64() * 1e3
     );
     println!("  requests                        {requests:>8}");
+    let relations = clients[0].session.relations().count();
     println!(
-        "  each client holds               {:>8}; the server {on_server}",
-        first.len()
+        "  each client holds               {:>8} annotations and {relations} relations; the server {on_server} and {relations_there}",
+        clients[0].session.annotations().len()
     );
-    if !same || first.len() != made || on_server != made {
+    if !same || first.len() != made + linked || on_server != made || relations_there != linked {
         eprintln!("sync load: NOT converged");
         std::process::exit(1);
     }
-    println!("  converged: the three sessions and the server hold the same {made} annotations");
+    println!("  converged: the three sessions and the server hold the same {made} annotations and {linked} relations");
 }
