@@ -346,8 +346,7 @@ fn a_tab_reopened_later_takes_what_changed_there_and_sends_what_changed_here() {
         .unwrap();
     a.note_changes();
     let kept = a.kept();
-    let key = |id: &str| Key::Annotation(id.into());
-    assert_eq!(kept.1, vec![key("a1"), key("a4")]);
+    assert_eq!(kept.pending, vec!["a:a1", "a:a4"]);
     // Meanwhile B deletes a2 and retags a3; a deletion A must not undo.
     b.session
         .apply(Command::Remove { id: "a2".into() })

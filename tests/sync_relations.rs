@@ -186,8 +186,8 @@ fn a_tab_reopened_later_sends_the_relation_deleted_here_and_takes_the_one_made_t
         .unwrap();
     a.note_changes();
     let kept = a.kept();
-    assert_eq!(kept.1, vec![Key::Relation("r1".into())]);
-    assert_eq!(Key::from_kept(&kept.1[0].kept()), kept.1[0]);
+    assert_eq!(kept.pending, vec!["r:r1"]);
+    assert_eq!(Key::from_kept("r:r1"), Key::Relation("r1".into()));
     link(&mut b, said_by("r2", "a2", "a3"));
     b.sync(&mut couch);
 

@@ -12,6 +12,7 @@
 //! and `annotator.v2.unreadable` (work set aside before the library;
 //! never written nor removed by this version).
 
+use crate::model::sync::Kept;
 use crate::model::library::migrate::V2Records;
 use crate::model::library::LibraryKey;
 use web_sys::Storage;
@@ -133,15 +134,15 @@ pub fn set_sync_config(config: Option<(&str, &str, &str)>) {
 }
 
 /// What the last visit kept of article `article`'s replication with
-/// the database at `db` (its address): (the changes feed's sequence, annotation ids pending).
-pub fn sync_kept(db: &str, article: &str) -> Option<(String, Vec<String>)> {
+/// the database at `db` (its address).
+pub fn sync_kept(db: &str, article: &str) -> Option<Kept> {
     let key = format!("{SYNC_KEPT_PREFIX}{db} {article}");
     serde_json::from_str(&local()?.get_item(&key).ok()??).ok()
 }
 
 /// Keep `kept` (see [`sync_kept`]); a failure (storage full) only means the
 /// next visit compares by time of change instead.
-pub fn set_sync_kept(db: &str, article: &str, kept: &(String, Vec<String>)) {
+pub fn set_sync_kept(db: &str, article: &str, kept: &Kept) {
     if let Some(s) = local() {
         let key = format!("{SYNC_KEPT_PREFIX}{db} {article}");
         let _ = s.set_item(&key, &serde_json::to_string(kept).unwrap_or_default());

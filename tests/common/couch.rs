@@ -3,7 +3,7 @@
 //! annotator's tab (a session and its `Replica`) that talks to it.
 
 use super::invariants;
-use annotator::model::sync::{docs, Base, Key, Replica};
+use annotator::model::sync::{docs, Base, Key, Kept, Replica};
 use annotator::model::{format, Command, Session};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -129,22 +129,20 @@ impl Client {
         self.bring_in(merge.command());
     }
 
-    /// What the browser keeps when the tab closes: where the feed was
-    /// read to, and what was changed here and not agreed.
-    pub fn kept(&self) -> (String, Vec<Key>) {
-        (
-            self.replica.since().unwrap(),
-            self.replica.pending(&self.session),
-        )
+    /// What the browser keeps when the tab closes, through its JSON.
+    pub fn kept(&self) -> Kept {
+        let kept = self.replica.kept(&self.session).unwrap();
+        serde_json::from_str(&serde_json::to_string(&kept).unwrap()).unwrap()
     }
 
     /// A new tab on the same session (the library kept it) and what was kept.
-    pub fn reopen(&mut self, couch: &Couch, (since, pending): (String, Vec<Key>)) {
+    pub fn reopen(&mut self, couch: &Couch, kept: Kept) {
         let sha = self.replica.sha().to_owned();
         self.replica = Replica::new(&sha);
         self.seen = self.session.revision();
-        let (changed, _, _) = self.replica.changed_ids(&couch.changes(&since)).unwrap();
-        let base = Base::new(changed, pending);
+        let changes = couch.changes(&kept.since);
+        let (changed, _, _) = self.replica.changed_ids(&changes).unwrap();
+        let base = Base::new(changed, &kept);
         let all = couch.article_docs(&sha);
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
         let merge = self

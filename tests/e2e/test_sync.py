@@ -224,6 +224,33 @@ def test_work_done_while_the_server_is_stopped_arrives_when_it_is_back(app, serv
         assert d["_id"] == f"a:{d['article']}:{d['annotation']['id']}"
 
 
+def test_a_deletion_made_in_a_visit_that_never_reached_the_server_is_sent_later(app, server_up):
+    couch = server_up
+    connect(app, "ana", couch.db)
+    wait_state(app, "Synced")
+    close_dialog(app)
+    app.tag("Lindqvist Bay", "3")
+    app.tag("Elin Sørensen", "3")
+    app.wait(lambda d: len(article_docs(couch)) == 2)
+    browser.COUCH["port"] = None
+    wait_state(app, "Offline")
+    # A visit offline from its start: one deletion, one retag, then the
+    # tab is reloaded again before the server answers.
+    app.reload()
+    wait_state(app, "Offline")
+    app.driver.find_element(By.CSS_SELECTOR, ".panel .row .row-delete").click()
+    app.wait(lambda d: [r[1] for r in app.rows()] == ["Elin Sørensen"])
+    retag_first_row(app, "claim")
+    app.reload()
+    wait_state(app, "Offline")
+
+    browser.COUCH["port"] = couch.port
+    wait_state(app, "Synced", timeout=20)
+    tagged = lambda: [(d["annotation"]["exact"], d["annotation"]["tag"]) for d in article_docs(couch)]
+    app.wait(lambda d: tagged() == [("Elin Sørensen", "claim")], timeout=10)
+    assert [r[:2] for r in app.rows()] == [("claim", "Elin Sørensen")], "the deletion is not undone"
+
+
 BAD = [
     # (what is wrong, name, password, database (None: the test's), address, the message says)
     ("wrong password", "ana", "not-her-password", None, None, "did not accept this name and password"),

@@ -7,15 +7,32 @@ use super::merge::Merge;
 use super::record::{self, holds, mine, sorted, Key, Record};
 use super::replica::Replica;
 use crate::model::Session;
+use serde::{Deserialize, Serialize};
+
+/// What the browser keeps of one article's replication between visits
+/// (JSON in `localStorage`; [`Replica::kept`]): where the changes feed was
+/// read to, the records changed here and not yet agreed ([`Key::kept`]),
+/// and the revisions this tab wrote that the feed had not shown back yet
+/// (`[key, rev]`): a change the next look finds at such a revision is this
+/// browser's own. A record of before `written` (a two-element array)
+/// reads with none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    pub since: String,
+    pub pending: Vec<String>,
+    #[serde(default)]
+    pub written: Vec<(String, String)>,
+}
 
 /// What this browser kept of its last look at the server, for the next
 /// [`Replica::start`]: the records the server changed since (from
-/// `_changes?since=` the kept sequence) and those changed here and not
-/// yet agreed ([`Replica::pending`]). Each sorted, each key once.
+/// `_changes?since=` the kept sequence), those changed here and not yet
+/// agreed, and the revisions it wrote itself. Each sorted, each key once.
 #[derive(Clone, Debug, Default)]
 pub struct Base {
     changed: Vec<Key>,
     pending: Vec<Key>,
+    written: Vec<(Key, String)>,
 }
 
 fn has(keys: &[Key], key: &Key) -> bool {
@@ -23,11 +40,34 @@ fn has(keys: &[Key], key: &Key) -> bool {
 }
 
 impl Base {
-    pub fn new(changed: Vec<Key>, pending: Vec<Key>) -> Self {
+    /// `changed`: the keys of the changes since `kept.since`.
+    pub fn new(changed: Vec<Key>, kept: &Kept) -> Self {
+        let pending = kept.pending.iter().map(|k| Key::from_kept(k)).collect();
+        let mut written: Vec<(Key, String)> = (kept.written.iter())
+            .map(|(k, rev)| (Key::from_kept(k), rev.clone()))
+            .collect();
+        crate::model::sort::by(&mut written, |a, b| a.0.order(&b.0));
         Base {
             changed: sorted(changed),
             pending: sorted(pending),
+            written,
         }
+    }
+
+    /// Whether the server's revision `rev` of `key` is one this browser wrote.
+    fn wrote(&self, key: &Key, rev: Option<&str>) -> bool {
+        let i = self.written.partition_point(|(k, _)| k.order(key).is_lt());
+        (self.written[i..].iter())
+            .take_while(|(k, _)| k == key)
+            .any(|(_, r)| Some(r.as_str()) == rev)
+    }
+
+    /// With `more` changed here too (since the visit began, before the
+    /// first look). O((p + m) log(p + m)).
+    pub fn with_pending(mut self, more: impl IntoIterator<Item = Key>) -> Self {
+        self.pending.extend(more);
+        self.pending = sorted(self.pending);
+        self
     }
 }
 
@@ -35,14 +75,15 @@ impl Replica {
     /// The first look at the server: `info` (the database's `GET` reply,
     /// read before) gives where the changes feed starts, `all` (the
     /// article's documents from `_all_docs`, one reply per prefix of
-    /// [`docs::prefixes`]) what it holds. With `base` (what this browser
-    /// kept of its last look), a record that differs is taken from the
-    /// server when only the server changed it since, is a
-    /// [`super::Conflict`] when both did, and is pushed when only this
-    /// browser did (a deletion too; a relation only the server has and
-    /// none here is waiting for is taken). Without one, the annotation
-    /// whose `modified` is later is kept (the server's on a tie); a record
-    /// only here is pushed, one only there comes in.
+    /// [`docs::prefixes`]) what it holds. A record that differs is a
+    /// [`super::Conflict`] when `base` (what this browser kept of its last
+    /// look) says both sides changed it since, is taken from the server
+    /// when only the server did, and is pushed when only this browser did
+    /// (a deletion too). Otherwise (no base, or neither side recorded a
+    /// change: the browser never read the server's copy, say, because its
+    /// tag set lacked the tag) the annotation whose `modified` is later is
+    /// kept (the server's on a tie), a record only here is pushed and one
+    /// only there comes in: nothing is deleted on that evidence alone.
     /// O((n + m) log(n + m)).
     ///
     /// # Errors
@@ -79,16 +120,20 @@ impl Replica {
                 (Some(Record::Annotation(m)), Some(Record::Annotation(t))) => m.modified > t.modified,
                 (mine, _) => mine.is_some() && theirs.is_none(),
             };
-            let relation_there = matches!(key, Key::Relation(_)) && mine.is_none();
-            match base {
-                Some(b) if has(&b.changed, &key) && has(&b.pending, &key) => {
-                    self.hold(key, mine, theirs)
-                }
-                Some(b) if has(&b.changed, &key) => merge.take(&key, theirs),
-                Some(b) if relation_there && !has(&b.pending, &key) => merge.take(&key, theirs),
-                Some(_) => e.dirty = true,
-                None if newer_here => e.dirty = true,
-                None => merge.take(&key, theirs),
+            let rev = e.known.as_ref().map(|k| k.rev.as_str());
+            let (changed, pending) = match base {
+                Some(b) => (
+                    has(&b.changed, &key) && !b.wrote(&key, rev),
+                    has(&b.pending, &key),
+                ),
+                None => (false, false),
+            };
+            match (changed, pending) {
+                (true, true) => self.hold(key, mine, theirs),
+                (true, false) => merge.take(&key, theirs),
+                (false, true) => e.dirty = true,
+                (false, false) if newer_here => e.dirty = true,
+                (false, false) => merge.take(&key, theirs),
             }
         }
         self.finish(session, &mut merge);

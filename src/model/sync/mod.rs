@@ -17,7 +17,7 @@ mod record;
 mod replica;
 
 pub use failure::{check_db_name, Failure, Step};
-pub use first_look::Base;
+pub use first_look::{Base, Kept};
 pub use merge::Merge;
 pub use record::{Key, Record};
 pub use replica::{Conflict, Replica};

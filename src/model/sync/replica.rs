@@ -38,6 +38,8 @@ pub(super) struct Entry {
     /// not here, or tags its type does not allow): offered again with each
     /// merge ([`Replica::finish`]), never pushed.
     pub(super) parked: bool,
+    /// `known` is this tab's own write, not yet shown back by the feed.
+    pub(super) echo: bool,
 }
 
 impl Entry {
@@ -194,6 +196,23 @@ impl Replica {
         )
     }
 
+    /// What this browser keeps for the next visit ([`super::Kept`]);
+    /// `None` before the first look. O(entries + waiting log waiting).
+    pub fn kept(&self, session: &Session) -> Option<super::Kept> {
+        let since = self.since()?;
+        let pending = self.pending(session).iter().map(Key::kept).collect();
+        let mut written: Vec<(String, String)> = (self.entries.iter())
+            .filter(|(_, e)| e.echo)
+            .filter_map(|(key, e)| Some((key.kept(), e.known.as_ref()?.rev.clone())))
+            .collect();
+        crate::model::sort::by(&mut written, |a, b| a.cmp(b));
+        Some(super::Kept {
+            since,
+            pending,
+            written,
+        })
+    }
+
     /// The next `_bulk_docs` body (at most [`MAX_PUSH`] documents), moving
     /// what it carries in flight; `None` when nothing differs. Documents
     /// refused as conflicts wait for the server's version. O(entries).
@@ -262,7 +281,10 @@ impl Replica {
                 continue;
             };
             match (w.rev, w.error.as_deref()) {
-                (Some(rev), _) => e.known = Some(Known { rev, record: sent }),
+                (Some(rev), _) => {
+                    e.known = Some(Known { rev, record: sent });
+                    e.echo = true;
+                }
                 (None, Some("conflict")) => e.stale = true,
                 (None, error) => {
                     let why = w.reason.as_deref().or(error).unwrap_or("refused");
@@ -291,10 +313,12 @@ impl Replica {
             let Some(key) = Key::of_doc(&self.sha, &change.id) else {
                 continue;
             };
-            let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
-            if known.is_some_and(|k| k.rev == doc.rev) {
+            let e = self.entries.get_mut(&key);
+            if let Some(e) = e.filter(|e| e.known.as_ref().is_some_and(|k| k.rev == doc.rev)) {
+                e.echo = false;
                 continue;
             }
+            let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
             let was = known.and_then(|k| k.record.clone());
             let Some((key, theirs)) = self.read(session, doc, &mut merge) else {
                 continue;

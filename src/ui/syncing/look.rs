@@ -19,6 +19,8 @@ impl Sync {
         let epoch = self.epoch.get() + 1;
         self.epoch.set(epoch);
         self.replica.replace(None);
+        let doc = self.doc.borrow().clone();
+        self.seen.set((doc.generation(), doc.session().revision()));
         self.set_state(SyncState::Connecting);
         let me = self.clone();
         yew::platform::spawn_local(async move {
@@ -55,6 +57,11 @@ impl Sync {
         let doc = self.doc.borrow().clone();
         let merge = {
             let session = doc.session();
+            // What changed here since `begin` (offline until now, say) is
+            // this browser's change too.
+            let (generation, revision) = self.seen.get();
+            let early = session.touched_since(revision).filter(|_| generation == doc.generation());
+            let base = base.map(|b| b.with_pending(early.map(Key::touched).into_iter().flatten()));
             self.seen.set((doc.generation(), session.revision()));
             let started = replica.start(&session, &info, &[&all[0], &all[1]], base.as_ref());
             started.map_err(bad_reply)?
@@ -148,9 +155,10 @@ impl Sync {
         replica: &Replica,
         name: &str,
     ) -> Result<Option<Base>, Failure> {
-        let Some((mut since, pending)) = storage::sync_kept(&server.url(), replica.sha()) else {
+        let Some(kept) = storage::sync_kept(&server.url(), replica.sha()) else {
             return Ok(None);
         };
+        let mut since = kept.since.clone();
         let mut changed = Vec::new();
         loop {
             let reply = match server.changes(&since, PULL_LIMIT, false, name).await {
@@ -160,29 +168,54 @@ impl Sync {
             let (ids, n, last) = replica.changed_ids(&reply).map_err(bad_reply)?;
             changed.extend(ids);
             if n < PULL_LIMIT || last == since {
-                let pending = pending.iter().map(|k| Key::from_kept(k)).collect();
-                return Ok(Some(Base::new(changed, pending)));
+                return Ok(Some(Base::new(changed, &kept)));
             }
             since = last;
         }
     }
 
-    /// Keep where the feed was read to and what waits, for the next visit.
-    pub(super) fn keep(&self) {
-        let (Some(server), Some(replica)) = (
-            self.server(),
-            self.replica.borrow().as_ref().map(|r| {
-                let doc = self.doc.borrow().clone();
-                let pending = r.pending(&doc.session());
-                (r.sha().to_owned(), r.since(), pending)
-            }),
-        ) else {
+    /// Before the first look has answered (offline since the visit
+    /// began): add what changed since [`Sync::begin`] to the record kept
+    /// for the next visit, so that a deletion made now is sent then, not
+    /// undone. O(text) for its SHA-256 once per article, then O(touched).
+    pub(super) fn keep_early(&self) {
+        let Some(server) = self.server() else { return };
+        let doc = self.doc.borrow().clone();
+        let session = doc.session();
+        let (generation, revision) = self.seen.get();
+        let Some(touched) = session.touched_since(revision) else {
             return;
         };
-        let (sha, since, pending) = replica;
-        let Some(since) = since else { return };
-        let pending = pending.iter().map(Key::kept).collect();
-        let now = (server.url(), sha, (since, pending));
+        if generation != doc.generation() {
+            return;
+        }
+        let sha = {
+            let mut cached = self.early_sha.borrow_mut();
+            if cached.0 != generation || cached.1.is_empty() {
+                *cached = (generation, sha256_hex(session.article().text.as_str()));
+            }
+            cached.1.clone()
+        };
+        let Some(mut kept) = storage::sync_kept(&server.url(), &sha) else {
+            return;
+        };
+        kept.pending.extend(Key::touched(touched).map(|k| k.kept()));
+        crate::model::sort::by(&mut kept.pending, |a, b| a.cmp(b));
+        kept.pending.dedup();
+        storage::set_sync_kept(&server.url(), &sha, &kept);
+    }
+
+    /// Keep where the feed was read to, what waits and what this tab
+    /// wrote, for the next visit.
+    pub(super) fn keep(&self) {
+        let Some(server) = self.server() else { return };
+        let kept = self.replica.borrow().as_ref().and_then(|r| {
+            let doc = self.doc.borrow().clone();
+            let kept = r.kept(&doc.session());
+            kept.map(|k| (r.sha().to_owned(), k))
+        });
+        let Some((sha, kept)) = kept else { return };
+        let now = (server.url(), sha, kept);
         // Written only when it changed: refreshes come with every change.
         if self.kept.borrow().as_ref() != Some(&now) {
             storage::set_sync_kept(&now.0, &now.1, &now.2);

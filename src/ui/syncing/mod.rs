@@ -44,8 +44,8 @@ pub struct SyncView {
 }
 
 /// What the browser keeps of one article's replication: (database
-/// address, text SHA-256, (feed sequence, annotation ids pending)).
-type Kept = (String, String, (String, Vec<String>));
+/// address, text SHA-256, what is kept).
+type Kept = (String, String, crate::model::sync::Kept);
 
 /// The connection and the replica, shared by the hook, its async loops and
 /// the dialog's callbacks.
@@ -69,6 +69,9 @@ pub struct Sync {
     saved: RefCell<(String, String, String)>,
     /// What [`Sync::keep`] last wrote.
     kept: RefCell<Option<Kept>>,
+    /// The open article's text SHA-256 for [`Sync::keep_early`], by
+    /// article generation.
+    early_sha: RefCell<(u64, String)>,
     dispatch: UseReducerDispatcher<State>,
     view: RefCell<SyncView>,
     set_view: UseStateSetter<SyncView>,
@@ -223,6 +226,9 @@ impl Sync {
         if new_article {
             return self.begin();
         }
+        if self.replica.borrow().is_none() {
+            self.keep_early();
+        }
         self.push_soon();
         self.refresh();
     }
@@ -251,6 +257,7 @@ pub fn use_sync(state: &UseReducerHandle<State>) -> (Rc<Sync>, SyncView) {
                 articles: RefCell::new(Vec::new()),
                 saved: RefCell::default(),
                 kept: RefCell::new(None),
+                early_sha: RefCell::default(),
                 dispatch,
                 view: RefCell::new(SyncView::default()),
                 set_view,

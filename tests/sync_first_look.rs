@@ -1,0 +1,108 @@
+//! The first look at the server when neither side recorded a change: an
+//! annotation this tab's tag set could not read before (the tag set is not
+//! replicated) comes in once it can, never deleted for the others; a
+//! change made before the first look, not recorded, is kept by the
+//! later-change rule.
+
+mod common;
+
+use annotator::model::sync::{Key, Kept};
+use annotator::model::{Command, Session, TagDef};
+use common::couch::{Client, Couch};
+use common::session;
+
+const TEXT: &str = "The [mayor]{source} said [“the bridge opens in May”]{quote}.";
+
+fn rumour() -> Command {
+    Command::AddTag(TagDef::new("rumour", "Rumour"))
+}
+
+#[test]
+fn an_annotation_this_tag_set_lacks_comes_in_once_it_has_the_tag_and_is_never_deleted() {
+    let a = session(TEXT);
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    b.connect(&couch);
+    // A adds a tag of its own and uses it; B's set lacks it.
+    a.session.apply(rumour()).unwrap();
+    let mut x = common::annotation("x", "rumour", common::range(0, 3));
+    x.modified = common::AT.into();
+    a.session.apply(Command::Tag(x)).unwrap();
+    a.sync(&mut couch);
+    let since = b.replica.since().unwrap();
+    let merge = b.replica.incoming(&b.session, &couch.changes(&since)).unwrap();
+    assert_eq!(merge.put, vec![]);
+    assert!(merge.not_read[0].contains("\"rumour\""), "{:?}", merge.not_read);
+    let kept = b.kept();
+
+    // B takes the tag too (a tag set file, say) and opens the article again.
+    b.session.apply(rumour()).unwrap();
+    b.reopen(&couch, kept);
+    assert!(b.session.get(&"x".into()).is_some(), "it comes in");
+    b.sync(&mut couch);
+    let doc = Key::Annotation("x".into()).doc_id(b.replica.sha());
+    assert!(!couch.docs[&doc].2, "not deleted on the server");
+    a.pull(&couch);
+    assert!(a.session.get(&"x".into()).is_some());
+}
+
+#[test]
+fn a_change_made_here_before_the_first_look_is_sent_even_without_a_pending_record() {
+    let a = session(TEXT);
+    let (mut couch, mut a) = (Couch::default(), Client::new(a));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    let kept = Kept {
+        since: a.replica.since().unwrap(),
+        ..Kept::default()
+    };
+    // Offline from the start of a visit: no replica yet, nothing kept.
+    a.retag("a1", "claim", "2030-01-01T00:00:00.000Z");
+    a.session
+        .apply(Command::Remove { id: "a2".into() })
+        .unwrap();
+    a.reopen(&couch, kept);
+    assert_eq!(a.waiting(), 1, "the retag, later than the server's");
+    a.sync(&mut couch);
+    let fresh = Session::with_schema(a.session.article().clone(), a.session.schema().clone());
+    let mut c = Client::new(fresh);
+    c.connect(&couch);
+    assert_eq!(c.session.get(&"a1".into()).unwrap().tag.as_str(), "claim");
+    assert!(
+        c.session.get(&"a2".into()).is_some(),
+        "a deletion not recorded as pending is not sent: the annotation is kept"
+    );
+}
+
+#[test]
+fn a_write_of_this_tab_the_feed_had_not_shown_back_is_no_conflict_on_reopen() {
+    let a = session(TEXT);
+    let (mut couch, mut a) = (Couch::default(), Client::new(a));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    // Pushed, then the server is gone before the feed shows it back.
+    a.retag("a1", "claim", "2026-01-02T04:00:00.000Z");
+    a.push(&mut couch);
+    a.retag("a1", "quote", "2026-01-02T04:00:01.000Z");
+    a.note_changes();
+    let kept = a.kept();
+    assert_eq!(kept.written.len(), 1, "{kept:?}");
+    a.reopen(&couch, kept);
+    assert_eq!(a.replica.conflicts(), &[], "the server's change since is this tab's own");
+    assert_eq!(a.waiting(), 1);
+    a.sync(&mut couch);
+    let doc = Key::Annotation("a1".into()).doc_id(a.replica.sha());
+    assert_eq!(couch.docs[&doc].1["annotation"]["tag"], "quote");
+    let kept = a.kept();
+    assert_eq!(kept.written, vec![], "shown back by the feed: forgotten");
+}
+
+#[test]
+fn a_record_kept_before_revisions_were_kept_still_reads() {
+    let kept: Kept = serde_json::from_str(r#"["7",["a1","r:r2"]]"#).unwrap();
+    assert_eq!((kept.since.as_str(), kept.written.len()), ("7", 0));
+    assert_eq!(Key::from_kept(&kept.pending[0]), Key::Annotation("a1".into()));
+    assert_eq!(Key::from_kept(&kept.pending[1]), Key::Relation("r2".into()));
+}
