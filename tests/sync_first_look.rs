@@ -1,6 +1,6 @@
 //! The first look at the server when neither side recorded a change: an
-//! annotation this tab's tag set could not read before (the tag set is not
-//! replicated) comes in once it can, never deleted for the others; a
+//! annotation this tab's tag set could not read before (the two tag sets
+//! in conflict) comes in once it can, never deleted for the others; a
 //! change made before the first look, not recorded, is kept by the
 //! later-change rule.
 
@@ -31,8 +31,15 @@ fn an_annotation_this_tag_set_lacks_comes_in_once_it_has_the_tag_and_is_never_de
     x.modified = common::AT.into();
     a.session.apply(Command::Tag(x)).unwrap();
     a.sync(&mut couch);
+    // B changed its own tag set meanwhile: the two sets conflict, so B
+    // reads A's annotation against its own set, which lacks the tag.
+    b.session
+        .apply(Command::AddTag(TagDef::new("statistic", "Statistic")))
+        .unwrap();
+    b.note_changes();
     let since = b.replica.since().unwrap();
     let merge = b.replica.incoming(&b.session, &couch.changes(&since)).unwrap();
+    assert_eq!(b.replica.conflicts()[0].key, Key::TagSet);
     assert_eq!(merge.put, vec![]);
     assert!(merge.not_read[0].contains("\"rumour\""), "{:?}", merge.not_read);
     let kept = b.kept();

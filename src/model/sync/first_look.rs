@@ -102,7 +102,7 @@ impl Replica {
         let mut merge = Merge::default();
         for reply in all {
             for doc in docs::reply(reply)?.rows.into_iter().filter_map(|r| r.doc) {
-                self.read(session, doc, &mut merge);
+                self.read(session, None, doc, &mut merge);
             }
         }
         self.since = Some(info.update_seq);

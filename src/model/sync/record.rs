@@ -1,8 +1,8 @@
 //! What the replication keeps in step: the [`Record`]s of an article
-//! (annotations and relations), their [`Key`]s and document ids, and the
-//! session's copy of each.
+//! (annotations, relations and its tag set), their [`Key`]s and document
+//! ids, and the session's copy of each.
 
-use crate::model::{Annotation, AnnotationId, Relation, RelationId, Session, Touched};
+use crate::model::{Annotation, AnnotationId, Relation, RelationId, Schema, Session, Touched};
 use std::cmp::Ordering;
 
 /// The name of one replicated record.
@@ -10,6 +10,8 @@ use std::cmp::Ordering;
 pub enum Key {
     Annotation(AnnotationId),
     Relation(RelationId),
+    /// The article's tag set (one per article).
+    TagSet,
 }
 
 /// One replicated record as a side holds it.
@@ -17,14 +19,16 @@ pub enum Key {
 pub enum Record {
     Annotation(Annotation),
     Relation(Relation),
+    TagSet(Schema),
 }
 
 impl Key {
-    /// What its document id starts with: `a` or `r`.
+    /// What its document id starts with: `a`, `r` or (the tag set) `t`.
     fn kind(&self) -> &'static str {
         match self {
             Key::Annotation(_) => "a",
             Key::Relation(_) => "r",
+            Key::TagSet => "t",
         }
     }
 
@@ -32,22 +36,31 @@ impl Key {
         match self {
             Key::Annotation(id) => id.as_str(),
             Key::Relation(id) => id.as_str(),
+            Key::TagSet => "",
         }
     }
 
-    /// Annotations first, then relations, each by id.
+    /// Annotations first, then relations, each by id, then the tag set (so
+    /// a push carries a tag set after the retags and deletions that make
+    /// it fit, and the feed brings them in that order).
     pub fn order(&self, other: &Key) -> Ordering {
         (self.kind(), self.as_str()).cmp(&(other.kind(), other.as_str()))
     }
 
     /// Its document's id in the article with text hash `sha`:
-    /// `a:<sha>:<annotation id>` or `r:<sha>:<relation id>`.
+    /// `a:<sha>:<annotation id>`, `r:<sha>:<relation id>` or `tags:<sha>`.
     pub fn doc_id(&self, sha: &str) -> String {
-        format!("{}:{sha}:{}", self.kind(), self.as_str())
+        match self {
+            Key::TagSet => format!("tags:{sha}"),
+            _ => format!("{}:{sha}:{}", self.kind(), self.as_str()),
+        }
     }
 
     /// The key of document `doc`, when it is one of article `sha`'s.
     pub fn of_doc(sha: &str, doc: &str) -> Option<Key> {
+        if let Some(of) = doc.strip_prefix("tags:") {
+            return (of == sha).then_some(Key::TagSet);
+        }
         let (kind, rest) = doc.split_once(':')?;
         let id = rest.strip_prefix(sha)?.strip_prefix(':')?.to_owned();
         match kind {
@@ -57,14 +70,16 @@ impl Key {
         }
     }
 
-    /// The records a session's changes touched (`Session::touched_since`;
-    /// the tag set is not replicated).
+    /// The records a session's changes touched (`Session::touched_since`).
     pub fn touched(t: Touched) -> impl Iterator<Item = Key> {
         let annotations = t.annotations.into_iter().map(Key::Annotation);
-        annotations.chain(t.relations.into_iter().map(Key::Relation))
+        let relations = t.relations.into_iter().map(Key::Relation);
+        annotations
+            .chain(relations)
+            .chain(t.schema.then_some(Key::TagSet))
     }
 
-    /// How the browser keeps it between visits: `a:<id>` or `r:<id>`.
+    /// How the browser keeps it between visits: `a:<id>`, `r:<id>` or `t:`.
     pub fn kept(&self) -> String {
         format!("{}:{}", self.kind(), self.as_str())
     }
@@ -74,6 +89,7 @@ impl Key {
     pub fn from_kept(s: &str) -> Key {
         match s.split_once(':') {
             Some(("r", id)) => Key::Relation(RelationId::new(id)),
+            Some(("t", "")) => Key::TagSet,
             Some(("a", id)) => Key::Annotation(AnnotationId::new(id)),
             _ => Key::Annotation(AnnotationId::new(s)),
         }
@@ -85,6 +101,7 @@ impl Record {
         match self {
             Record::Annotation(a) => Key::Annotation(a.id.clone()),
             Record::Relation(r) => Key::Relation(r.id.clone()),
+            Record::TagSet(_) => Key::TagSet,
         }
     }
 }
@@ -102,6 +119,7 @@ pub(super) fn holds(session: &Session, key: &Key, theirs: Option<&Record>) -> bo
     match (key, theirs) {
         (Key::Annotation(id), Some(Record::Annotation(t))) => session.get(id) == Some(t),
         (Key::Relation(id), Some(Record::Relation(t))) => session.relation(id) == Some(t),
+        (Key::TagSet, Some(Record::TagSet(t))) => session.schema() == t,
         (Key::Annotation(id), None) => session.get(id).is_none(),
         (Key::Relation(id), None) => session.relation(id).is_none(),
         _ => false,
@@ -113,6 +131,7 @@ pub(super) fn mine(session: &Session, key: &Key) -> Option<Record> {
     match key {
         Key::Annotation(id) => session.get(id).cloned().map(Record::Annotation),
         Key::Relation(id) => session.relation(id).cloned().map(Record::Relation),
+        Key::TagSet => Some(Record::TagSet(session.schema().clone())),
     }
 }
 
@@ -121,4 +140,5 @@ pub(super) fn all_keys(session: &Session) -> impl Iterator<Item = Key> + '_ {
     let annotations = session.annotations().iter();
     (annotations.map(|a| Key::Annotation(a.id.clone())))
         .chain(session.relations().map(|r| Key::Relation(r.id.clone())))
+        .chain(std::iter::once(Key::TagSet))
 }

@@ -5,8 +5,9 @@
 use super::docs::{self, DocIn};
 use super::merge::Merge;
 use super::record::{self, holds, mine, sorted, Key, Record};
+use crate::model::format::tag_set::import_tag_set;
 use crate::model::format::{read_record, read_relation_record};
-use crate::model::Session;
+use crate::model::{Schema, Session};
 use std::collections::HashMap;
 
 /// The most documents one `_bulk_docs` request carries.
@@ -77,6 +78,10 @@ pub struct Replica {
     pub(super) conflicts: Vec<Conflict>,
     /// Where the changes feed was last read up to.
     pub(super) since: Option<serde_json::Value>,
+    /// Where it was read from when a document first could not be read
+    /// (kept for the next look instead of `since`, so that it reads them
+    /// again as the server's changes).
+    pub(super) unread_since: Option<serde_json::Value>,
 }
 
 impl Replica {
@@ -88,6 +93,7 @@ impl Replica {
             entries: HashMap::new(),
             conflicts: Vec::new(),
             since: None,
+            unread_since: None,
         }
     }
 
@@ -111,9 +117,11 @@ impl Replica {
     /// Read one document of this article into its entry; `None` when it
     /// is not one of the article's records, or could not be read (said in
     /// `merge`).
+    /// `schema`: the tag set to read it against (`None`: the session's).
     pub(super) fn read(
         &mut self,
         session: &Session,
+        schema: Option<&Schema>,
         doc: DocIn,
         merge: &mut Merge,
     ) -> Option<(Key, Option<Record>)> {
@@ -121,14 +129,18 @@ impl Replica {
         let theirs = if doc.deleted {
             None
         } else {
-            let read = match (&key, doc.annotation, doc.relation) {
-                (Key::Annotation(_), Some(record), _) => {
+            let schema = schema.unwrap_or(session.schema());
+            let read = match (&key, doc.annotation, doc.relation, doc.tag_set) {
+                (Key::Annotation(_), Some(record), ..) => {
                     let text = &session.article().text;
-                    read_record(text, session.schema(), record).map(Record::Annotation)
+                    read_record(text, schema, record).map(Record::Annotation)
                 }
-                (Key::Relation(_), _, Some(record)) => {
-                    read_relation_record(session.schema(), record).map(Record::Relation)
+                (Key::Relation(_), _, Some(record), _) => {
+                    read_relation_record(schema, record).map(Record::Relation)
                 }
+                (Key::TagSet, _, _, Some(file)) => import_tag_set(file.as_bytes())
+                    .map(Record::TagSet)
+                    .map_err(|e| format!("{}: {e}", doc.id)),
                 _ => return None,
             };
             match read {
@@ -199,7 +211,9 @@ impl Replica {
     /// What this browser keeps for the next visit ([`super::Kept`]);
     /// `None` before the first look. O(entries + waiting log waiting).
     pub fn kept(&self, session: &Session) -> Option<super::Kept> {
-        let since = self.since()?;
+        let since = (self.unread_since.as_ref())
+            .or(self.since.as_ref())
+            .map(docs::seq_param)?;
         let pending = self.pending(session).iter().map(Key::kept).collect();
         let mut written: Vec<(String, String)> = (self.entries.iter())
             .filter(|(_, e)| e.echo)
@@ -308,28 +322,51 @@ impl Replica {
     pub fn incoming(&mut self, session: &Session, reply: &str) -> Result<Merge, String> {
         let changes = docs::reply(reply)?;
         let mut merge = Merge::default();
-        for change in changes.results {
-            let Some(doc) = change.doc else { continue };
-            let Some(key) = Key::of_doc(&self.sha, &change.id) else {
-                continue;
-            };
-            let e = self.entries.get_mut(&key);
-            if let Some(e) = e.filter(|e| e.known.as_ref().is_some_and(|k| k.rev == doc.rev)) {
-                e.echo = false;
-                continue;
-            }
-            let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
-            let was = known.and_then(|k| k.record.clone());
-            let Some((key, theirs)) = self.read(session, doc, &mut merge) else {
-                continue;
-            };
-            self.came_in(session, key, was, theirs, &mut merge);
+        // The tag set first: the rest was written against it.
+        let (tag_sets, rest): (Vec<_>, Vec<_>) = (changes.results.into_iter())
+            .partition(|c| c.id.starts_with("tags:"));
+        for change in tag_sets {
+            self.take_change(session, None, change, &mut merge);
         }
-        if !changes.last_seq.is_null() {
-            self.since = Some(changes.last_seq);
+        let reading = merge.tag_set.clone();
+        for change in rest {
+            self.take_change(session, reading.as_ref(), change, &mut merge);
         }
+        let before = std::mem::replace(&mut self.since, None);
+        self.since = if changes.last_seq.is_null() {
+            before.clone()
+        } else {
+            Some(changes.last_seq)
+        };
         self.finish(session, &mut merge);
+        if !merge.not_read.is_empty() && self.unread_since.is_none() {
+            self.unread_since = before;
+        }
         Ok(merge)
+    }
+
+    /// One change of the feed, read against `schema` (`None`: the session's).
+    fn take_change(
+        &mut self,
+        session: &Session,
+        schema: Option<&Schema>,
+        change: docs::Item,
+        merge: &mut Merge,
+    ) {
+        let Some(doc) = change.doc else { return };
+        let Some(key) = Key::of_doc(&self.sha, &change.id) else {
+            return;
+        };
+        let e = self.entries.get_mut(&key);
+        if let Some(e) = e.filter(|e| e.known.as_ref().is_some_and(|k| k.rev == doc.rev)) {
+            e.echo = false;
+            return;
+        }
+        let known = self.entries.get(&key).and_then(|e| e.known.as_ref());
+        let was = known.and_then(|k| k.record.clone());
+        if let Some((key, theirs)) = self.read(session, schema, doc, merge) {
+            self.came_in(session, key, was, theirs, merge);
+        }
     }
 
     /// The server's new version `theirs` of `key` (already its entry's
