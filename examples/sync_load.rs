@@ -256,7 +256,11 @@ fn main() {
     let ids = |c: &Client| -> Vec<String> {
         let mut ids: Vec<String> = (c.session.annotations().iter())
             .map(|a| format!("{}@{}", a.id, a.range.start()))
-            .chain(c.session.relations().map(|r| format!("{}:{}>{}", r.id, r.from, r.to)))
+            .chain(
+                c.session
+                    .relations()
+                    .map(|r| format!("{}:{}>{}", r.id, r.from, r.to)),
+            )
             .collect();
         ids.sort();
         ids
@@ -266,8 +270,12 @@ fn main() {
         .iter()
         .all(|c| ids(c) == first && c.replica.waiting(&c.session) == 0);
     let on_server = |kind: &str| {
-        let path = format!("_all_docs?startkey=%22{kind}:{sha}:%22&endkey=%22{kind}:{sha}:%EF%BF%B0%22");
-        docs::reply(&server.ok("GET", &path, None)).unwrap().rows.len()
+        let path =
+            format!("_all_docs?startkey=%22{kind}:{sha}:%22&endkey=%22{kind}:{sha}:%EF%BF%B0%22");
+        docs::reply(&server.ok("GET", &path, None))
+            .unwrap()
+            .rows
+            .len()
     };
     let (on_server, relations_there) = (on_server("a"), on_server("r"));
     let requests: usize = clients.iter().map(|c| c.requests).sum();

@@ -60,7 +60,11 @@ fn check_session(session: &Session) {
         let (Some(from), Some(to)) = (session.get(&r.from), session.get(&r.to)) else {
             panic!("relation {} dangles", r.id);
         };
-        assert!(r.from != r.to, "relation {} links an annotation to itself", r.id);
+        assert!(
+            r.from != r.to,
+            "relation {} links an annotation to itself",
+            r.id
+        );
         let kind = session.schema().relation_type(&r.kind);
         assert!(
             kind.is_some_and(|k| k.allows(&from.tag, &to.tag)),
@@ -498,7 +502,9 @@ pub fn sync_reply(bytes: &[u8]) {
         to: "a1".into(),
         created: "2026-01-01T00:00:00.000Z".into(),
     };
-    session.apply(Command::Link(said_by)).expect("a valid relation");
+    session
+        .apply(Command::Link(said_by))
+        .expect("a valid relation");
     let sha = annotator::model::format::sha256_hex(text);
     let reply = String::from_utf8_lossy(rest).replace("SHA", &sha);
     let mut replica = Replica::new(&sha);

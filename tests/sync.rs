@@ -31,7 +31,11 @@ fn pair() -> (Couch, Client, Client) {
     let b = Session::with_schema(a.article().clone(), a.schema().clone());
     let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
     a.connect(&couch);
-    assert_eq!(a.waiting(), 4, "A's three annotations and its tag set wait to be sent");
+    assert_eq!(
+        a.waiting(),
+        4,
+        "A's three annotations and its tag set wait to be sent"
+    );
     a.sync(&mut couch);
     assert_eq!(a.waiting(), 0);
     b.connect(&couch);
@@ -390,7 +394,11 @@ fn a_tab_reopened_later_shows_a_conflict_where_both_changed() {
     let c = a.replica.conflicts().to_vec();
     assert_eq!(c.len(), 1);
     assert_eq!((c[0].mine.is_some(), c[0].theirs.is_none()), (true, true));
-    assert_eq!(a.replica.resolve(&a.session, &Key::Annotation("a1".into()), true), None);
+    assert_eq!(
+        a.replica
+            .resolve(&a.session, &Key::Annotation("a1".into()), true),
+        None
+    );
     a.sync(&mut couch);
     b.pull(&couch);
     assert_eq!(

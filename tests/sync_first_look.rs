@@ -6,7 +6,7 @@
 
 mod common;
 
-use annotator::model::sync::{Key, Kept};
+use annotator::model::sync::{Kept, Key};
 use annotator::model::{Command, Session, TagDef};
 use common::couch::{Client, Couch};
 use common::session;
@@ -38,10 +38,17 @@ fn an_annotation_this_tag_set_lacks_comes_in_once_it_has_the_tag_and_is_never_de
         .unwrap();
     b.note_changes();
     let since = b.replica.since().unwrap();
-    let merge = b.replica.incoming(&b.session, &couch.changes(&since)).unwrap();
+    let merge = b
+        .replica
+        .incoming(&b.session, &couch.changes(&since))
+        .unwrap();
     assert_eq!(b.replica.conflicts()[0].key, Key::TagSet);
     assert_eq!(merge.put, vec![]);
-    assert!(merge.not_read[0].contains("\"rumour\""), "{:?}", merge.not_read);
+    assert!(
+        merge.not_read[0].contains("\"rumour\""),
+        "{:?}",
+        merge.not_read
+    );
     let kept = b.kept();
 
     // B takes the tag too (a tag set file, say) and opens the article again.
@@ -97,7 +104,11 @@ fn a_write_of_this_tab_the_feed_had_not_shown_back_is_no_conflict_on_reopen() {
     let kept = a.kept();
     assert_eq!(kept.written.len(), 1, "{kept:?}");
     a.reopen(&couch, kept);
-    assert_eq!(a.replica.conflicts(), &[], "the server's change since is this tab's own");
+    assert_eq!(
+        a.replica.conflicts(),
+        &[],
+        "the server's change since is this tab's own"
+    );
     assert_eq!(a.waiting(), 1);
     a.sync(&mut couch);
     let doc = Key::Annotation("a1".into()).doc_id(a.replica.sha());
@@ -110,6 +121,9 @@ fn a_write_of_this_tab_the_feed_had_not_shown_back_is_no_conflict_on_reopen() {
 fn a_record_kept_before_revisions_were_kept_still_reads() {
     let kept: Kept = serde_json::from_str(r#"["7",["a1","r:r2"]]"#).unwrap();
     assert_eq!((kept.since.as_str(), kept.written.len()), ("7", 0));
-    assert_eq!(Key::from_kept(&kept.pending[0]), Key::Annotation("a1".into()));
+    assert_eq!(
+        Key::from_kept(&kept.pending[0]),
+        Key::Annotation("a1".into())
+    );
     assert_eq!(Key::from_kept(&kept.pending[1]), Key::Relation("r2".into()));
 }

@@ -165,9 +165,17 @@ fn a_retag_that_a_teammates_new_relation_does_not_fit_ends_with_neither_side_hol
     b.retag("a1", "claim", "2026-01-02T04:00:00.000Z");
     a.sync(&mut couch);
     b.sync(&mut couch);
-    assert_eq!(ids(&b.session), Vec::<&str>::new(), "parked: it does not fit");
+    assert_eq!(
+        ids(&b.session),
+        Vec::<&str>::new(),
+        "parked: it does not fit"
+    );
     a.sync(&mut couch);
-    assert_eq!(ids(&a.session), Vec::<&str>::new(), "A's retag took it away");
+    assert_eq!(
+        ids(&a.session),
+        Vec::<&str>::new(),
+        "A's retag took it away"
+    );
     a.sync(&mut couch);
     b.sync(&mut couch);
     assert!(!on_server(&couch, &a, "r1"));
@@ -231,7 +239,10 @@ fn a_merge_checks_links_against_what_it_leaves() {
     assert_eq!(render(&s), before, "one step");
     for (link, why) in [
         (said_by("r1", "a2", "gone"), "an end not there"),
-        (said_by("r1", "a1", "a3"), "a source is not said by a source"),
+        (
+            said_by("r1", "a1", "a3"),
+            "a source is not said by a source",
+        ),
     ] {
         let merge = Command::Merge {
             put: vec![],

@@ -48,7 +48,11 @@ fn a_new_tag_and_what_it_tags_reach_a_teammate() {
         .apply(Command::AddTag(TagDef::new("rumour", "Rumour")))
         .unwrap();
     a.session
-        .apply(Command::Tag(common::annotation("x", "rumour", common::range(0, 3))))
+        .apply(Command::Tag(common::annotation(
+            "x",
+            "rumour",
+            common::range(0, 3),
+        )))
         .unwrap();
     a.sync(&mut couch);
     assert_eq!(couch.docs[&doc].1["type"], "tags");
@@ -56,7 +60,10 @@ fn a_new_tag_and_what_it_tags_reach_a_teammate() {
     // The feed brings the annotation before the tag set: it is read again
     // by the look that follows the new set (the page does this itself).
     let since = b.replica.since().unwrap();
-    let merge = b.replica.incoming(&b.session, &couch.changes(&since)).unwrap();
+    let merge = b
+        .replica
+        .incoming(&b.session, &couch.changes(&since))
+        .unwrap();
     assert!(merge.tag_set.is_some());
     b.bring_in(merge.command());
     assert_eq!(tags(&b.session), vec!["claim", "quote", "source", "rumour"]);
@@ -87,18 +94,30 @@ fn a_tag_set_that_does_not_fit_here_waits_as_a_conflict_until_it_does() {
     let (mut couch, mut a, mut b) = pair();
     // B tags a new source while A removes the tag.
     b.session
-        .apply(Command::Tag(common::annotation("b1", "source", common::range(0, 3))))
+        .apply(Command::Tag(common::annotation(
+            "b1",
+            "source",
+            common::range(0, 3),
+        )))
         .unwrap();
     b.note_changes();
     remove_sources(&mut a);
     a.sync(&mut couch);
     b.pull(&couch);
-    assert_eq!(tags(&b.session), vec!["claim", "quote", "source"], "not taken");
+    assert_eq!(
+        tags(&b.session),
+        vec!["claim", "quote", "source"],
+        "not taken"
+    );
     let c = b.replica.conflicts().to_vec();
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].key, Key::TagSet);
     assert!(matches!(&c[0].theirs, Some(Record::TagSet(s)) if s.tag(&"source".into()).is_none()));
-    assert_eq!(b.session.get(&"a1".into()).unwrap().tag.as_str(), "claim", "the retags came in");
+    assert_eq!(
+        b.session.get(&"a1".into()).unwrap().tag.as_str(),
+        "claim",
+        "the retags came in"
+    );
 
     // Keeping theirs while b1 is still a source: it still does not fit.
     let merge = b.replica.resolve(&b.session, &Key::TagSet, false).unwrap();
@@ -131,7 +150,10 @@ fn both_change_the_tag_set_and_the_one_kept_reaches_the_other() {
     assert_eq!(b.replica.resolve(&b.session, &Key::TagSet, true), None);
     b.sync(&mut couch);
     a.pull(&couch);
-    assert_eq!(tags(&a.session), vec!["claim", "quote", "source", "statistic"]);
+    assert_eq!(
+        tags(&a.session),
+        vec!["claim", "quote", "source", "statistic"]
+    );
     assert_eq!((a.waiting(), b.waiting()), (0, 0));
 }
 
@@ -177,21 +199,36 @@ fn a_merge_refuses_a_tag_set_that_what_it_leaves_does_not_fit() {
 fn what_only_a_waiting_tag_set_takes_waits_with_it_and_comes_in_after_it() {
     let (mut couch, mut a, mut b) = pair();
     b.session
-        .apply(Command::Tag(common::annotation("b1", "source", common::range(0, 3))))
+        .apply(Command::Tag(common::annotation(
+            "b1",
+            "source",
+            common::range(0, 3),
+        )))
         .unwrap();
     b.note_changes();
     a.session
         .apply(Command::AddTag(TagDef::new("rumour", "Rumour")))
         .unwrap();
     a.session
-        .apply(Command::Tag(common::annotation("x", "rumour", common::range(4, 9))))
+        .apply(Command::Tag(common::annotation(
+            "x",
+            "rumour",
+            common::range(4, 9),
+        )))
         .unwrap();
     remove_sources(&mut a);
     a.sync(&mut couch);
     let since = b.replica.since().unwrap();
-    let merge = b.replica.incoming(&b.session, &couch.changes(&since)).unwrap();
+    let merge = b
+        .replica
+        .incoming(&b.session, &couch.changes(&since))
+        .unwrap();
     assert_eq!(merge.tag_set, None, "it does not fit: b1 is a source");
-    assert!(merge.not_read.iter().any(|w| w.contains("annotation x")), "{:?}", merge.not_read);
+    assert!(
+        merge.not_read.iter().any(|w| w.contains("annotation x")),
+        "{:?}",
+        merge.not_read
+    );
     b.bring_in(merge.command());
     assert!(b.session.get(&"x".into()).is_none());
     b.replica.touch_all(&b.session);

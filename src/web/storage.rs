@@ -12,9 +12,9 @@
 //! and `annotator.v2.unreadable` (work set aside before the library;
 //! never written nor removed by this version).
 
-use crate::model::sync::Kept;
 use crate::model::library::migrate::V2Records;
 use crate::model::library::LibraryKey;
+use crate::model::sync::Kept;
 use web_sys::Storage;
 
 const PREFIX: &str = "annotator.v2.";

@@ -3,7 +3,7 @@
 //! annotator's tab (a session and its `Replica`) that talks to it.
 
 use super::invariants;
-use annotator::model::sync::{docs, Base, Key, Kept, Replica};
+use annotator::model::sync::{docs, Base, Kept, Key, Replica};
 use annotator::model::{format, Command, Session};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -42,7 +42,10 @@ impl Couch {
     /// The article's documents as the app reads them: one `_all_docs`
     /// reply per prefix.
     pub fn article_docs(&self, sha: &str) -> Vec<String> {
-        docs::prefixes(sha).iter().map(|p| self.all_docs(p)).collect()
+        docs::prefixes(sha)
+            .iter()
+            .map(|p| self.all_docs(p))
+            .collect()
     }
 
     /// `_bulk_docs` with CouchDB's rule: a write names the revision it
@@ -209,4 +212,3 @@ impl Client {
         self.replica.waiting(&self.session)
     }
 }
-

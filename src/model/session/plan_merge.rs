@@ -171,7 +171,11 @@ impl Session {
                 None => rest.push(Effect::Added(a.clone())),
             }
         }
-        let mut gone: Vec<RelationId> = unlinks.iter().filter_map(|e| e.relation()).map(|r| r.id.clone()).collect();
+        let mut gone: Vec<RelationId> = unlinks
+            .iter()
+            .filter_map(|e| e.relation())
+            .map(|r| r.id.clone())
+            .collect();
         crate::model::sort::by(&mut gone, |a, b| a.cmp(b));
         for (i, r) in link.iter().enumerate() {
             let view = MergeView {

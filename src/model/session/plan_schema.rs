@@ -197,7 +197,11 @@ impl Session {
 
     /// Why annotation `a` does not fit `schema`: a tag it lacks, or fields
     /// the tag does not take.
-    pub(super) fn check_annotation_fits(&self, schema: &Schema, a: &Annotation) -> Result<(), String> {
+    pub(super) fn check_annotation_fits(
+        &self,
+        schema: &Schema,
+        a: &Annotation,
+    ) -> Result<(), String> {
         let Some(def) = schema.tag(&a.tag) else {
             let n = self.count(&a.tag).max(1);
             return Err(format!(

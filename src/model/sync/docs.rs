@@ -10,7 +10,11 @@ use serde::Deserialize;
 /// its relation documents, and its tag set document's id (see
 /// [`Key::doc_id`]): one `_all_docs` range each.
 pub fn prefixes(sha: &str) -> [String; 3] {
-    [format!("a:{sha}:"), format!("r:{sha}:"), Key::TagSet.doc_id(sha)]
+    [
+        format!("a:{sha}:"),
+        format!("r:{sha}:"),
+        Key::TagSet.doc_id(sha),
+    ]
 }
 
 /// `s` as a JSON string.

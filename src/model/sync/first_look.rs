@@ -117,7 +117,9 @@ impl Replica {
             }
             let mine = mine(session, &key);
             let newer_here = match (&mine, &theirs) {
-                (Some(Record::Annotation(m)), Some(Record::Annotation(t))) => m.modified > t.modified,
+                (Some(Record::Annotation(m)), Some(Record::Annotation(t))) => {
+                    m.modified > t.modified
+                }
                 (mine, _) => mine.is_some() && theirs.is_none(),
             };
             let rev = e.known.as_ref().map(|k| k.rev.as_str());

@@ -116,7 +116,10 @@ impl Replica {
                 Err(Problem::DuplicateRelation(_)) => self.outrank(session, &r, merge),
                 Err(_) => false,
             };
-            self.entries.entry(Key::Relation(r.id.clone())).or_default().parked = !fits;
+            self.entries
+                .entry(Key::Relation(r.id.clone()))
+                .or_default()
+                .parked = !fits;
             if fits {
                 merge.link.push(r);
             }
@@ -154,7 +157,10 @@ impl Replica {
                 Ok(()) => kept.push(a),
                 Err(p) => {
                     merge.not_read.push(format!("annotation {}: {p}", a.id));
-                    self.entries.entry(Key::Annotation(a.id)).or_default().parked = true;
+                    self.entries
+                        .entry(Key::Annotation(a.id))
+                        .or_default()
+                        .parked = true;
                 }
             }
         }

@@ -12,6 +12,7 @@
 pub mod docs;
 mod failure;
 mod first_look;
+mod incoming;
 mod merge;
 mod record;
 mod replica;

@@ -66,7 +66,10 @@ pub fn merged(session: &Session, change: &Change) -> String {
             let r = r.map(|r| relation(session, r)).unwrap_or_default();
             format!("From the database: {r} added.")
         }
-        _ if n == 0 => format!("From the database: {} changed.", count(relations, "relation")),
+        _ if n == 0 => format!(
+            "From the database: {} changed.",
+            count(relations, "relation")
+        ),
         _ => format!("From the database: {} changed.", count(n, "annotation")),
     }
 }
@@ -84,7 +87,9 @@ fn tag_set(session: &Session, s: &Schema) -> String {
 
 /// Keep theirs on a tag set that does not fit yet.
 pub fn tag_set_not_yet(session: &Session, theirs: &Schema) -> String {
-    let why = session.check_tag_set_after(theirs, &MergeView::NOTHING).err();
+    let why = session
+        .check_tag_set_after(theirs, &MergeView::NOTHING)
+        .err();
     format!(
         "Their tag set cannot be used here yet: {}. Retag or delete those annotations first, or keep yours.",
         why.unwrap_or_default()

@@ -59,7 +59,9 @@ impl Sync {
             // What changed here since `begin` (offline until now, say) is
             // this browser's change too.
             let (generation, revision) = self.seen.get();
-            let early = session.touched_since(revision).filter(|_| generation == doc.generation());
+            let early = session
+                .touched_since(revision)
+                .filter(|_| generation == doc.generation());
             let base = base.map(|b| b.with_pending(early.map(Key::touched).into_iter().flatten()));
             self.seen.set((doc.generation(), session.revision()));
             let all: Vec<&str> = all.iter().map(String::as_str).collect();

@@ -205,8 +205,8 @@ impl Sync {
     pub fn resolve(self: &Rc<Self>, key: &Key, mine: bool) {
         self.note_changes();
         let doc = self.doc.borrow().clone();
-        let merge = (self.replica.borrow_mut().as_mut())
-            .and_then(|r| r.resolve(&doc.session(), key, mine));
+        let merge =
+            (self.replica.borrow_mut().as_mut()).and_then(|r| r.resolve(&doc.session(), key, mine));
         if let Some(merge) = merge {
             self.bring_in(merge);
         }

@@ -61,7 +61,10 @@ pub fn read_relation_record(
         ));
     }
     if r.from == r.to {
-        return Err(format!("relation {}: it links an annotation to itself", r.id));
+        return Err(format!(
+            "relation {}: it links an annotation to itself",
+            r.id
+        ));
     }
     Ok(read_relation(r))
 }
