@@ -463,8 +463,8 @@ pub fn reanchor(bytes: &[u8]) {
 /// it brings in applies to the session as one command, leaving a session
 /// whose annotations lie in the text with unique ids and whose relations
 /// keep theirs (`check_session`); what goes out is JSON. The session holds
-/// three annotations (a1 source, a2 quote, a3 source), relation r1 (a2
-/// said by a1) and the default tag set: five records.
+/// three annotations (a1 source, a2 quote, a3 source) and relation r1
+/// (a2 said by a1).
 pub fn sync_reply(bytes: &[u8]) {
     use annotator::model::sync::{docs, Replica};
     use annotator::model::{Annotation, Command, Fields};
@@ -523,11 +523,11 @@ pub fn sync_reply(bytes: &[u8]) {
                 .expect("an empty look");
             let body = replica
                 .outgoing(&session)
-                .expect("three annotations, a relation and the tag set to send");
+                .expect("three annotations and a relation to send");
             serde_json::from_str::<serde_json::Value>(&body).expect("a push is JSON");
             let _ = replica.pushed(&reply);
             assert!(
-                replica.waiting(&session) <= 5,
+                replica.waiting(&session) <= 4,
                 "more waiting than there are records"
             );
             return;

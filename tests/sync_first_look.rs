@@ -1,8 +1,8 @@
-//! The first look at the server when neither side recorded a change: an
-//! annotation this tab's tag set could not read before (the two tag sets
-//! in conflict) comes in once it can, never deleted for the others; a
-//! change made before the first look, not recorded, is kept by the
-//! later-change rule.
+//! The first look at the server: an annotation this tab's tag set cannot
+//! read (the tag set is not replicated) is neither deleted nor pushed over
+//! and comes in once it can; a change made before the first look, not
+//! recorded, is kept by the later-change rule; this tab's own writes the
+//! feed had not shown back are not the server's changes.
 
 mod common;
 
@@ -31,18 +31,11 @@ fn an_annotation_this_tag_set_lacks_comes_in_once_it_has_the_tag_and_is_never_de
     x.modified = common::AT.into();
     a.session.apply(Command::Tag(x)).unwrap();
     a.sync(&mut couch);
-    // B changed its own tag set meanwhile: the two sets conflict, so B
-    // reads A's annotation against its own set, which lacks the tag.
-    b.session
-        .apply(Command::AddTag(TagDef::new("statistic", "Statistic")))
-        .unwrap();
-    b.note_changes();
     let since = b.replica.since().unwrap();
     let merge = b
         .replica
         .incoming(&b.session, &couch.changes(&since))
         .unwrap();
-    assert_eq!(b.replica.conflicts()[0].key, Key::TagSet);
     assert_eq!(merge.put, vec![]);
     assert!(
         merge.not_read[0].contains("\"rumour\""),
@@ -126,4 +119,57 @@ fn a_record_kept_before_revisions_were_kept_still_reads() {
         Key::Annotation("a1".into())
     );
     assert_eq!(Key::from_kept(&kept.pending[1]), Key::Relation("r2".into()));
+}
+
+#[test]
+fn a_document_this_tab_cannot_read_is_neither_deleted_nor_overwritten_on_reopen() {
+    let a = session(TEXT);
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    b.connect(&couch);
+    let kept = b.kept();
+    // While B is away, A retags a1 to a tag of A's own set only.
+    a.session.apply(rumour()).unwrap();
+    a.retag("a1", "rumour", "2026-01-02T05:00:00.000Z");
+    a.sync(&mut couch);
+    let sha = b.replica.sha().to_owned();
+    b.replica = annotator::model::sync::Replica::new(&sha);
+    let (changed, _, _) = b.replica.changed_ids(&couch.changes(&kept.since)).unwrap();
+    let base = annotator::model::sync::Base::new(changed, &kept);
+    let all = couch.article_docs(&sha);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let merge = b
+        .replica
+        .start(&b.session, &couch.info(), &all, Some(&base))
+        .unwrap();
+    assert!(
+        merge.not_read[0].contains("\"rumour\""),
+        "{:?}",
+        merge.not_read
+    );
+    assert!(merge.remove.is_empty(), "not taken as deleted");
+    b.bring_in(merge.command());
+    assert!(b.session.get(&"a1".into()).is_some());
+    b.replica.touch_all(&b.session);
+    assert_eq!(b.replica.outgoing(&b.session), None, "nor overwritten");
+}
+
+#[test]
+fn a_teammates_revision_over_an_unechoed_write_is_not_kept_as_this_tabs() {
+    let a = session(TEXT);
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    b.connect(&couch);
+    a.retag("a1", "claim", "2026-01-02T05:00:00.000Z");
+    a.push(&mut couch);
+    b.pull(&couch);
+    b.retag("a1", "quote", "2026-01-02T05:00:01.000Z");
+    b.sync(&mut couch);
+    a.pull(&couch);
+    assert_eq!(a.session.get(&"a1".into()).unwrap().tag.as_str(), "quote");
+    assert!(a.kept().written.is_empty(), "B's revision is not A's write");
 }

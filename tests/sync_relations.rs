@@ -230,7 +230,6 @@ fn a_merge_checks_links_against_what_it_leaves() {
         remove: vec![],
         link: vec![said_by("r1", "a2", "n")],
         unlink: vec![RelationId::from("absent")],
-        tag_set: None,
     })
     .unwrap();
     invariants::check(&s);
@@ -249,7 +248,6 @@ fn a_merge_checks_links_against_what_it_leaves() {
             remove: vec!["gone".into()],
             link: vec![link],
             unlink: vec![],
-            tag_set: None,
         };
         assert!(s.apply(merge).is_err(), "{why}");
         assert_eq!(render(&s), before, "a refused merge changes nothing");
@@ -260,7 +258,6 @@ fn a_merge_checks_links_against_what_it_leaves() {
         remove: vec!["a1".into()],
         link: vec![said_by("r1", "a2", "a1")],
         unlink: vec![],
-        tag_set: None,
     };
     assert!(s.apply(merge).is_err());
 }

@@ -69,14 +69,12 @@ pub enum Command {
     /// [`Command::Replace`] for what an added one must be); each of
     /// `remove` that is here goes, with its relations; so does each
     /// relation of `unlink` that is here; each of `link` is added, checked
-    /// against what the rest leaves (see [`Relation`]); then `tag_set`, if
-    /// given, replaces the tag set, refused unless everything left fits it.
+    /// against what the rest leaves (see [`Relation`]).
     Merge {
         put: Vec<Annotation>,
         remove: Vec<AnnotationId>,
         link: Vec<Relation>,
         unlink: Vec<RelationId>,
-        tag_set: Option<Schema>,
     },
     /// Add a relation (see [`Relation`] for what must hold).
     Link(Relation),

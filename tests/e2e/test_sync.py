@@ -377,28 +377,3 @@ def test_a_relation_made_by_one_annotator_reaches_the_other_and_so_does_its_undo
     assert relation_docs(couch) == []
     assert len(second.rows()) == 2, "the annotations stay"
     wait_state(second, "Synced")
-
-
-def test_a_tag_added_by_one_annotator_reaches_the_other_with_what_it_tags(app, second, server_up):
-    couch = server_up
-    for page, name in ((app, "ana"), (second, "ben")):
-        connect(page, name, couch.db)
-        wait_state(page, "Synced")
-        close_dialog(page)
-    app.driver.find_element(By.XPATH, "//button[normalize-space()='Tags']").click()
-    box = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, ".tags-dialog .add-tag input"))
-    box.send_keys("Statistic", Keys.ENTER)
-    app.wait(lambda d: "Statistic" in d.find_element(By.CSS_SELECTOR, ".tags-dialog").text)
-    app.press(Keys.ESCAPE)
-    app.tag("4.2 million euros", "4")
-
-    start = time.monotonic()
-    second.wait(lambda d: [r[:2] for r in second.rows()] == [("statistic", "4.2 million euros")], timeout=10)
-    print(f"\nA's new tag and its annotation seen by B after {time.monotonic() - start:.2f} s")
-    (tags,) = [d for d in couch.docs(couch.db) if d.get("type") == "tags"]
-    assert [t["label"] for t in json.loads(tags["tag_set"])["tags"]] == ["Claim", "Quote", "Source", "Statistic"]
-    # B uses it too: key 4 is Statistic there now.
-    second.tag("Lindqvist Bay", "4")
-    app.wait(lambda d: ("statistic", "Lindqvist Bay") in [r[:2] for r in app.rows()], timeout=10)
-    wait_state(app, "Synced")
-    wait_state(second, "Synced")

@@ -184,8 +184,7 @@ impl Session {
                 remove,
                 link,
                 unlink,
-                tag_set,
-            } => self.plan_merge(put, remove, link, unlink, tag_set)?,
+            } => self.plan_merge(put, remove, link, unlink)?,
             Command::Link(r) => {
                 self.check_link(&r)?;
                 vec![Effect::Linked(r)]
@@ -230,7 +229,7 @@ impl Session {
             if self.index.spans.contains_key(&a.id) || add[..k].iter().any(|b| b.id == a.id) {
                 return Err(Problem::DuplicateId(a.id.clone()));
             }
-            self.check_as_is(a, &self.schema)?;
+            self.check_as_is(a)?;
         }
         unlinks.extend(removals);
         unlinks.extend(add.into_iter().map(Effect::Added));
@@ -240,12 +239,7 @@ impl Session {
     /// Whether `a` could be put in the session as it is (its range
     /// neither trimmed nor clipped): non-empty, inside the text, a note
     /// and names within the limits, a tag of the set, fields that fit it.
-    pub fn check_put(&self, a: &Annotation) -> Result<(), Problem> {
-        self.check_as_is(a, &self.schema)
-    }
-
-    /// As [`Session::check_put`], with tag set `schema`.
-    pub(super) fn check_as_is(&self, a: &Annotation, schema: &Schema) -> Result<(), Problem> {
+    pub(super) fn check_as_is(&self, a: &Annotation) -> Result<(), Problem> {
         let text_len = self.article.text.char_len();
         if a.range.end().get() > text_len {
             let (id, range) = (a.id.clone(), a.range);
@@ -260,8 +254,7 @@ impl Session {
         }
         check_note(&a.note).map_err(Problem::NoteTooLong)?;
         check_names(&a.creator, &a.adjudicated_from).map_err(Problem::CreatorTooLong)?;
-        let def = (schema.tag(&a.tag)).ok_or_else(|| Problem::UnknownTag(a.tag.clone()))?;
-        check_fields(def, &a.fields)
+        check_fields(self.tag_def(&a.tag)?, &a.fields)
     }
 
     /// Linking the waiting relations of `a`, an orphan being attached,

@@ -1,10 +1,9 @@
 //! Planning [`Command::Merge`]: teammates' changes from a shared database
 //! (`model::sync`) as one step of the session.
 
-use super::plan::{relation_fits, unlink_once};
-use super::plan_schema::relation_misfit;
+use super::plan::unlink_once;
 use super::Session;
-use crate::model::{Annotation, AnnotationId, Effect, Problem, Relation, RelationId, Schema};
+use crate::model::{Annotation, AnnotationId, Effect, Problem, Relation, RelationId};
 
 /// What a merge leaves of the session, to check a relation against before
 /// it is linked: the annotations `put` (sorted by id) and `remove` (sorted)
@@ -32,16 +31,6 @@ impl MergeView<'_> {
     fn unlinks(&self, id: &RelationId) -> bool {
         self.unlink.binary_search(id).is_ok()
     }
-}
-
-impl MergeView<'static> {
-    /// A merge that changes nothing.
-    pub const NOTHING: Self = MergeView {
-        put: &[],
-        remove: &[],
-        unlink: &[],
-        linked: &[],
-    };
 }
 
 /// Whether `a` and `b` are of one type between the same ends.
@@ -76,37 +65,6 @@ impl Session {
         Ok(())
     }
 
-    /// Whether tag set `schema` fits what a merge that leaves `view` leaves:
-    /// each annotation's tag is in it and its fields fit the tag; each
-    /// relation (those the merge unlinks aside, and those the current set
-    /// no longer allows after it, which it unlinks) is allowed between its
-    /// ends' tags. O(n × fields + r log n).
-    ///
-    /// # Errors
-    /// What does not fit, in words ("it has no tag \"rumour\", which 2
-    /// annotations have").
-    pub fn check_tag_set_after(&self, schema: &Schema, view: &MergeView) -> Result<(), String> {
-        let here = self.annotations.iter().filter(|a| {
-            view.put.binary_search_by(|p| p.id.cmp(&a.id)).is_err()
-                && view.remove.binary_search(&a.id).is_err()
-        });
-        for a in here.chain(view.put) {
-            self.check_annotation_fits(schema, a)?;
-        }
-        let relations = self.relations.values().filter(|r| !view.unlinks(&r.id));
-        for r in relations.chain(view.linked) {
-            let ends = (view.get(self, &r.from), view.get(self, &r.to));
-            let (Some(from), Some(to)) = ends else {
-                continue; // an end removed: unlinked with it
-            };
-            let unlinked = !relation_fits(&self.schema, r, &from.tag, &to.tag);
-            if !unlinked && !relation_fits(schema, r, &from.tag, &to.tag) {
-                return Err(relation_misfit(schema, r, &from.tag, &to.tag));
-            }
-        }
-        Ok(())
-    }
-
     /// The relation here of the same type between the same ends as `r`.
     /// O(k log r).
     pub fn duplicate_of(&self, r: &Relation) -> Option<&Relation> {
@@ -117,9 +75,7 @@ impl Session {
     /// (each once: those of `unlink` that are here, those of removed
     /// annotations, and those a changed tag no longer allows), the
     /// annotations removed, changed and added, then the relations of
-    /// `link` linked, then the tag set swapped for `tag_set` if it differs
-    /// (checked against what the rest leaves,
-    /// [`Session::check_tag_set_after`]). An id of `remove` or `unlink` that is not here is
+    /// `link` linked. An id of `remove` or `unlink` that is not here is
     /// skipped (it is gone already), so is a put equal to what is here.
     /// O((put + remove + link) log(…) + u² + link²) for u relations
     /// unlinked (sets would cost the page a hash table instance).
@@ -135,7 +91,6 @@ impl Session {
         mut remove: Vec<AnnotationId>,
         link: Vec<Relation>,
         mut unlink: Vec<RelationId>,
-        tag_set: Option<Schema>,
     ) -> Result<Vec<Effect>, Problem> {
         crate::model::sort::by(&mut put, |a, b| a.id.cmp(&b.id));
         crate::model::sort::by(&mut remove, |a, b| a.cmp(b));
@@ -158,9 +113,8 @@ impl Session {
             unlink_once(&mut unlinks, relations);
             rest.push(Effect::Removed(a.clone()));
         }
-        let swapping = tag_set.as_ref().filter(|s| **s != self.schema);
         for a in &put {
-            self.check_as_is(a, swapping.unwrap_or(&self.schema))?;
+            self.check_as_is(a)?;
             match self.get(&a.id) {
                 Some(before) if before == a => {}
                 Some(before) => {
@@ -186,26 +140,8 @@ impl Session {
             };
             self.check_merge_link(r, &view)?;
         }
-        let swap = match tag_set {
-            Some(after) if after != self.schema => {
-                let view = MergeView {
-                    put: &put,
-                    remove: &remove,
-                    unlink: &gone,
-                    linked: &link,
-                };
-                (self.check_tag_set_after(&after, &view)).map_err(Problem::SchemaDoesNotFit)?;
-                let before = Box::new(self.schema.clone());
-                Some(Effect::Schema {
-                    before,
-                    after: Box::new(after),
-                })
-            }
-            _ => None,
-        };
         unlinks.extend(rest);
         unlinks.extend(link.into_iter().map(Effect::Linked));
-        unlinks.extend(swap);
         Ok(unlinks)
     }
 }

@@ -5,9 +5,7 @@
 use super::plan::{check_fields, relation_fits};
 use super::Session;
 use crate::model::case::Lowercase;
-use crate::model::{
-    Annotation, Command, Disposal, Effect, Problem, Relation, Schema, SchemaParts, TagId,
-};
+use crate::model::{Annotation, Command, Disposal, Effect, Problem, Schema, SchemaParts, TagId};
 
 impl Session {
     /// The effects of a schema command (any other command is a bug).
@@ -192,48 +190,41 @@ impl Session {
 
     /// Why `schema` does not fit the annotations and relations, if it does not.
     fn check_fit(&self, schema: &Schema) -> Result<(), String> {
-        self.check_tag_set_after(schema, &super::MergeView::NOTHING)
-    }
-
-    /// Why annotation `a` does not fit `schema`: a tag it lacks, or fields
-    /// the tag does not take.
-    pub(super) fn check_annotation_fits(
-        &self,
-        schema: &Schema,
-        a: &Annotation,
-    ) -> Result<(), String> {
-        let Some(def) = schema.tag(&a.tag) else {
-            let n = self.count(&a.tag).max(1);
-            return Err(format!(
-                "it has no tag \"{}\", which {n} annotation{} ha{}",
-                a.tag,
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "s" } else { "ve" }
-            ));
-        };
-        check_fields(def, &a.fields).map_err(|p| {
-            let text = crate::model::format::excerpt(self.article.text.slice(a.range), 40);
-            let p = p.to_string();
-            format!(
-                "for the {} “{text}”, {}",
-                def.label.lowercase(),
-                crate::model::format::lower_first(p.trim_end_matches('.'))
-            )
-        })
-    }
-}
-
-/// Why `schema` does not allow relation `r` between ends tagged `from`
-/// and `to`.
-pub(super) fn relation_misfit(schema: &Schema, r: &Relation, from: &TagId, to: &TagId) -> String {
-    match schema.relation_type(&r.kind) {
-        None => format!("it has no relation type \"{}\"", r.kind),
-        Some(k) => format!(
-            "its relation type \"{}\" does not link a {} to a {}",
-            k.label,
-            schema.label(from).lowercase(),
-            schema.label(to).lowercase()
-        ),
+        for a in &self.annotations {
+            let Some(def) = schema.tag(&a.tag) else {
+                let n = self.count(&a.tag);
+                return Err(format!(
+                    "it has no tag \"{}\", which {n} annotation{} ha{}",
+                    a.tag,
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "ve" }
+                ));
+            };
+            if let Err(p) = check_fields(def, &a.fields) {
+                let text = crate::model::format::excerpt(self.article.text.slice(a.range), 40);
+                let p = p.to_string();
+                return Err(format!(
+                    "for the {} “{text}”, {}",
+                    def.label.lowercase(),
+                    crate::model::format::lower_first(p.trim_end_matches('.'))
+                ));
+            }
+        }
+        for r in self.relations.values() {
+            let (from, to) = (self.tag_of(&r.from), self.tag_of(&r.to));
+            if !relation_fits(schema, r, from, to) {
+                return Err(match schema.relation_type(&r.kind) {
+                    None => format!("it has no relation type \"{}\"", r.kind),
+                    Some(k) => format!(
+                        "its relation type \"{}\" does not link a {} to a {}",
+                        k.label,
+                        schema.label(from).lowercase(),
+                        schema.label(to).lowercase()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,20 +1,14 @@
 //! CouchDB documents and replies as the replication reads and writes them.
 
 use super::record::{Key, Record};
-use crate::model::format::tag_set::export_tag_set;
 use crate::model::format::{annotation_record, relation_record, AnnotationRecord, RelationRecord};
 use crate::model::Text;
 use serde::Deserialize;
 
-/// What the ids of article `sha`'s annotation documents start with, of
-/// its relation documents, and its tag set document's id (see
-/// [`Key::doc_id`]): one `_all_docs` range each.
-pub fn prefixes(sha: &str) -> [String; 3] {
-    [
-        format!("a:{sha}:"),
-        format!("r:{sha}:"),
-        Key::TagSet.doc_id(sha),
-    ]
+/// What the ids of article `sha`'s annotation documents start with, and
+/// of its relation documents (see [`Key::doc_id`]).
+pub fn prefixes(sha: &str) -> [String; 2] {
+    [format!("a:{sha}:"), format!("r:{sha}:")]
 }
 
 /// `s` as a JSON string.
@@ -24,16 +18,14 @@ fn quoted(s: &str) -> String {
 
 /// The document of `record` (`rev`: the revision it replaces, if the
 /// server has one), as compact JSON: the library's record of it under
-/// `annotation` or `relation`, or a tag set file (as a JSON string)
-/// under `tag_set`.
+/// `annotation` or `relation`.
 pub fn record_doc(sha: &str, text: &Text, record: &Record, rev: Option<&str>) -> String {
-    let (kind, key, body) = match record {
-        Record::Annotation(a) => ("annotation", "annotation", annotation_record(text, a)),
-        Record::Relation(r) => ("relation", "relation", relation_record(r)),
-        Record::TagSet(s) => ("tags", "tag_set", quoted(export_tag_set(s).trim_end())),
+    let (kind, body) = match record {
+        Record::Annotation(a) => ("annotation", annotation_record(text, a)),
+        Record::Relation(r) => ("relation", relation_record(r)),
     };
     format!(
-        "{{\"_id\":{}{},\"type\":\"{kind}\",\"article\":{},\"{key}\":{body}}}",
+        "{{\"_id\":{}{},\"type\":\"{kind}\",\"article\":{},\"{kind}\":{body}}}",
         quoted(&record.key().doc_id(sha)),
         rev.map(|r| format!(",\"_rev\":{}", quoted(r)))
             .unwrap_or_default(),
@@ -118,9 +110,6 @@ pub struct DocIn {
     pub annotation: Option<AnnotationRecord>,
     #[serde(default)]
     pub relation: Option<RelationRecord>,
-    /// A tag set document's tag set file.
-    #[serde(default)]
-    pub tag_set: Option<String>,
     /// An article document's title, source and length in code points.
     #[serde(default)]
     pub title: String,

@@ -100,16 +100,27 @@ impl Replica {
             return Err("its answer to GET has no update_seq".into());
         }
         let mut merge = Merge::default();
+        // Documents that could not be read (named in `merge`): neither
+        // taken as deleted nor overwritten; a later look reads them again.
+        let mut unread = Vec::new();
         for reply in all {
             for doc in docs::reply(reply)?.rows.into_iter().filter_map(|r| r.doc) {
-                self.read(session, None, doc, &mut merge);
+                let key = Key::of_doc(&self.sha, &doc.id);
+                let said = merge.not_read.len();
+                if self.read(session, doc, &mut merge).is_none() && merge.not_read.len() > said {
+                    unread.extend(key);
+                }
             }
         }
+        let unread = sorted(unread);
         self.since = Some(info.update_seq);
         let keys = (self.entries.keys().cloned())
             .chain(record::all_keys(session))
             .chain(base.iter().flat_map(|b| b.changed.iter().cloned()));
         for key in sorted(keys.collect()) {
+            if has(&unread, &key) {
+                continue;
+            }
             let e = self.entries.entry(key.clone()).or_default();
             let theirs = e.theirs().cloned();
             if holds(session, &key, theirs.as_ref()) {

@@ -4,9 +4,7 @@
 use super::record::{Key, Record};
 use super::replica::Replica;
 use crate::model::MergeView;
-use crate::model::{
-    Annotation, AnnotationId, Command, Problem, Relation, RelationId, Schema, Session,
-};
+use crate::model::{Annotation, AnnotationId, Command, Problem, Relation, RelationId, Session};
 
 /// Changes from the server to bring into the session: as a
 /// [`Command::Merge`], and the sentences of documents that could not be
@@ -18,9 +16,6 @@ pub struct Merge {
     pub remove: Vec<AnnotationId>,
     pub link: Vec<Relation>,
     pub unlink: Vec<RelationId>,
-    /// The server's tag set, to use after the rest (it fits what the rest
-    /// leaves: [`Replica::finish`]).
-    pub tag_set: Option<Schema>,
     pub not_read: Vec<String>,
 }
 
@@ -30,14 +25,12 @@ impl Merge {
         let empty = self.put.is_empty()
             && self.remove.is_empty()
             && self.link.is_empty()
-            && self.unlink.is_empty()
-            && self.tag_set.is_none();
+            && self.unlink.is_empty();
         (!empty).then(|| Command::Merge {
             put: self.put.clone(),
             remove: self.remove.clone(),
             link: self.link.clone(),
             unlink: self.unlink.clone(),
-            tag_set: self.tag_set.clone(),
         })
     }
 
@@ -48,11 +41,8 @@ impl Merge {
         match (theirs, key) {
             (Some(Record::Annotation(a)), _) => self.put.push(a),
             (Some(Record::Relation(r)), _) => self.link.push(r),
-            (Some(Record::TagSet(s)), _) => self.tag_set = Some(s),
             (None, Key::Annotation(id)) => self.remove.push(id.clone()),
             (None, Key::Relation(id)) => self.unlink.push(id.clone()),
-            // A tag set document deleted: this side keeps its own.
-            (None, Key::TagSet) => {}
         }
     }
 
@@ -100,7 +90,6 @@ impl Replica {
     /// parked).
     pub(super) fn finish(&mut self, session: &Session, merge: &mut Merge) {
         merge.dedup();
-        self.fit_tag_set(session, merge);
         let parked = (self.entries.iter())
             .filter(|(key, e)| e.parked && super::record::holds(session, key, None))
             .filter_map(|(_, e)| match e.theirs() {
@@ -124,47 +113,6 @@ impl Replica {
                 merge.link.push(r);
             }
         }
-    }
-
-    /// Keep the server's tag set in `merge` only where it differs and fits
-    /// what the rest leaves; one that does not fit (annotations here of a
-    /// tag it lacks, say) waits as a [`super::Conflict`] for the user.
-    fn fit_tag_set(&mut self, session: &Session, merge: &mut Merge) {
-        let Some(theirs) = merge.tag_set.take() else {
-            return;
-        };
-        if theirs == *session.schema() {
-            return;
-        }
-        match session.check_tag_set_after(&theirs, &merge.view()) {
-            Ok(()) => merge.tag_set = Some(theirs),
-            Err(_) => {
-                self.conflicts.retain(|c| c.key != Key::TagSet);
-                let mine = super::record::mine(session, &Key::TagSet);
-                self.hold(Key::TagSet, mine, Some(Record::TagSet(theirs)));
-                self.park_misfits(session, merge);
-            }
-        }
-    }
-
-    /// The annotations of `merge` (read against a tag set it no longer
-    /// carries) that the session's does not take: left out, parked (never
-    /// pushed; read again by the next look) and named.
-    fn park_misfits(&mut self, session: &Session, merge: &mut Merge) {
-        let mut kept = Vec::with_capacity(merge.put.len());
-        for a in merge.put.drain(..) {
-            match session.check_put(&a) {
-                Ok(()) => kept.push(a),
-                Err(p) => {
-                    merge.not_read.push(format!("annotation {}: {p}", a.id));
-                    self.entries
-                        .entry(Key::Annotation(a.id))
-                        .or_default()
-                        .parked = true;
-                }
-            }
-        }
-        merge.put = kept;
     }
 
     /// Whether `r`, a duplicate of a relation here, takes its place: when

@@ -1,8 +1,8 @@
 //! What the replication keeps in step: the [`Record`]s of an article
-//! (annotations, relations and its tag set), their [`Key`]s and document
-//! ids, and the session's copy of each.
+//! (annotations and relations), their [`Key`]s and document ids, and the
+//! session's copy of each.
 
-use crate::model::{Annotation, AnnotationId, Relation, RelationId, Schema, Session, Touched};
+use crate::model::{Annotation, AnnotationId, Relation, RelationId, Session, Touched};
 use std::cmp::Ordering;
 
 /// The name of one replicated record.
@@ -10,8 +10,6 @@ use std::cmp::Ordering;
 pub enum Key {
     Annotation(AnnotationId),
     Relation(RelationId),
-    /// The article's tag set (one per article).
-    TagSet,
 }
 
 /// One replicated record as a side holds it.
@@ -19,16 +17,14 @@ pub enum Key {
 pub enum Record {
     Annotation(Annotation),
     Relation(Relation),
-    TagSet(Schema),
 }
 
 impl Key {
-    /// What its document id starts with: `a`, `r` or (the tag set) `t`.
+    /// What its document id starts with: `a` or `r`.
     fn kind(&self) -> &'static str {
         match self {
             Key::Annotation(_) => "a",
             Key::Relation(_) => "r",
-            Key::TagSet => "t",
         }
     }
 
@@ -36,31 +32,22 @@ impl Key {
         match self {
             Key::Annotation(id) => id.as_str(),
             Key::Relation(id) => id.as_str(),
-            Key::TagSet => "",
         }
     }
 
-    /// Annotations first, then relations, each by id, then the tag set (so
-    /// a push carries a tag set after the retags and deletions that make
-    /// it fit, and the feed brings them in that order).
+    /// Annotations first, then relations, each by id.
     pub fn order(&self, other: &Key) -> Ordering {
         (self.kind(), self.as_str()).cmp(&(other.kind(), other.as_str()))
     }
 
     /// Its document's id in the article with text hash `sha`:
-    /// `a:<sha>:<annotation id>`, `r:<sha>:<relation id>` or `tags:<sha>`.
+    /// `a:<sha>:<annotation id>` or `r:<sha>:<relation id>`.
     pub fn doc_id(&self, sha: &str) -> String {
-        match self {
-            Key::TagSet => format!("tags:{sha}"),
-            _ => format!("{}:{sha}:{}", self.kind(), self.as_str()),
-        }
+        format!("{}:{sha}:{}", self.kind(), self.as_str())
     }
 
     /// The key of document `doc`, when it is one of article `sha`'s.
     pub fn of_doc(sha: &str, doc: &str) -> Option<Key> {
-        if let Some(of) = doc.strip_prefix("tags:") {
-            return (of == sha).then_some(Key::TagSet);
-        }
         let (kind, rest) = doc.split_once(':')?;
         let id = rest.strip_prefix(sha)?.strip_prefix(':')?.to_owned();
         match kind {
@@ -70,16 +57,14 @@ impl Key {
         }
     }
 
-    /// The records a session's changes touched (`Session::touched_since`).
+    /// The records a session's changes touched (`Session::touched_since`;
+    /// the tag set is not replicated).
     pub fn touched(t: Touched) -> impl Iterator<Item = Key> {
         let annotations = t.annotations.into_iter().map(Key::Annotation);
-        let relations = t.relations.into_iter().map(Key::Relation);
-        annotations
-            .chain(relations)
-            .chain(t.schema.then_some(Key::TagSet))
+        annotations.chain(t.relations.into_iter().map(Key::Relation))
     }
 
-    /// How the browser keeps it between visits: `a:<id>`, `r:<id>` or `t:`.
+    /// How the browser keeps it between visits: `a:<id>` or `r:<id>`.
     pub fn kept(&self) -> String {
         format!("{}:{}", self.kind(), self.as_str())
     }
@@ -89,7 +74,6 @@ impl Key {
     pub fn from_kept(s: &str) -> Key {
         match s.split_once(':') {
             Some(("r", id)) => Key::Relation(RelationId::new(id)),
-            Some(("t", "")) => Key::TagSet,
             Some(("a", id)) => Key::Annotation(AnnotationId::new(id)),
             _ => Key::Annotation(AnnotationId::new(s)),
         }
@@ -101,7 +85,6 @@ impl Record {
         match self {
             Record::Annotation(a) => Key::Annotation(a.id.clone()),
             Record::Relation(r) => Key::Relation(r.id.clone()),
-            Record::TagSet(_) => Key::TagSet,
         }
     }
 }
@@ -119,7 +102,6 @@ pub(super) fn holds(session: &Session, key: &Key, theirs: Option<&Record>) -> bo
     match (key, theirs) {
         (Key::Annotation(id), Some(Record::Annotation(t))) => session.get(id) == Some(t),
         (Key::Relation(id), Some(Record::Relation(t))) => session.relation(id) == Some(t),
-        (Key::TagSet, Some(Record::TagSet(t))) => session.schema() == t,
         (Key::Annotation(id), None) => session.get(id).is_none(),
         (Key::Relation(id), None) => session.relation(id).is_none(),
         _ => false,
@@ -131,7 +113,6 @@ pub(super) fn mine(session: &Session, key: &Key) -> Option<Record> {
     match key {
         Key::Annotation(id) => session.get(id).cloned().map(Record::Annotation),
         Key::Relation(id) => session.relation(id).cloned().map(Record::Relation),
-        Key::TagSet => Some(Record::TagSet(session.schema().clone())),
     }
 }
 
@@ -140,5 +121,4 @@ pub(super) fn all_keys(session: &Session) -> impl Iterator<Item = Key> + '_ {
     let annotations = session.annotations().iter();
     (annotations.map(|a| Key::Annotation(a.id.clone())))
         .chain(session.relations().map(|r| Key::Relation(r.id.clone())))
-        .chain(std::iter::once(Key::TagSet))
 }

@@ -5,9 +5,8 @@
 use super::docs::{self, DocIn};
 use super::merge::Merge;
 use super::record::{self, holds, mine, sorted, Key, Record};
-use crate::model::format::tag_set::import_tag_set;
 use crate::model::format::{read_record, read_relation_record};
-use crate::model::{Schema, Session};
+use crate::model::Session;
 use std::collections::HashMap;
 
 /// The most documents one `_bulk_docs` request carries.
@@ -36,8 +35,10 @@ pub(super) struct Entry {
     /// in through the changes feed.
     pub(super) stale: bool,
     /// A relation of the server's that the session cannot hold yet (an end
-    /// not here, or tags its type does not allow): offered again with each
-    /// merge ([`Replica::finish`]), never pushed.
+    /// not here, or tags its type does not allow: offered again with each
+    /// merge, [`Replica::finish`]), or a record whose last server copy this
+    /// tab could not read (a tag its set lacks): never pushed, until a
+    /// copy it can read comes in.
     pub(super) parked: bool,
     /// `known` is this tab's own write, not yet shown back by the feed.
     pub(super) echo: bool,
@@ -78,10 +79,6 @@ pub struct Replica {
     pub(super) conflicts: Vec<Conflict>,
     /// Where the changes feed was last read up to.
     pub(super) since: Option<serde_json::Value>,
-    /// Where it was read from when a document first could not be read
-    /// (kept for the next look instead of `since`, so that it reads them
-    /// again as the server's changes).
-    pub(super) unread_since: Option<serde_json::Value>,
 }
 
 impl Replica {
@@ -93,7 +90,6 @@ impl Replica {
             entries: HashMap::new(),
             conflicts: Vec::new(),
             since: None,
-            unread_since: None,
         }
     }
 
@@ -117,11 +113,9 @@ impl Replica {
     /// Read one document of this article into its entry; `None` when it
     /// is not one of the article's records, or could not be read (said in
     /// `merge`).
-    /// `schema`: the tag set to read it against (`None`: the session's).
     pub(super) fn read(
         &mut self,
         session: &Session,
-        schema: Option<&Schema>,
         doc: DocIn,
         merge: &mut Merge,
     ) -> Option<(Key, Option<Record>)> {
@@ -129,18 +123,14 @@ impl Replica {
         let theirs = if doc.deleted {
             None
         } else {
-            let schema = schema.unwrap_or(session.schema());
-            let read = match (&key, doc.annotation, doc.relation, doc.tag_set) {
-                (Key::Annotation(_), Some(record), ..) => {
+            let read = match (&key, doc.annotation, doc.relation) {
+                (Key::Annotation(_), Some(record), _) => {
                     let text = &session.article().text;
-                    read_record(text, schema, record).map(Record::Annotation)
+                    read_record(text, session.schema(), record).map(Record::Annotation)
                 }
-                (Key::Relation(_), _, Some(record), _) => {
-                    read_relation_record(schema, record).map(Record::Relation)
+                (Key::Relation(_), _, Some(record)) => {
+                    read_relation_record(session.schema(), record).map(Record::Relation)
                 }
-                (Key::TagSet, _, _, Some(file)) => import_tag_set(file.as_bytes())
-                    .map(Record::TagSet)
-                    .map_err(|e| format!("{}: {e}", doc.id)),
                 _ => return None,
             };
             match read {
@@ -152,6 +142,8 @@ impl Replica {
                 }
                 Err(why) => {
                     merge.not_read.push(why);
+                    // Its server copy is unknown here: never pushed over.
+                    self.entries.entry(key).or_default().parked = true;
                     return None;
                 }
             }
@@ -160,7 +152,10 @@ impl Replica {
             rev: doc.rev,
             record: theirs.clone(),
         };
-        self.entries.entry(key.clone()).or_default().known = Some(known);
+        let e = self.entries.entry(key.clone()).or_default();
+        e.known = Some(known);
+        // A teammate's revision now, not this tab's write.
+        e.echo = false;
         Some((key, theirs))
     }
 
@@ -211,9 +206,7 @@ impl Replica {
     /// What this browser keeps for the next visit ([`super::Kept`]);
     /// `None` before the first look. O(entries + waiting log waiting).
     pub fn kept(&self, session: &Session) -> Option<super::Kept> {
-        let since = (self.unread_since.as_ref())
-            .or(self.since.as_ref())
-            .map(docs::seq_param)?;
+        let since = self.since()?;
         let pending = self.pending(session).iter().map(Key::kept).collect();
         let mut written: Vec<(String, String)> = (self.entries.iter())
             .filter(|(_, e)| e.echo)

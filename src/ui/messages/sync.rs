@@ -2,7 +2,7 @@
 
 use super::{count, quoted};
 use crate::model::sync::Record;
-use crate::model::{AnnotationId, Change, MergeView, Relation, Schema, Session};
+use crate::model::{AnnotationId, Change, Relation, Session};
 
 /// Where the sync stands, as the page shows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,9 +51,6 @@ pub fn connected_to(db: &str, server: &str, name: &str) -> String {
 pub fn merged(session: &Session, change: &Change) -> String {
     let n = change.n_annotations();
     let relations = change.n_linked() + change.n_unlinked();
-    if n == 0 && relations == 0 && change.schema().is_some() {
-        return "From the database: the tag set changed.".into();
-    }
     match change.annotation_effect() {
         Some(e) if n == 1 => {
             let a = e.annotation().expect("an annotation effect");
@@ -72,28 +69,6 @@ pub fn merged(session: &Session, change: &Change) -> String {
         ),
         _ => format!("From the database: {} changed.", count(n, "annotation")),
     }
-}
-
-/// A tag set in words: its tags' labels, and why it does not fit the
-/// session if it does not.
-fn tag_set(session: &Session, s: &Schema) -> String {
-    let labels: Vec<&str> = s.tags().iter().map(|t| t.label.as_str()).collect();
-    let mut out = format!("Tag set: {}", labels.join(", "));
-    if let Err(why) = session.check_tag_set_after(s, &MergeView::NOTHING) {
-        out.push_str(&format!(" (it does not fit here: {why})"));
-    }
-    out
-}
-
-/// Keep theirs on a tag set that does not fit yet.
-pub fn tag_set_not_yet(session: &Session, theirs: &Schema) -> String {
-    let why = session
-        .check_tag_set_after(theirs, &MergeView::NOTHING)
-        .err();
-    format!(
-        "Their tag set cannot be used here yet: {}. Retag or delete those annotations first, or keep yours.",
-        why.unwrap_or_default()
-    )
 }
 
 /// A relation in words: "Said by: Quote “the bridge…” → Source “…”".
@@ -130,13 +105,11 @@ pub fn not_read(why: &[String]) -> String {
 }
 
 /// One side of a conflict: "Claim “the bridge…”, note “…”", a relation
-/// ("Said by: Quote “…” → Source “…”"), a tag set ("Tag set: Claim,
-/// Quote, Source, Rumour"; theirs says why it does not fit), or "Deleted".
+/// ("Said by: Quote “…” → Source “…”"), or "Deleted".
 pub fn version(session: &Session, record: Option<&Record>) -> String {
     let a = match record {
         None => return "Deleted".into(),
         Some(Record::Relation(r)) => return relation(session, r),
-        Some(Record::TagSet(s)) => return tag_set(session, s),
         Some(Record::Annotation(a)) => a,
     };
     let text = session.article().text.slice(a.range);

@@ -118,14 +118,10 @@ impl Sync {
 
     /// Bring the server's changes into the session, and say what could not be.
     pub(super) fn bring_in(&self, merge: Merge) {
-        if merge.tag_set.is_some() {
-            self.relook.set(true);
-        }
         if let Some(command) = merge.command() {
             self.dispatch.dispatch(Action::Merge(command));
         }
-        // With a new tag set, the look that follows reads them again.
-        if !merge.not_read.is_empty() && merge.tag_set.is_none() {
+        if !merge.not_read.is_empty() {
             let notice = Notice::Info(words::not_read(&merge.not_read));
             self.dispatch.dispatch(Action::Notify(notice));
         }

@@ -46,10 +46,11 @@ impl Sync {
         let mut replica = Replica::new(&sha);
         let info = server.info(&name).await?;
         let base = self.base(&server, &replica, &name).await?;
-        let mut all = Vec::new();
-        for prefix in docs::prefixes(&sha) {
-            all.push(server.all_docs(&prefix, &name).await?);
-        }
+        let [annotations, relations] = docs::prefixes(&sha);
+        let all = [
+            server.all_docs(&annotations, &name).await?,
+            server.all_docs(&relations, &name).await?,
+        ];
         if !self.live(epoch) {
             return Ok(());
         }
@@ -64,8 +65,7 @@ impl Sync {
                 .filter(|_| generation == doc.generation());
             let base = base.map(|b| b.with_pending(early.map(Key::touched).into_iter().flatten()));
             self.seen.set((doc.generation(), session.revision()));
-            let all: Vec<&str> = all.iter().map(String::as_str).collect();
-            let started = replica.start(&session, &info, &all, base.as_ref());
+            let started = replica.start(&session, &info, &[&all[0], &all[1]], base.as_ref());
             started.map_err(bad_reply)?
         };
         self.replica.replace(Some(replica));

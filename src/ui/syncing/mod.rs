@@ -14,10 +14,10 @@ mod feed;
 mod look;
 
 use super::doc::Doc;
-use super::messages::sync::{self as words, SyncState};
-use super::store::{Action, Notice, State};
+use super::messages::sync::SyncState;
+use super::store::State;
 use crate::model::sync::docs::Listed;
-use crate::model::sync::{Conflict, Failure, Key, Record, Replica};
+use crate::model::sync::{Conflict, Failure, Key, Replica};
 use crate::web::couch::Server;
 use crate::web::storage;
 use gloo::timers::callback::Timeout;
@@ -72,9 +72,6 @@ pub struct Sync {
     /// The open article's text SHA-256 for [`Sync::keep_early`], by
     /// article generation.
     early_sha: RefCell<(u64, String)>,
-    /// A teammate's tag set came in: look at the server again once it is
-    /// in the session (what the old set could not read comes in then).
-    relook: Cell<bool>,
     dispatch: UseReducerDispatcher<State>,
     view: RefCell<SyncView>,
     set_view: UseStateSetter<SyncView>,
@@ -210,12 +207,6 @@ impl Sync {
         if let Some(merge) = merge {
             self.bring_in(merge);
         }
-        let still = (self.replica.borrow().as_ref())
-            .and_then(|r| r.conflicts().iter().find(|c| c.key == *key).cloned());
-        if let Some(Record::TagSet(theirs)) = still.and_then(|c| c.theirs) {
-            let notice = Notice::Error(words::tag_set_not_yet(&doc.session(), &theirs));
-            self.dispatch.dispatch(Action::Notify(notice));
-        }
         self.refresh();
         self.push_soon();
     }
@@ -232,8 +223,7 @@ impl Sync {
             self.note_changes();
             return self.refresh();
         }
-        let relook = self.relook.replace(false);
-        if new_article || relook {
+        if new_article {
             return self.begin();
         }
         if self.replica.borrow().is_none() {
@@ -268,7 +258,6 @@ pub fn use_sync(state: &UseReducerHandle<State>) -> (Rc<Sync>, SyncView) {
                 saved: RefCell::default(),
                 kept: RefCell::new(None),
                 early_sha: RefCell::default(),
-                relook: Cell::new(false),
                 dispatch,
                 view: RefCell::new(SyncView::default()),
                 set_view,
