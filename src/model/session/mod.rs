@@ -226,9 +226,7 @@ impl Session {
             fits && r.from != r.to
                 && !self.relations.contains_key(&r.id)
                 && (orphans.contains_key(&r.from) || orphans.contains_key(&r.to))
-                && !self
-                    .relations_of(&r.from)
-                    .any(|s| s.kind == r.kind && s.from == r.from && s.to == r.to)
+                && self.duplicate_of(r).is_none()
         })
     }
 

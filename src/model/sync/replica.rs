@@ -67,10 +67,10 @@ pub struct Conflict {
     pub(super) rev: Option<String>,
 }
 
-/// This tab's side of one article's replication. Invariants: an id in
+/// This tab's side of one article's replication. Invariants: a key in
 /// `conflicts` is neither dirty, in flight nor stale; what the session
-/// holds of an id that is none of these is its `known` annotation (or
-/// absent from both). One push at a time: [`Replica::outgoing`] is called
+/// holds of a key that is none of these, nor parked, is its `known`
+/// record (or absent from both). One push at a time: [`Replica::outgoing`] is called
 /// only when nothing is in flight.
 #[derive(Debug)]
 pub struct Replica {
