@@ -127,7 +127,7 @@ pub fn version(session: &Session, record: Option<&Record>) -> String {
 pub fn refused(n: usize, first: &str) -> String {
     format!(
         "The database refused {} ({first}); {} kept here and tried again with your next change.",
-        count(n, "annotation"),
+        count(n, "change"),
         if n == 1 { "it is" } else { "they are" }
     )
 }
