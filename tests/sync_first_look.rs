@@ -173,3 +173,39 @@ fn a_teammates_revision_over_an_unechoed_write_is_not_kept_as_this_tabs() {
     assert_eq!(a.session.get(&"a1".into()).unwrap().tag.as_str(), "quote");
     assert!(a.kept().written.is_empty(), "B's revision is not A's write");
 }
+
+#[test]
+fn a_push_refused_for_a_revision_this_tab_cannot_read_does_not_wait_forever() {
+    let a = session(TEXT);
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    b.connect(&couch);
+    // B's retag is in flight when A's retag to a tag B's set lacks is written.
+    b.retag("a1", "claim", "2026-01-02T05:00:00.000Z");
+    b.note_changes();
+    let body = b.replica.outgoing(&b.session).unwrap();
+    a.session.apply(rumour()).unwrap();
+    a.retag("a1", "rumour", "2026-01-02T05:00:01.000Z");
+    a.sync(&mut couch);
+    let since = b.replica.since().unwrap();
+    let merge = b
+        .replica
+        .incoming(&b.session, &couch.changes(&since))
+        .unwrap();
+    assert!(
+        merge.not_read[0].contains("\"rumour\""),
+        "{:?}",
+        merge.not_read
+    );
+    let reply = couch.bulk_docs(&body);
+    assert!(reply.contains("conflict"), "{reply}");
+    b.replica.pushed(&reply).unwrap();
+    assert_eq!(
+        b.waiting(),
+        0,
+        "not stuck waiting for a version it cannot read"
+    );
+    assert_eq!(b.replica.outgoing(&b.session), None, "nor pushed over it");
+}

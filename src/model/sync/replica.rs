@@ -133,27 +133,33 @@ impl Replica {
                 }
                 _ => return None,
             };
-            match read {
-                Ok(r) if r.key() == key => Some(r),
-                Ok(_) => {
-                    let why = format!("{}: its id does not match", doc.id);
-                    merge.not_read.push(why);
-                    return None;
-                }
-                Err(why) => {
-                    merge.not_read.push(why);
-                    // Its server copy is unknown here: never pushed over.
-                    self.entries.entry(key).or_default().parked = true;
-                    return None;
-                }
-            }
+            let why = match read {
+                Ok(r) if r.key() == key => return self.known(key, doc.rev, Some(r)),
+                Ok(_) => format!("{}: its id does not match", doc.id),
+                Err(why) => why,
+            };
+            merge.not_read.push(why);
+            // Its server copy is unknown here: never pushed over, and a
+            // push of it that is in flight is not waited for.
+            let e = self.entries.entry(key).or_default();
+            (e.parked, e.stale, e.in_flight) = (true, false, None);
+            return None;
         };
-        let known = Known {
-            rev: doc.rev,
-            record: theirs.clone(),
-        };
+        self.known(key, doc.rev, theirs)
+    }
+
+    /// The server's copy of `key` is now `theirs` at revision `rev`.
+    fn known(
+        &mut self,
+        key: Key,
+        rev: String,
+        theirs: Option<Record>,
+    ) -> Option<(Key, Option<Record>)> {
         let e = self.entries.entry(key.clone()).or_default();
-        e.known = Some(known);
+        e.known = Some(Known {
+            rev,
+            record: theirs.clone(),
+        });
         // A teammate's revision now, not this tab's write.
         e.echo = false;
         Some((key, theirs))

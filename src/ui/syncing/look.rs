@@ -18,9 +18,13 @@ impl Sync {
     pub(super) fn begin(self: &Rc<Self>) {
         let epoch = self.epoch.get() + 1;
         self.epoch.set(epoch);
-        self.replica.replace(None);
+        let had = self.replica.replace(None).is_some();
         let doc = self.doc.borrow().clone();
-        self.seen.set((doc.generation(), doc.session().revision()));
+        // Without a replica (never connected, disconnected, stopped) the
+        // changes since the last one was told stay this browser's changes.
+        if had || self.seen.get().0 != doc.generation() {
+            self.seen.set((doc.generation(), doc.session().revision()));
+        }
         self.set_state(SyncState::Connecting);
         let me = self.clone();
         yew::platform::spawn_local(async move {
@@ -63,7 +67,14 @@ impl Sync {
             let early = session
                 .touched_since(revision)
                 .filter(|_| generation == doc.generation());
-            let base = base.map(|b| b.with_pending(early.map(Key::touched).into_iter().flatten()));
+            let early: Vec<Key> = early.map(Key::touched).into_iter().flatten().collect();
+            // No kept record: what changed here since is still this
+            // browser's change (sent, not undone by the later-change rule).
+            let base = match base {
+                Some(b) => Some(b.with_pending(early)),
+                None if early.is_empty() => None,
+                None => Some(Base::new(Vec::new(), &Default::default()).with_pending(early)),
+            };
             self.seen.set((doc.generation(), session.revision()));
             let started = replica.start(&session, &info, &[&all[0], &all[1]], base.as_ref());
             started.map_err(bad_reply)?

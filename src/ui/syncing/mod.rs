@@ -220,6 +220,9 @@ impl Sync {
         }
         if self.state.get() == SyncState::Stopped {
             // Nothing goes out until the user acts, but the count shows.
+            if self.replica.borrow().is_none() {
+                self.keep_early();
+            }
             self.note_changes();
             return self.refresh();
         }
