@@ -209,3 +209,31 @@ fn a_push_refused_for_a_revision_this_tab_cannot_read_does_not_wait_forever() {
     );
     assert_eq!(b.replica.outgoing(&b.session), None, "nor pushed over it");
 }
+
+#[test]
+fn a_deletion_counted_as_pending_without_a_kept_record_is_sent_not_undone() {
+    let a = session(TEXT);
+    let (mut couch, mut a) = (Couch::default(), Client::new(a));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    // A new browser profile (no kept record) on the same library: the page
+    // counts the changes made before its first look as pending.
+    a.session
+        .apply(Command::Remove { id: "a2".into() })
+        .unwrap();
+    let sha = a.replica.sha().to_owned();
+    a.replica = annotator::model::sync::Replica::new(&sha);
+    let early = vec![Key::Annotation("a2".into())];
+    let base = annotator::model::sync::Base::new(Vec::new(), &Kept::default()).with_pending(early);
+    let all = couch.article_docs(&sha);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let merge = a
+        .replica
+        .start(&a.session, &couch.info(), &all, Some(&base))
+        .unwrap();
+    assert_eq!(merge.command(), None, "the deletion is not undone");
+    a.seen = a.session.revision();
+    a.sync(&mut couch);
+    let doc = Key::Annotation("a2".into()).doc_id(&sha);
+    assert!(couch.docs[&doc].2, "it is sent");
+}
