@@ -273,11 +273,7 @@ fn documents_this_article_cannot_hold_are_named_and_the_rest_comes_in() {
     record["_id"] = json!(bad);
     record.as_object_mut().unwrap().remove("_rev");
     couch.bulk_docs(&json!({ "docs": [record] }).to_string());
-    let since = b.replica.since().unwrap();
-    let merge = b
-        .replica
-        .incoming(&b.session, &couch.changes(&since))
-        .unwrap();
+    let merge = b.read_feed(&couch);
     assert_eq!(merge.put.len(), 1, "a9 comes in");
     assert_eq!(merge.not_read.len(), 1);
     assert!(

@@ -6,9 +6,9 @@
 
 mod common;
 
-use annotator::model::sync::{Kept, Key};
+use annotator::model::sync::{Base, Kept, Key};
 use annotator::model::{Command, Session, TagDef};
-use common::couch::{Client, Couch};
+use common::couch::{pair, Client, Couch};
 use common::session;
 
 const TEXT: &str = "The [mayor]{source} said [“the bridge opens in May”]{quote}.";
@@ -19,23 +19,14 @@ fn rumour() -> Command {
 
 #[test]
 fn an_annotation_this_tag_set_lacks_comes_in_once_it_has_the_tag_and_is_never_deleted() {
-    let a = session(TEXT);
-    let b = Session::with_schema(a.article().clone(), a.schema().clone());
-    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
-    a.connect(&couch);
-    a.sync(&mut couch);
-    b.connect(&couch);
+    let (mut couch, mut a, mut b) = pair(session(TEXT));
     // A adds a tag of its own and uses it; B's set lacks it.
     a.session.apply(rumour()).unwrap();
     let mut x = common::annotation("x", "rumour", common::range(0, 3));
     x.modified = common::AT.into();
     a.session.apply(Command::Tag(x)).unwrap();
     a.sync(&mut couch);
-    let since = b.replica.since().unwrap();
-    let merge = b
-        .replica
-        .incoming(&b.session, &couch.changes(&since))
-        .unwrap();
+    let merge = b.read_feed(&couch);
     assert_eq!(merge.put, vec![]);
     assert!(
         merge.not_read[0].contains("\"rumour\""),
@@ -123,27 +114,14 @@ fn a_record_kept_before_revisions_were_kept_still_reads() {
 
 #[test]
 fn a_document_this_tab_cannot_read_is_neither_deleted_nor_overwritten_on_reopen() {
-    let a = session(TEXT);
-    let b = Session::with_schema(a.article().clone(), a.schema().clone());
-    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
-    a.connect(&couch);
-    a.sync(&mut couch);
-    b.connect(&couch);
+    let (mut couch, mut a, mut b) = pair(session(TEXT));
     let kept = b.kept();
     // While B is away, A retags a1 to a tag of A's own set only.
     a.session.apply(rumour()).unwrap();
     a.retag("a1", "rumour", "2026-01-02T05:00:00.000Z");
     a.sync(&mut couch);
-    let sha = b.replica.sha().to_owned();
-    b.replica = annotator::model::sync::Replica::new(&sha);
-    let (changed, _, _) = b.replica.changed_ids(&couch.changes(&kept.since)).unwrap();
-    let base = annotator::model::sync::Base::new(changed, &kept);
-    let all = couch.article_docs(&sha);
-    let all: Vec<&str> = all.iter().map(String::as_str).collect();
-    let merge = b
-        .replica
-        .start(&b.session, &couch.info(), &all, Some(&base))
-        .unwrap();
+    let base = b.base(&couch, &kept);
+    let merge = b.look(&couch, Some(base));
     assert!(
         merge.not_read[0].contains("\"rumour\""),
         "{:?}",
@@ -158,12 +136,7 @@ fn a_document_this_tab_cannot_read_is_neither_deleted_nor_overwritten_on_reopen(
 
 #[test]
 fn a_teammates_revision_over_an_unechoed_write_is_not_kept_as_this_tabs() {
-    let a = session(TEXT);
-    let b = Session::with_schema(a.article().clone(), a.schema().clone());
-    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
-    a.connect(&couch);
-    a.sync(&mut couch);
-    b.connect(&couch);
+    let (mut couch, mut a, mut b) = pair(session(TEXT));
     a.retag("a1", "claim", "2026-01-02T05:00:00.000Z");
     a.push(&mut couch);
     b.pull(&couch);
@@ -176,12 +149,7 @@ fn a_teammates_revision_over_an_unechoed_write_is_not_kept_as_this_tabs() {
 
 #[test]
 fn a_push_refused_for_a_revision_this_tab_cannot_read_does_not_wait_forever() {
-    let a = session(TEXT);
-    let b = Session::with_schema(a.article().clone(), a.schema().clone());
-    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
-    a.connect(&couch);
-    a.sync(&mut couch);
-    b.connect(&couch);
+    let (mut couch, mut a, mut b) = pair(session(TEXT));
     // B's retag is in flight when A's retag to a tag B's set lacks is written.
     b.retag("a1", "claim", "2026-01-02T05:00:00.000Z");
     b.note_changes();
@@ -189,11 +157,7 @@ fn a_push_refused_for_a_revision_this_tab_cannot_read_does_not_wait_forever() {
     a.session.apply(rumour()).unwrap();
     a.retag("a1", "rumour", "2026-01-02T05:00:01.000Z");
     a.sync(&mut couch);
-    let since = b.replica.since().unwrap();
-    let merge = b
-        .replica
-        .incoming(&b.session, &couch.changes(&since))
-        .unwrap();
+    let merge = b.read_feed(&couch);
     assert!(
         merge.not_read[0].contains("\"rumour\""),
         "{:?}",
@@ -221,19 +185,11 @@ fn a_deletion_counted_as_pending_without_a_kept_record_is_sent_not_undone() {
     a.session
         .apply(Command::Remove { id: "a2".into() })
         .unwrap();
-    let sha = a.replica.sha().to_owned();
-    a.replica = annotator::model::sync::Replica::new(&sha);
     let early = vec![Key::Annotation("a2".into())];
-    let base = annotator::model::sync::Base::new(Vec::new(), &Kept::default()).with_pending(early);
-    let all = couch.article_docs(&sha);
-    let all: Vec<&str> = all.iter().map(String::as_str).collect();
-    let merge = a
-        .replica
-        .start(&a.session, &couch.info(), &all, Some(&base))
-        .unwrap();
+    let base = Base::new(Vec::new(), &Kept::default()).with_pending(early);
+    let merge = a.look(&couch, Some(base));
     assert_eq!(merge.command(), None, "the deletion is not undone");
-    a.seen = a.session.revision();
     a.sync(&mut couch);
-    let doc = Key::Annotation("a2".into()).doc_id(&sha);
+    let doc = Key::Annotation("a2".into()).doc_id(a.replica.sha());
     assert!(couch.docs[&doc].2, "it is sent");
 }

@@ -15,13 +15,7 @@ const TEXT: &str =
     "The [mayor]{source} said [“the bridge opens in May”]{quote}. Her [office]{source} disagreed.";
 
 fn pair() -> (Couch, Client, Client) {
-    let a = session(TEXT);
-    let b = Session::with_schema(a.article().clone(), a.schema().clone());
-    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
-    a.connect(&couch);
-    a.sync(&mut couch);
-    b.connect(&couch);
-    (couch, a, b)
+    common::couch::pair(session(TEXT))
 }
 
 fn said_by(id: &str, from: &str, to: &str) -> Relation {

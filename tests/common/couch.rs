@@ -3,7 +3,7 @@
 //! annotator's tab (a session and its `Replica`) that talks to it.
 
 use super::invariants;
-use annotator::model::sync::{docs, Base, Kept, Key, Replica};
+use annotator::model::sync::{docs, Base, Kept, Key, Merge, Replica};
 use annotator::model::{format, Command, Session};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -122,14 +122,40 @@ impl Client {
     }
 
     pub fn connect(&mut self, couch: &Couch) {
-        let all = couch.article_docs(self.replica.sha());
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let merge = self
-            .replica
-            .start(&self.session, &couch.info(), &all, None)
-            .unwrap();
+        let merge = self.look(couch, None);
         assert_eq!(merge.not_read, Vec::<String>::new());
         self.bring_in(merge.command());
+    }
+
+    /// A first look with a new replica (with what was kept, if anything):
+    /// what it brings, not yet brought in.
+    pub fn look(&mut self, couch: &Couch, base: Option<Base>) -> Merge {
+        let sha = self.replica.sha().to_owned();
+        self.replica = Replica::new(&sha);
+        self.seen = self.session.revision();
+        let all = couch.article_docs(&sha);
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let info = couch.info();
+        (self
+            .replica
+            .start(&self.session, &info, &all, base.as_ref()))
+        .unwrap()
+    }
+
+    /// What the server changed since `kept`, as the page reads it for a
+    /// first look.
+    pub fn base(&self, couch: &Couch, kept: &Kept) -> Base {
+        let changes = couch.changes(&kept.since);
+        let (changed, _, _) = self.replica.changed_ids(&changes).unwrap();
+        Base::new(changed, kept)
+    }
+
+    /// The changes feed read from where it was last read: what it brings,
+    /// not yet brought in.
+    pub fn read_feed(&mut self, couch: &Couch) -> Merge {
+        let since = self.replica.since().unwrap();
+        let changes = couch.changes(&since);
+        self.replica.incoming(&self.session, &changes).unwrap()
     }
 
     /// What the browser keeps when the tab closes, through its JSON.
@@ -140,18 +166,8 @@ impl Client {
 
     /// A new tab on the same session (the library kept it) and what was kept.
     pub fn reopen(&mut self, couch: &Couch, kept: Kept) {
-        let sha = self.replica.sha().to_owned();
-        self.replica = Replica::new(&sha);
-        self.seen = self.session.revision();
-        let changes = couch.changes(&kept.since);
-        let (changed, _, _) = self.replica.changed_ids(&changes).unwrap();
-        let base = Base::new(changed, &kept);
-        let all = couch.article_docs(&sha);
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let merge = self
-            .replica
-            .start(&self.session, &couch.info(), &all, Some(&base))
-            .unwrap();
+        let base = self.base(couch, &kept);
+        let merge = self.look(couch, Some(base));
         self.bring_in(merge.command());
     }
 
@@ -179,11 +195,7 @@ impl Client {
 
     pub fn pull(&mut self, couch: &Couch) {
         self.note_changes();
-        let since = self.replica.since().unwrap();
-        let merge = self
-            .replica
-            .incoming(&self.session, &couch.changes(&since))
-            .unwrap();
+        let merge = self.read_feed(couch);
         assert_eq!(merge.not_read, Vec::<String>::new());
         self.bring_in(merge.command());
     }
@@ -211,4 +223,16 @@ impl Client {
     pub fn waiting(&self) -> usize {
         self.replica.waiting(&self.session)
     }
+}
+
+/// Two annotators on `a`'s article: A has connected and sent its
+/// annotations, B (the same article and tag set, no annotations) has
+/// connected after.
+pub fn pair(a: Session) -> (Couch, Client, Client) {
+    let b = Session::with_schema(a.article().clone(), a.schema().clone());
+    let (mut couch, mut a, mut b) = (Couch::default(), Client::new(a), Client::new(b));
+    a.connect(&couch);
+    a.sync(&mut couch);
+    b.connect(&couch);
+    (couch, a, b)
 }
