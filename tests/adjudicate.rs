@@ -7,7 +7,7 @@ mod common;
 
 use annotator::model::agreement::adjudicate::{prepare, Adjudication, Kind, Outcome, Take};
 use annotator::model::agreement::{AgreementError, Coder};
-use annotator::model::{format, AnnotationId, Session};
+use annotator::model::{format, Session};
 use common::{gold_spans as spans, session};
 
 /// Two annotators who differ in every way: A only (the mayor), B only
@@ -30,11 +30,11 @@ fn prepared(files: &[&Session]) -> (Session, Adjudication) {
     prepare(&coders).expect("same article")
 }
 
-fn ids() -> impl FnMut() -> AnnotationId {
+fn ids() -> impl FnMut() -> String {
     let mut n = 0;
     move || {
         n += 1;
-        AnnotationId::from(format!("g{n}").as_str())
+        format!("g{n}")
     }
 }
 

@@ -9,83 +9,11 @@ use annotator::model::format;
 use annotator::model::library::migrate::V2Records;
 use annotator::model::library::records::RestoreError;
 use annotator::model::library::{
-    select, Batch, Entry, Key, Label, LibraryKey, Op, Query, RecordError, Records, Row, SortBy,
-    Status, Store,
+    select, Batch, Entry, Label, LibraryKey, Op, Query, RecordError, Row, SortBy, Status, Store,
 };
 use annotator::model::{Command, Session};
+use common::fake_db::Fake;
 use common::{annotation, range, render, session};
-use std::collections::BTreeMap;
-
-/// The stores, keyed as IndexedDB keys them (a pair as `a\u{0}b`).
-#[derive(Default, Clone)]
-struct Fake {
-    stores: BTreeMap<&'static str, BTreeMap<String, String>>,
-}
-
-fn flat(key: &Key) -> String {
-    match key {
-        Key::One(k) => k.clone(),
-        Key::Pair(a, b) => format!("{a}\u{0}{b}"),
-    }
-}
-
-impl Fake {
-    fn apply(&mut self, batch: &Batch) {
-        for op in &batch.ops {
-            match op {
-                Op::Put { store, key, value } => {
-                    self.store(*store).insert(flat(key), value.clone());
-                }
-                Op::Delete { store, key } => {
-                    self.store(*store).remove(&flat(key));
-                }
-                Op::DeleteArticle { store, article } => {
-                    let prefix = format!("{article}\u{0}");
-                    self.store(*store).retain(|k, _| !k.starts_with(&prefix));
-                }
-            }
-        }
-    }
-
-    fn store(&mut self, store: Store) -> &mut BTreeMap<String, String> {
-        self.stores.entry(store.name()).or_default()
-    }
-
-    fn get(&self, store: Store, key: &str) -> Option<String> {
-        self.stores.get(store.name())?.get(key).cloned()
-    }
-
-    fn of_article(&self, store: Store, article: &LibraryKey) -> Vec<String> {
-        let prefix = format!("{article}\u{0}");
-        self.stores
-            .get(store.name())
-            .map(|m| {
-                m.iter()
-                    .filter(|(k, _)| k.starts_with(&prefix))
-                    .map(|(_, v)| v.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn records(&self, article: &LibraryKey) -> Records {
-        Records {
-            article: self.get(Store::Articles, article.as_str()),
-            schema: self.get(Store::Schemas, article.as_str()),
-            annotations: self.of_article(Store::Annotations, article),
-            relations: self.of_article(Store::Relations, article),
-            carried: self.get(Store::Carried, article.as_str()),
-            history: self.of_article(Store::History, article),
-            text: self.of_article(Store::Articles, article),
-        }
-    }
-
-    fn restore(&self, article: &LibraryKey) -> Result<Session, RestoreError> {
-        let entry = Entry::parse(&self.get(Store::Entries, article.as_str()).unwrap()).unwrap();
-        let label = Label::parse(&self.get(Store::Labels, article.as_str()).unwrap()).unwrap();
-        self.records(article).restore_for_editing(&entry, &label)
-    }
-}
 
 const T0: &str = "2026-12-03T06:00:00.000Z";
 const T1: &str = "2026-12-03T07:00:00.000Z";

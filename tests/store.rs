@@ -740,6 +740,7 @@ fn the_library_names_each_article_and_keeps_the_name_for_its_annotations() {
             kept: Some((LibraryKey::new("k1"), AT.into())),
             notice: None,
             saving: Some(Saving::On),
+            resume: None,
         }],
     );
     let kept = restored.kept.clone().expect("kept");

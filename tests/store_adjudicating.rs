@@ -8,8 +8,12 @@ mod common;
 use annotator::keymap::{ArticleKey, Decision, Reading};
 use annotator::model::agreement::adjudicate::prepare;
 use annotator::model::agreement::Coder;
+use annotator::model::format;
+use annotator::model::library::{Batch, Entry, Label, LibraryKey, Store, DECIDED_NONE};
+use annotator::ui::adjudicating::Plan;
 use annotator::ui::messages::adjudication as say;
 use annotator::ui::store::{Action, Notice, Saving, State};
+use common::fake_db::Fake;
 use common::session;
 use std::rc::Rc;
 
@@ -146,4 +150,178 @@ fn walking_wraps_and_a_key_for_a_missing_annotator_says_so() {
     assert!(s.adjudicating.is_none());
     let s = key(s, Reading::Disagreement { next: true });
     assert!(matches!(&s.notice, Some(Notice::Info(m)) if m == say::NOT_ADJUDICATING));
+}
+
+/// The gold of `s` and its adjudication kept in a stand-in library as
+/// the page keeps them (the saver's whole write, the plan, the items
+/// decided for none), as article "gold".
+fn kept(s: &State) -> (Fake, LibraryKey) {
+    let (mut fake, key) = (Fake::default(), LibraryKey::new("gold"));
+    let gold = s.doc.session();
+    let entry = Entry::of(&key, &gold, T0, T0);
+    fake.apply(&Batch::whole(&key, &gold, &entry, Some(&Label::new())));
+    let adj = s.adjudicating.as_ref().expect("adjudicating");
+    let plan = format::adjudication_record(&adj.plan.adjudication, &adj.plan.union);
+    let none = format::decided_none_record(&adj.neither);
+    fake.apply(&Batch::adjudication(&key, Some(plan), none));
+    (fake, key)
+}
+
+const T0: &str = "2026-12-06T10:00:00.000Z";
+
+/// A new tab that restores article `key` from `fake` as the page does.
+fn reopened(fake: &Fake, key: &LibraryKey) -> Rc<State> {
+    let records = fake.records(key);
+    let gold = fake.restore(key).expect("the gold restores");
+    let resume = records.adjudication().map(|kept| {
+        kept.map(|(union, adjudication, neither)| {
+            (
+                Rc::new(Plan {
+                    adjudication,
+                    union,
+                }),
+                neither,
+            )
+        })
+        .map_err(|e| e.to_string())
+    });
+    Rc::new(State::new(session("Placeholder."), None, Saving::On)).update(Action::Restore {
+        session: Box::new(gold),
+        kept: Some((key.clone(), T0.into())),
+        notice: None,
+        saving: None,
+        resume,
+    })
+}
+
+#[test]
+fn a_walk_kept_with_its_gold_goes_on_where_it_was_left_after_a_reload() {
+    let s = decide(adjudicating(), Decision::Annotator(0)); // the mayor: Ana's
+    let s = s.update(Action::GoToDisagreement(3));
+    let s = decide(s, Decision::Neither); // the report: nothing
+    let (fake, key) = kept(&s);
+    let s = reopened(&fake, &key);
+    let adj = s.adjudicating.as_ref().expect("adjudicating again");
+    assert_eq!(adj.n_decided(), 2);
+    assert_eq!(say::outcome(adj, 0), "Gold: Ana");
+    assert_eq!(say::outcome(adj, 3), "Gold: none", "decided for none, kept");
+    assert_eq!(selected(&s), "the pier will", "the first open one");
+    assert!(
+        matches!(&s.notice, Some(Notice::Info(m)) if m == &say::resumed(2, 4)),
+        "{:?}",
+        s.notice
+    );
+    let s = decide(s, Decision::Annotator(1));
+    let s = decide(s, Decision::All);
+    assert!(
+        s.announcement.contains(say::ALL_DECIDED),
+        "{}",
+        s.announcement
+    );
+    assert_eq!(
+        gold(&s),
+        [
+            "mayor{source<-Ana}",
+            "said{quote<-Ana+Ben}",
+            "the pier will{claim<-Ben}",
+            "cost 4 €{claim<-Ana}",
+            "cost 4 €{quote<-Ben}",
+        ]
+    );
+    // Over: the records go; the gold reopens as a plain article.
+    let mut fake = fake;
+    fake.apply(&Batch::adjudication_over(&key));
+    let s = reopened(&fake, &key);
+    assert!(s.adjudicating.is_none());
+    assert_eq!(gold(&s), ["mayor{source<-Ana}", "said{quote<-Ana+Ben}"]);
+}
+
+/// An edit of a record.
+type Edit = Box<dyn Fn(&str) -> String>;
+
+/// Article `key` of `fake` with its plan record edited by `edit`.
+fn with_plan(fake: &Fake, key: &LibraryKey, edit: impl Fn(&str) -> String) -> Fake {
+    let mut fake = fake.clone();
+    let plan = fake.get(Store::Adjudication, key.as_str()).unwrap();
+    fake.store(Store::Adjudication)
+        .insert(key.to_string(), edit(&plan));
+    fake
+}
+
+#[test]
+fn a_damaged_plan_is_named_and_the_gold_opens_with_its_decisions() {
+    let s = decide(adjudicating(), Decision::Annotator(0));
+    let (fake, key) = kept(&s);
+    let line = |plan: &str, k: usize, f: &dyn Fn(&str) -> String| {
+        let mut lines: Vec<String> = plan.split('\n').map(str::to_owned).collect();
+        lines[k] = f(&lines[k]);
+        lines.join("\n")
+    };
+    let damaged: [(&str, Edit); 7] = [
+        ("not JSON", Box::new(|_| "garbage".into())),
+        (
+            "layout",
+            Box::new(|p| p.replacen("\"adjudication\":1", "\"adjudication\":9", 1)),
+        ),
+        (
+            "one annotator",
+            Box::new(|p| p.replacen("[\"Ana\",\"Ben\"]", "[\"Ana\"]", 1)),
+        ),
+        (
+            "an annotation cut off",
+            Box::new(|p| p.rsplit_once('\n').unwrap().0.to_owned()),
+        ),
+        (
+            "a span outside the text",
+            Box::new(move |p| {
+                line(p, 2, &|l| {
+                    l.replacen("\"end\":", "\"end\":9999", 1)
+                        .replacen("mayor", "nowhere", 1)
+                })
+            }),
+        ),
+        (
+            "an unknown version",
+            Box::new(|p| p.replacen("\"versions\":[\"u", "\"versions\":[\"x", 1)),
+        ),
+        (
+            "items out of order",
+            Box::new(|p| p.replacen("\"start\":4,", "\"start\":40,", 1)),
+        ),
+    ];
+    for (what, edit) in damaged {
+        let fake = with_plan(&fake, &key, edit);
+        let s = reopened(&fake, &key);
+        assert!(s.adjudicating.is_none(), "{what}");
+        assert!(
+            matches!(&s.notice, Some(Notice::Error(m)) if m.contains("could not be read back")),
+            "{what}: {:?}",
+            s.notice
+        );
+        assert_eq!(
+            gold(&s),
+            ["mayor{source<-Ana}", "said{quote<-Ana+Ben}"],
+            "{what}"
+        );
+        let back = fake.get(Store::Adjudication, key.as_str()).unwrap();
+        assert_ne!(back, fake.get(Store::Articles, key.as_str()).unwrap());
+    }
+    // An unreadable list of items decided for none: all shown as open.
+    let mut fake = fake;
+    let pair = format!("{key}\u{0}{DECIDED_NONE}");
+    fake.store(Store::Adjudication)
+        .insert(pair.clone(), "[nonsense".into());
+    let s = reopened(&fake, &key);
+    assert_eq!(s.adjudicating.as_ref().unwrap().n_decided(), 1);
+    fake.store(Store::Adjudication)
+        .insert(pair, "[3, 99]".into());
+    let s = reopened(&fake, &key);
+    assert_eq!(
+        s.adjudicating.as_ref().unwrap().n_decided(),
+        2,
+        "99 is ignored"
+    );
+    // Forgotten: nothing of it is left.
+    fake.apply(&Batch::forget(&key));
+    assert!(fake.stores.get("adjudication").is_none_or(|m| m.is_empty()));
 }

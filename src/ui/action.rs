@@ -214,12 +214,14 @@ pub enum Action {
     /// Show `session` from the library (as article `key`, first kept at
     /// the time given), or as a new article (`None`); at start, after a
     /// change in another tab, or opened from the library view. `saving`:
-    /// set how changes are saved.
+    /// set how changes are saved; `resume`: the adjudication kept with a
+    /// gold article.
     Restore {
         session: Box<Session>,
         kept: Option<(LibraryKey, String)>,
         notice: Option<Notice>,
         saving: Option<Saving>,
+        resume: super::adjudicating::Resume,
     },
     /// The saver made library article `key` for the session of `generation`
     /// at `added`.

@@ -9,7 +9,7 @@ use super::store::{Cursor, Notice, State};
 use crate::keymap::Decision;
 use crate::model::agreement::adjudicate::{Adjudication, Outcome, Take};
 use crate::model::agreement::Score;
-use crate::model::{AnnotationId, Change, Effect, Session};
+use crate::model::{Change, Effect, Session};
 use std::rc::Rc;
 
 /// What does not change while adjudicating: the disagreements and the
@@ -68,6 +68,11 @@ impl Adjudicating {
     }
 }
 
+/// A kept adjudication read back with its gold article: the plan and,
+/// per item, whether it was decided for no span; or why it could not be
+/// read (the gold is shown without it).
+pub type Resume = Option<Result<(Rc<Plan>, Vec<bool>), String>>;
+
 impl State {
     /// Start adjudicating: the gold (the agreed spans) becomes the open
     /// session, a new library article, and the first disagreement is
@@ -75,24 +80,65 @@ impl State {
     pub(super) fn start_adjudicating(&mut self, union: Session, adjudication: Adjudication) {
         let gold = adjudication.gold(&union, say::gold_title(&union.article().title));
         let (n, names) = (adjudication.items.len(), adjudication.annotators.clone());
-        let outcomes = (0..n)
-            .map(|i| adjudication.status(i, &union, &gold))
-            .collect();
-        let scores = adjudication.scores(&union, &gold);
-        self.replace(gold, say::started(n, &names));
+        let mut said = say::started(n, &names);
+        if adjudication.links_left_out > 0 {
+            said.push_str(&say::links_left_out(adjudication.links_left_out));
+        }
+        self.replace(gold, said);
         self.agreement = None;
-        self.adjudicating = Some(Adjudicating {
-            plan: Rc::new(Plan {
-                adjudication,
-                union,
-            }),
+        let plan = Plan {
+            adjudication,
+            union,
+        };
+        self.adjudicate(Rc::new(plan), vec![false; n], 0);
+    }
+
+    /// Go on adjudicating the open gold after a reload or another visit
+    /// (`resume` as read back with it): the first open disagreement is
+    /// selected.
+    pub(super) fn resume_adjudicating(&mut self, resume: Resume) {
+        match resume {
+            None => {}
+            Some(Err(why)) => self.notice = Some(Notice::Error(say::not_resumed(&why))),
+            Some(Ok((plan, neither))) => {
+                self.adjudicate(plan, neither, usize::MAX);
+                if let Some(adj) = &self.adjudicating {
+                    let message = say::resumed(adj.n_decided(), adj.n_items());
+                    self.notice = Some(Notice::Info(message));
+                }
+            }
+        }
+    }
+
+    /// Adjudicate `plan` over the open session, the gold: what each item
+    /// holds is read from it; item `first` is selected, or the first open
+    /// one when `first` is out of range.
+    fn adjudicate(&mut self, plan: Rc<Plan>, neither: Vec<bool>, first: usize) {
+        let (adjudication, union) = (&plan.adjudication, &plan.union);
+        let gold = self.doc.session();
+        let n = adjudication.items.len();
+        let outcomes = (0..n)
+            .map(|i| adjudication.status(i, union, &gold))
+            .collect();
+        let scores = adjudication.scores(union, &gold);
+        drop(gold);
+        let adj = Adjudicating {
+            plan,
             current: 0,
             outcomes: Rc::new(outcomes),
-            neither: Rc::new(vec![false; n]),
+            neither: Rc::new(neither),
             scores: Rc::new(scores),
-        });
+        };
+        let first = match first < n {
+            true => first,
+            false => n
+                .checked_sub(1)
+                .and_then(|last| adj.next_open(last))
+                .unwrap_or(0),
+        };
+        self.adjudicating = Some(adj);
         if n > 0 {
-            self.select_item(0);
+            self.select_item(first);
         }
     }
 
@@ -134,8 +180,9 @@ impl State {
     }
 
     /// Decide the selected disagreement as `decision` (stamped `at`), then
-    /// select the next undecided. New annotations are named by the undo
-    /// step that adds them (`gold-<step>-<k>`: unique in the session).
+    /// select the next undecided. New annotations and relations are named
+    /// by the undo step that adds them (`gold-<step>-<k>`: unique in the
+    /// session).
     pub(super) fn decide(&mut self, decision: Decision, at: &str) -> bool {
         let Some(adj) = self.adjudicating.clone() else {
             self.notice = Some(Notice::Info(say::NOT_ADJUDICATING.into()));
@@ -159,7 +206,7 @@ impl State {
         let (step, mut k) = (self.doc.session().next_step(), 0);
         let ids = || {
             k += 1;
-            AnnotationId::from(format!("gold-{step}-{k}").as_str())
+            format!("gold-{step}-{k}")
         };
         let command = {
             let gold = self.doc.session();

@@ -11,7 +11,7 @@ use super::messages::adjudication as say;
 use crate::keymap::{Decision, Reading};
 use crate::model::agreement::adjudicate::Kind;
 use crate::model::format::excerpt;
-use crate::model::Session;
+use crate::model::{Annotation, Session};
 use yew::prelude::*;
 
 /// Disagreements listed before and after the selected one.
@@ -93,6 +93,7 @@ fn current(adj: &Adjudicating, session: &Session, ask: &Callback<Ask>) -> Html {
                         <span class="adj-tag">{ session.schema().label(&v.tag).to_owned() }</span>{ " " }
                         <q>{ excerpt(text.slice(v.range), 80) }</q>
                         if !v.note.is_empty() { <span class="adj-note">{ format!(" ({})", excerpt(&v.note, 60)) }</span> }
+                        { links(adj, v) }
                     </li>
                 }) }
             </ul>
@@ -106,6 +107,20 @@ fn current(adj: &Adjudicating, session: &Session, ask: &Callback<Ask>) -> Html {
                 <button type="button" onclick={key(Reading::Disagreement { next: true })}>{"Next (N)"}</button>
             </div>
         </div>
+    }
+}
+
+/// The relations at version `v` (which come into the gold with it when
+/// the gold holds their other end).
+fn links(adj: &Adjudicating, v: &Annotation) -> Html {
+    let mut at = adj.plan.union.relations_of(&v.id).peekable();
+    if at.peek().is_none() {
+        return Html::default();
+    }
+    html! {
+        <ul class="adj-links">
+            { for at.map(|r| html! { <li>{ say::link(adj, r, &v.id) }</li> }) }
+        </ul>
     }
 }
 

@@ -35,6 +35,7 @@ pub fn app() -> Html {
     super::selection::use_selection(&state, &dom);
     super::caret::use_caret(&state, &dom, *article_focused, &caret_ref);
     super::library_save::use_library_save(&state, &library);
+    super::adjudication_save::use_adjudication_save(&state, &library);
     super::older_version::use_older_version(&state, &library);
     super::page_events::use_page_keys(&state);
     super::page_events::use_drops(&state, &readers);

@@ -6,10 +6,11 @@
 //! copy) and its records are left as they were; the next article is
 //! tried. Without IndexedDB the sample opens and nothing is kept.
 
+use super::adjudicating::{Plan, Resume};
 use super::library_save::Library;
 use super::messages;
 use super::store::{Action, Notice, Saving, State};
-use crate::model::library::{select, Batch, Entry, Label, LibraryKey, Query, Row, Store};
+use crate::model::library::{select, Batch, Entry, Label, LibraryKey, Query, Records, Row, Store};
 use crate::model::{sample::sample_article, Article, Session};
 use crate::web::library_db::Db;
 use crate::web::{clock, storage, Error};
@@ -64,6 +65,7 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
                 kept: None,
                 notice: Some(Notice::Error(e.to_string())),
                 saving: Some(Saving::Off),
+                resume: None,
             })
         }
     };
@@ -81,14 +83,15 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
             continue;
         };
         let Ok(entry) = &row.entry else { continue };
-        match open(&db, row).await {
-            Ok(session) => {
+        match open(&library, &db, row).await {
+            Ok((session, resume)) => {
                 let notice = notices.pop().map(Notice::Error);
                 return dispatch.dispatch(Action::Restore {
                     session: Box::new(session),
                     kept: Some((key, entry.added.clone())),
                     notice,
                     saving: Some(Saving::On),
+                    resume,
                 });
             }
             Err(why) => notices.push(why),
@@ -99,22 +102,38 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
         kept: None,
         notice: notices.pop().map(Notice::Error),
         saving: Some(Saving::On),
+        resume: None,
     });
 }
 
 /// The session of library article `row` with its undo history, to show
-/// and edit; when it fails the checks, a copy of its records is kept aside
-/// and the sentence saying so is the error.
-pub async fn open(db: &Db, row: &Row) -> Result<Session, String> {
-    restored(db, row, true).await
+/// and edit, and the adjudication kept with it (told to `library`); when
+/// it fails the checks, a copy of its records is kept aside and the
+/// sentence saying so is the error.
+pub async fn open(library: &Library, db: &Db, row: &Row) -> Result<(Session, Resume), String> {
+    let (session, records) = restored(db, row, true).await?;
+    let resume: Resume = records.adjudication().map(|kept| {
+        kept.map(|(union, adjudication, neither)| {
+            (
+                Rc::new(Plan {
+                    adjudication,
+                    union,
+                }),
+                neither,
+            )
+        })
+        .map_err(|e| e.to_string())
+    });
+    super::adjudication_save::read_back(library, &row.key, &resume);
+    Ok((session, resume))
 }
 
 /// As [`open`], without the undo history (to export or compare).
 pub async fn read(db: &Db, row: &Row) -> Result<Session, String> {
-    restored(db, row, false).await
+    restored(db, row, false).await.map(|(session, _)| session)
 }
 
-async fn restored(db: &Db, row: &Row, history: bool) -> Result<Session, String> {
+async fn restored(db: &Db, row: &Row, history: bool) -> Result<(Session, Records), String> {
     let entry = row
         .entry
         .as_ref()
@@ -126,7 +145,7 @@ async fn restored(db: &Db, row: &Row, history: bool) -> Result<Session, String> 
         records.restore(entry, &row.label)
     };
     match session {
-        Ok(session) => Ok(session),
+        Ok(session) => Ok((session, records)),
         Err(why) => {
             let doc = records.assemble().unwrap_or_default();
             let aside = format!("article {}", row.key);

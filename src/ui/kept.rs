@@ -3,6 +3,7 @@
 //! saver names a new article, and carried over when annotations are
 //! opened onto the same article. Part of the reducer; pure.
 
+use super::adjudicating::Resume;
 use super::messages;
 use super::store::{Kept, Notice, Saving, State};
 use crate::model::format::Imported;
@@ -27,16 +28,19 @@ impl State {
     }
 
     /// Show `session` as library article `kept` (key, first kept at), or as
-    /// a new article; the start is over.
+    /// a new article, adjudicating again when `resume` holds a kept plan;
+    /// the start is over.
     pub(super) fn restore(
         &mut self,
         session: Session,
         kept: Option<(LibraryKey, String)>,
         notice: Option<Notice>,
         saving: Option<Saving>,
+        resume: Resume,
     ) {
         self.replace(session, String::new());
         self.notice = notice;
+        self.resume_adjudicating(resume);
         self.booting = false;
         self.saving = saving.unwrap_or(self.saving);
         self.kept = kept.map(|(key, added)| Kept {

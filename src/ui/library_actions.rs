@@ -27,7 +27,7 @@ pub fn list(library: &Rc<Library>, done: impl FnOnce(Vec<Row>) + 'static) {
 
 /// Open article `key` from the library in this tab.
 pub fn open(library: &Rc<Library>, key: LibraryKey, dispatch: &Dispatch) {
-    let (Some(db), d) = (library.db(), dispatch.clone()) else {
+    let (Some(db), d, library) = (library.db(), dispatch.clone(), library.clone()) else {
         return;
     };
     yew::platform::spawn_local(async move {
@@ -39,8 +39,8 @@ pub fn open(library: &Rc<Library>, key: LibraryKey, dispatch: &Dispatch) {
             .as_ref()
             .map(|e| e.added.clone())
             .unwrap_or_default();
-        d.dispatch(match boot::open(&db, &row).await {
-            Ok(session) => {
+        d.dispatch(match boot::open(&library, &db, &row).await {
+            Ok((session, resume)) => {
                 let message =
                     messages::opened_from_library(row.title(), session.annotations().len());
                 d.dispatch(Action::Library(false));
@@ -49,6 +49,7 @@ pub fn open(library: &Rc<Library>, key: LibraryKey, dispatch: &Dispatch) {
                     kept: Some((key, added)),
                     notice: Some(Notice::Info(message)),
                     saving: None,
+                    resume,
                 }
             }
             Err(why) => Action::Notify(Notice::Error(why)),

@@ -74,6 +74,9 @@ pub struct Library {
     pub reader: RefCell<Option<gloo::file::callbacks::FileReader>>,
     /// What an open library view does when another tab changed the list.
     pub on_listed: RefCell<Option<Rc<dyn Fn()>>>,
+    /// What the library holds of the open gold's adjudication (owned by
+    /// `adjudication_save`).
+    pub adjudication: RefCell<Option<super::adjudication_save::Stored>>,
     /// Writes waiting or not yet committed (also in `<html data-writes>`,
     /// which the browser tests wait on before a reload).
     writes: Cell<u32>,

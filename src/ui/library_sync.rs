@@ -59,13 +59,14 @@ fn heard(library: &Rc<Library>, dispatch: &UseReducerDispatcher<State>, h: Heard
                 let Some(row) = read_row(&db, &here).await else {
                     return;
                 };
-                let session = boot::open(&db, &row).await;
-                dispatch.dispatch(match session {
-                    Ok(session) => Action::Restore {
+                let opened = boot::open(&library, &db, &row).await;
+                dispatch.dispatch(match opened {
+                    Ok((session, resume)) => Action::Restore {
                         session: Box::new(session),
                         kept: Some((here, added)),
                         notice: Some(Notice::Info(messages::UPDATED_ELSEWHERE.into())),
                         saving: None,
+                        resume,
                     },
                     Err(why) => Action::Notify(Notice::Error(why)),
                 });

@@ -8,6 +8,8 @@
 
 mod action;
 pub mod adjudicating;
+#[cfg(target_arch = "wasm32")]
+mod adjudication_save;
 pub mod carrying;
 pub mod doc;
 pub mod field_form;

@@ -138,7 +138,8 @@ impl State {
                 kept,
                 notice,
                 saving,
-            } => self.restore(*session, kept, notice, saving),
+                resume,
+            } => self.restore(*session, kept, notice, saving, resume),
             Action::Kept {
                 key,
                 generation,

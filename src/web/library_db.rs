@@ -5,7 +5,7 @@
 //! `model::library`'s; values are JSON strings.
 
 use super::Error;
-use crate::model::library::{Batch, Key, LibraryKey, Op, Records, Store};
+use crate::model::library::{Batch, Key, LibraryKey, Op, Records, Store, DECIDED_NONE};
 use idb::{
     Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode,
     TransactionResult,
@@ -14,7 +14,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 
 const NAME: &str = "annotator-library";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Puts of at least this many bytes are awaited before the next request.
 const YIELD_AFTER_BYTES: usize = 256 * 1024;
@@ -198,6 +198,7 @@ impl Db {
             Store::Relations.name(),
             Store::Carried.name(),
             Store::History.name(),
+            Store::Adjudication.name(),
         ];
         let tx = self
             .db
@@ -217,6 +218,14 @@ impl Db {
         let (annotations, relations) = (many(Store::Annotations)?, many(Store::Relations)?);
         let history = many(Store::History)?;
         let pieces = many(Store::Articles)?;
+        let plan = one(Store::Adjudication)?;
+        let decided_none = {
+            let s = tx
+                .object_store(Store::Adjudication.name())
+                .map_err(failed)?;
+            let k = Key::Pair(key.as_str().to_owned(), DECIDED_NONE.into());
+            s.get(Query::Key(js_key(&k))).map_err(failed)?
+        };
         let texts = |v: Vec<JsValue>| v.iter().map(text).collect();
         // Awaited in the order they were made: awaited after requests made
         // later, a get of a missing key never resolved (seen in Chromium
@@ -229,6 +238,8 @@ impl Db {
             relations: texts(relations.await.map_err(failed)?),
             history: texts(history.await.map_err(failed)?),
             text: texts(pieces.await.map_err(failed)?),
+            adjudication: plan.await.map_err(failed)?.map(|v| text(&v)),
+            decided_none: decided_none.await.map_err(failed)?.map(|v| text(&v)),
         })
     }
 }

@@ -18,6 +18,7 @@
 
 pub mod couch;
 pub mod export;
+pub mod fake_db;
 pub mod invariants;
 mod sample;
 

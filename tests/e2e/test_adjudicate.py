@@ -30,13 +30,18 @@ BO = [("Lindqvist Bay", "claim"), ("will cost 4.2 million euros", "claim"),
       ("Brandt & Kové", "quote"), ("Jonas Meyer", "source")]
 
 
-def files(app, tmp_path):
-    """The sample article's native file, as Ana and as Bo annotated it."""
+def files(app, tmp_path, links=()):
+    """The sample article's native file, as Ana and as Bo annotated it;
+    `links`: Ana's relations, (type, from index, to index) of ANA."""
     _, doc = app.export_with_ctrl_s()
     text = doc["article"]["text"]
     paths = []
     for who, spans in [("Ana", ANA), ("Bo", BO)]:
         doc["annotations"] = [span(text, needle, tag, who, n) for n, (needle, tag) in enumerate(spans)]
+        doc["relations"] = [
+            {"id": f"r{n}", "type": kind, "from": f"Ana-{a}", "to": f"Ana-{b}", "created": "2026-12-01T10:00:00Z"}
+            for n, (kind, a, b) in enumerate(links if who == "Ana" else [])
+        ]
         path = tmp_path / f"{who.lower()}.annotations.json"
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
@@ -118,3 +123,62 @@ def test_disagreements_are_decided_by_keyboard_into_a_gold_file(themed_app, tmp_
     text = gold["article"]["text"]
     for a in gold["annotations"]:
         assert text[a["start"]:a["end"]] == a["exact"]
+
+
+def test_a_reload_goes_on_with_the_same_disagreements(app, tmp_path):
+    """Half the disagreements decided (one of them for none), the page
+    reloaded: the gold comes back with its walk, the first open one
+    selected, and the rest is decided into the same gold file. Ana's
+    relation from the agreed claim to her source comes with that source.
+    A damaged record of the walk is named and leaves the gold and its
+    decisions."""
+    from library import run
+    ana, bo = files(app, tmp_path, links=[("evidence", 0, 1)])
+    app.choose_files("Compare annotators", [ana, bo])
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".agreement[role=dialog]"))
+    tab_to(app, "Adjudicate")
+    app.press(Keys.ENTER)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".adjudication"))
+    tab_to_article(app)
+    app.press("1")  # Ana's source over the mayor
+    app.press("n", modifier=Keys.SHIFT)  # back, wrapping to Jonas Meyer
+    app.press("n", modifier=Keys.SHIFT)
+    app.press("x")  # nothing over Jonas Meyer
+    app.wait(lambda d: heading(app) == "Adjudication: 2 of 4 decided")
+
+    app.reload()
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".adjudication"))
+    assert heading(app) == "Adjudication: 2 of 4 decided"
+    assert "Adjudicating again: 2 of 4 disagreements decided" in app.notice()
+    assert "2 of 4: Different boundaries — Open" in panel(app).text
+    assert "Only Bo Jonas Meyer — Gold: none" in panel(app).text
+    tab_to_article(app)
+    app.press("n", modifier=Keys.SHIFT)  # the mayor: her link is listed with her span
+    assert "Evidence for “Lindqvist Bay” (Ana)" in panel(app).text, panel(app).text
+    app.press("n")
+    app.press("2")  # Bo's longer claim
+    app.press("1")  # Ana's source over Brandt & Kové
+    app.wait(lambda d: heading(app) == "Adjudication: 4 of 4 decided")
+
+    _, gold = app.export_with_ctrl_s()
+    got = sorted((a["exact"], a["tag"], a.get("adjudicated_from")) for a in gold["annotations"])
+    assert got == sorted([
+        ("Lindqvist Bay", "claim", ["Ana", "Bo"]),
+        ("Mayor Elin Sørensen", "source", ["Ana"]),
+        ("will cost 4.2 million euros", "claim", ["Bo"]),
+        ("Brandt & Kové", "source", ["Ana"]),
+    ]), got
+    exact = {a["id"]: a["exact"] for a in gold["annotations"]}
+    assert [(r["type"], exact[r["from"]], exact[r["to"]]) for r in gold["relations"]] == [
+        ("evidence", "Lindqvist Bay", "Mayor Elin Sørensen")]
+
+    # The walk's record damaged by hand: said, and the gold is intact.
+    app.wait_kept()
+    keys = run(app.driver, "return await keys('adjudication');")
+    plan = [k for k in keys if isinstance(k, str)]
+    assert len(plan) == 1, keys
+    run(app.driver, "return await put('adjudication', args[0], 'garbage');", plan[0])
+    app.reload()
+    app.wait_notice("could not be read back")
+    assert not app.driver.find_elements(By.CSS_SELECTOR, ".adjudication")
+    assert len(app.rows()) == 4

@@ -18,17 +18,28 @@
 //! for the `k` gold annotations over the item; [`Adjudication::scores`]
 //! O(s + n).
 
+mod links;
+
 use super::{check_same_article, AgreementError, Coder, Score};
 use crate::model::{Annotation, AnnotationId, Command, Schema, Session, TextRange};
+pub use links::Link;
+use links::{key_of, union_links, SpanKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What the page adjudicates: the annotators (by name, in the order
-/// compared) and the disagreements in reading order.
+/// compared), the disagreements in reading order, who made each of the
+/// union's relations (sorted by id; see [`links`] for how relations come
+/// into the gold), and how many of the annotators' relations the union's
+/// tag set could not take.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Adjudication {
     pub annotators: Vec<String>,
     pub items: Vec<Item>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub links_left_out: usize,
 }
 
 /// One disagreement: code points `start..end` (the extent of its spans)
@@ -89,24 +100,26 @@ pub fn prepare(coders: &[Coder]) -> Result<(Session, Adjudication), AgreementErr
     check_same_article(coders)?;
     let schema = union_schema(coders)?;
     let n = coders.len();
-    let mut spans: BTreeMap<(usize, usize, &str), (Vec<usize>, &Annotation)> = BTreeMap::new();
+    let mut spans: BTreeMap<SpanKey, (Vec<usize>, &Annotation)> = BTreeMap::new();
     for (k, c) in coders.iter().enumerate() {
         for a in c.session.annotations() {
-            let key = (a.range.start().get(), a.range.end().get(), a.tag.as_str());
-            let (by, _) = spans.entry(key).or_insert((Vec::new(), a));
+            let (by, _) = spans.entry(key_of(a)).or_insert((Vec::new(), a));
             if by.last() != Some(&k) {
                 by.push(k);
             }
         }
     }
     let mut union = Vec::with_capacity(spans.len());
+    let mut union_id = BTreeMap::new();
     let mut open: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, (_, (by, a))) in spans.into_iter().enumerate() {
+    for (i, (key, (by, a))) in spans.into_iter().enumerate() {
         let def = schema
             .tag(&a.tag)
             .expect("the union's tag set has every tag");
+        let id = AnnotationId::from(format!("u{}", i + 1).as_str());
+        union_id.insert(key, id.clone());
         union.push(Annotation {
-            id: AnnotationId::from(format!("u{}", i + 1).as_str()),
+            id,
             fields: def.fitting(&a.fields),
             adjudicated_from: by.iter().map(|&k| coders[k].name.to_owned()).collect(),
             ..a.clone()
@@ -116,11 +129,18 @@ pub fn prepare(coders: &[Coder]) -> Result<(Session, Adjudication), AgreementErr
         }
     }
     let items = group(&open, &union);
+    let (relations, links, links_left_out) = union_links(coders, &union_id, &union, &schema);
     let first = coders[0].session;
-    let session = Session::from_parts(first.article().clone(), schema, union, Vec::new())
-        .expect("annotators' spans fit their own article");
+    let session = Session::from_parts(first.article().clone(), schema, union, relations)
+        .expect("annotators' spans and fitting relations fit their own article");
     let annotators = coders.iter().map(|c| c.name.to_owned()).collect();
-    Ok((session, Adjudication { annotators, items }))
+    let adjudication = Adjudication {
+        annotators,
+        items,
+        links,
+        links_left_out,
+    };
+    Ok((session, adjudication))
 }
 
 /// The first annotator's tag set, with the tags only others have at the
@@ -198,21 +218,61 @@ impl Item {
 }
 
 impl Adjudication {
-    /// The gold session to start from: the union's agreed spans, over its
-    /// article (titled `title`) and tag set, without history. O(s).
+    /// The gold session to start from: the union's agreed spans and the
+    /// relations between them, over its article (titled `title`) and tag
+    /// set, without history. O(s + r log s).
     pub fn gold(&self, union: &Session, title: String) -> Session {
-        let agreed = union
+        let agreed: Vec<Annotation> = union
             .annotations()
             .iter()
             .filter(|a| self.is_agreed(a))
             .cloned()
             .collect();
+        let both_agreed = |r: &&crate::model::Relation| {
+            let agreed = |id| union.get(id).is_some_and(|a| self.is_agreed(a));
+            agreed(&r.from) && agreed(&r.to)
+        };
+        let relations = union.relations().filter(both_agreed).cloned().collect();
         let article = crate::model::Article {
             title,
             ..union.article().clone()
         };
-        Session::from_parts(article, union.schema().clone(), agreed, Vec::new())
-            .expect("the union's spans fit its article")
+        Session::from_parts(article, union.schema().clone(), agreed, relations)
+            .expect("the union's spans and relations fit its article")
+    }
+
+    /// Check what [`Self::items_over`] and the decisions rely on, for a
+    /// plan read back from storage: at least two annotators, items in
+    /// reading order, disjoint, inside the text, each with versions the
+    /// `union` holds, and annotator indices in range. O(items + versions).
+    ///
+    /// # Errors
+    /// The first problem, as a phrase.
+    pub fn check(&self, union: &Session) -> Result<(), String> {
+        let n = self.annotators.len();
+        if n < 2 {
+            return Err(format!("{n} annotators, where two or more were compared"));
+        }
+        let len = union.article().text.char_len();
+        let mut end = 0;
+        for (i, item) in self.items.iter().enumerate() {
+            let k = i + 1;
+            if item.start < end || item.end < item.start || item.end > len {
+                return Err(format!(
+                    "disagreement {k} is out of order or outside the text"
+                ));
+            }
+            end = item.end;
+            if item.versions.is_empty() || item.versions.iter().any(|v| union.get(v).is_none()) {
+                return Err(format!("disagreement {k} names spans that are not there"));
+            }
+            if let Kind::Only(who) = &item.kind {
+                if who.iter().any(|&w| w >= n) {
+                    return Err(format!("disagreement {k} names annotator {}", n + 1));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Whether `a` is an agreed span (every annotator marked it).
@@ -290,15 +350,16 @@ impl Adjudication {
     }
 
     /// The command that makes the gold hold `take` over item `i`: what it
-    /// holds there (agreed spans aside) replaced by the versions taken,
-    /// with new ids from `new_id`, made by `creator` at `at`. `None` when
-    /// the gold holds exactly that already.
+    /// holds there (agreed spans aside) replaced by the versions taken and
+    /// their relations whose other end the gold holds ([`links`]), with
+    /// new ids from `new_id` (for annotations and relations alike), made by
+    /// `creator` at `at`. `None` when the gold holds exactly that already.
     pub fn decide(
         &self,
         i: usize,
         take: Take,
         (union, gold): (&Session, &Session),
-        mut new_id: impl FnMut() -> AnnotationId,
+        mut new_id: impl FnMut() -> String,
         creator: &str,
         at: &str,
     ) -> Option<Command> {
@@ -320,20 +381,33 @@ impl Adjudication {
         if exact && present == wanted {
             return None;
         }
-        let remove = held.iter().map(|(g, _)| g.id.clone()).collect();
-        let add = versions
+        let remove: Vec<AnnotationId> = held.iter().map(|(g, _)| g.id.clone()).collect();
+        let taken: Vec<(&Annotation, AnnotationId)> = versions
             .iter()
             .zip(&wanted)
             .filter(|(_, &w)| w)
-            .map(|(v, _)| Annotation {
-                id: new_id(),
+            .map(|(v, _)| (*v, AnnotationId::from(new_id().as_str())))
+            .collect();
+        let link = self.links_for(&taken, (union, gold), &remove, &mut new_id, at);
+        let add = taken
+            .iter()
+            .map(|(v, id)| Annotation {
+                id: id.clone(),
                 created: at.to_owned(),
                 modified: at.to_owned(),
                 creator: creator.to_owned(),
                 ..(*v).clone()
             })
             .collect();
-        Some(Command::Replace { remove, add })
+        Some(match link.is_empty() {
+            true => Command::Replace { remove, add },
+            false => Command::Merge {
+                put: add,
+                remove,
+                link,
+                unlink: Vec::new(),
+            },
+        })
     }
 
     /// Each annotator's exact-span agreement with the gold as it is (A:

@@ -4,6 +4,7 @@
 //! first problem it finds. Also: storage records, tag set files
 //! ([`tag_set`]) and ClaimReview JSON-LD ([`claimreview`]).
 
+mod adjudication;
 mod carried;
 pub mod claimreview;
 mod file;
@@ -11,6 +12,9 @@ mod history;
 mod import;
 pub mod tag_set;
 
+pub use adjudication::{
+    adjudication_record, decided_none_record, read_decided_none, restore_adjudication,
+};
 pub use carried::{carried_record, restore_carried};
 pub use file::{AnnotationRecord, RelationRecord};
 pub use history::{head_record, kept_steps, restore_history, step_record, MAX_KEPT_STEPS};

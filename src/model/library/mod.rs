@@ -6,7 +6,7 @@
 //! `web::library_db` only carries out the [`Batch`]es planned here, each
 //! in one IndexedDB transaction.
 //!
-//! Layout (IndexedDB database `annotator-library`, version 3; every value
+//! Layout (IndexedDB database `annotator-library`, version 4; every value
 //! is a string, JSON but for the text's pieces; `<a>` is an [`LibraryKey`]):
 //!
 //! | store | key | value | owner |
@@ -20,6 +20,7 @@
 //! | `aside` | a unique string | saved work that could not be restored, whole | added once, never overwritten |
 //! | `carried` | `<a>` | how the annotations were carried from another version (statuses, orphans, waiting relations) | the saver, with the whole article |
 //! | `history` | `[<a>, "head"]`, `[<a>, <step number, 20 digits>]` | the undo history: the steps of each stack by number, and each step (at most 100 per stack) | the saver; a record no head names is ignored and dropped at the next whole write |
+//! | `adjudication` | `<a>`; `[<a>, "decided-none"]` | a gold article's adjudication in progress: the plan (the disagreements and the union of the annotators' spans, lines of JSON); the items decided for no span | the adjudication saver: the plan once, when adjudicating starts; removed when the gold is replaced |
 
 pub mod bundle;
 pub mod entry;
@@ -29,7 +30,7 @@ pub mod records;
 
 pub use entry::{Entry, Label, RecordError, Row, Status, TagCount};
 pub use query::{select, Query, SortBy};
-pub use records::{Batch, Key, Op, Records, Store};
+pub use records::{Batch, KeptAdjudication, Key, Op, Records, Store, DECIDED_NONE};
 
 /// The name of an article in the library: a UUID made when the article
 /// was first kept. Opening the same file twice keeps two articles.

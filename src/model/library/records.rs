@@ -3,6 +3,7 @@
 //! closed in the middle of one leaves the state before it, whole.
 
 use super::{Entry, Label, LibraryKey};
+use crate::model::agreement::adjudicate::Adjudication;
 use crate::model::format::{self, ImportError};
 use crate::model::{Session, Touched};
 
@@ -22,10 +23,14 @@ pub enum Store {
     /// The undo history: `[<a>, "head"]` ([`format::head_record`]) and
     /// `[<a>, <step number, 20 digits>]` ([`format::step_record`]).
     History,
+    /// An adjudication in progress on a gold article: its plan `<a>`
+    /// ([`format::adjudication_record`]) and the items decided for no span
+    /// `[<a>, "decided-none"]` ([`format::decided_none_record`]).
+    Adjudication,
 }
 
 impl Store {
-    pub const ALL: [Store; 9] = [
+    pub const ALL: [Store; 10] = [
         Store::Entries,
         Store::Labels,
         Store::Articles,
@@ -35,6 +40,7 @@ impl Store {
         Store::Aside,
         Store::Carried,
         Store::History,
+        Store::Adjudication,
     ];
 
     /// Its name in the database.
@@ -49,6 +55,7 @@ impl Store {
             Store::Aside => "aside",
             Store::Carried => "carried",
             Store::History => "history",
+            Store::Adjudication => "adjudication",
         }
     }
 }
@@ -225,6 +232,7 @@ impl Batch {
             Store::Articles,
             Store::Schemas,
             Store::Carried,
+            Store::Adjudication,
         ] {
             b.ops.push(Op::Delete {
                 store,
@@ -236,12 +244,39 @@ impl Batch {
             Store::Annotations,
             Store::Relations,
             Store::History,
+            Store::Adjudication,
         ] {
             b.ops.push(Op::DeleteArticle {
                 store,
                 article: key.clone(),
             });
         }
+        b
+    }
+
+    /// The adjudication on gold article `key`: its `plan` record when
+    /// given (written once), and the items decided for no span.
+    pub fn adjudication(key: &LibraryKey, plan: Option<String>, decided_none: String) -> Self {
+        let (mut b, k) = (Self::default(), key.as_str().to_owned());
+        if let Some(plan) = plan {
+            b.put(Store::Adjudication, Key::One(k.clone()), plan);
+        }
+        let pair = Key::Pair(k, DECIDED_NONE.into());
+        b.put(Store::Adjudication, pair, decided_none);
+        b
+    }
+
+    /// The adjudication on article `key` is over: its records go.
+    pub fn adjudication_over(key: &LibraryKey) -> Self {
+        let mut b = Self::default();
+        b.ops.push(Op::Delete {
+            store: Store::Adjudication,
+            key: Key::One(key.as_str().to_owned()),
+        });
+        b.ops.push(Op::DeleteArticle {
+            store: Store::Adjudication,
+            article: key.clone(),
+        });
         b
     }
 
@@ -264,6 +299,9 @@ impl Batch {
     }
 }
 
+/// The second part of the key of the items decided for no span.
+pub const DECIDED_NONE: &str = "decided-none";
+
 /// The stored records of one article, as read back.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Records {
@@ -278,6 +316,10 @@ pub struct Records {
     /// The pieces of its text (`[<a>, "text-<n>"]` in [`Store::Articles`],
     /// in order); none for an article kept whole by an older version.
     pub text: Vec<String>,
+    /// [`Store::Adjudication`]'s plan of the article, and the items
+    /// decided for no span.
+    pub adjudication: Option<String>,
+    pub decided_none: Option<String>,
 }
 
 impl Records {
@@ -336,6 +378,35 @@ impl Records {
         Ok(session)
     }
 }
+
+impl Records {
+    /// The adjudication in progress on this (gold) article, if one is
+    /// kept: the union, the disagreements and the items decided for none.
+    /// O(size of the plan).
+    ///
+    /// # Errors
+    /// A plan that fails the checks ([`format::restore_adjudication`]).
+    pub fn adjudication(&self) -> Option<Result<KeptAdjudication, RestoreError>> {
+        let plan = self.adjudication.as_deref()?;
+        let Some(article) = self.article.as_deref() else {
+            return Some(Err(RestoreError::NoArticle));
+        };
+        let article = format::with_text(article, &self.text);
+        Some(
+            format::restore_adjudication(plan, &article)
+                .map(|(union, adjudication)| {
+                    let n = adjudication.items.len();
+                    let neither = format::read_decided_none(self.decided_none.as_deref(), n);
+                    (union, adjudication, neither)
+                })
+                .map_err(RestoreError::Import),
+        )
+    }
+}
+
+/// A kept adjudication: the union of the annotators' spans, the
+/// disagreements, and per item whether it was decided for no span.
+pub type KeptAdjudication = (Session, Adjudication, Vec<bool>);
 
 /// `session` with its article titled `title` (a rename in the library).
 fn retitled(session: Session, title: &str) -> Session {

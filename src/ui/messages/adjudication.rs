@@ -30,6 +30,54 @@ pub fn started(n: usize, names: &[String]) -> String {
     }
 }
 
+/// A relation of the union at version `at`, seen from it: "Said by
+/// “mayor” (Ana)".
+pub fn link(
+    adj: &Adjudicating,
+    r: &crate::model::Relation,
+    at: &crate::model::AnnotationId,
+) -> String {
+    let union = &adj.plan.union;
+    let kind = union.schema().relation_type(&r.kind);
+    let (label, other) = match r.from == *at {
+        true => (kind.map(|k| k.label.as_str()), &r.to),
+        false => (kind.map(|k| k.inverse_label()), &r.from),
+    };
+    let text = union
+        .get(other)
+        .map(|a| union.article().text.slice(a.range));
+    format!(
+        "{} {} ({})",
+        label.unwrap_or(r.kind.as_str()),
+        quoted(text.unwrap_or_default(), 40),
+        names(adj, adj.plan.adjudication.linked_by(&r.id))
+    )
+}
+
+/// After Adjudicate, when relations of the files had no place in the
+/// union's tag set (the first annotator's, with others' tags added).
+pub fn links_left_out(n: usize) -> String {
+    format!(
+        " {n} relation{} of the files could not be kept: the first file\u{2019}s tag set has no such relation type or does not allow its tags.",
+        plural(n)
+    )
+}
+
+/// A gold article reopened with its adjudication kept.
+pub fn resumed(decided: usize, n: usize) -> String {
+    format!(
+        "Adjudicating again: {decided} of {n} disagreement{} decided. N and Shift+N walk them.",
+        plural(n)
+    )
+}
+
+/// A gold article whose kept adjudication could not be read back.
+pub fn not_resumed(why: &str) -> String {
+    format!(
+        "The disagreements kept with this gold file could not be read back ({why}). The gold and its decisions are kept; to walk the disagreements again, compare the annotators\u{2019} files again."
+    )
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
