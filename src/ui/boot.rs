@@ -107,12 +107,13 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
 }
 
 /// The session of library article `row` with its undo history, to show
-/// and edit, and the adjudication kept with it (told to `library`); when
-/// it fails the checks, a copy of its records is kept aside and the
-/// sentence saying so is the error.
+/// and edit, and the adjudication kept with it (told to `library`; one
+/// that fails the checks is copied aside and removed, and the reason
+/// says so); when the article fails the checks, a copy of its records is
+/// kept aside and the sentence saying so is the error.
 pub async fn open(library: &Library, db: &Db, row: &Row) -> Result<(Session, Resume), String> {
     let (session, records) = restored(db, row, true).await?;
-    let resume: Resume = records.adjudication().map(|kept| {
+    let mut resume: Resume = records.adjudication().map(|kept| {
         kept.map(|(union, adjudication, neither)| {
             (
                 Rc::new(Plan {
@@ -124,6 +125,14 @@ pub async fn open(library: &Library, db: &Db, row: &Row) -> Result<(Session, Res
         })
         .map_err(|e| e.to_string())
     });
+    if let (Some(Err(why)), Some(plan)) = (&mut resume, &records.adjudication) {
+        // Copied aside like damaged work, then removed: said once.
+        let aside = format!("adjudication {}", row.key);
+        let kept = keep_aside(db, &aside, plan).await;
+        if kept.is_ok() && db.write(&Batch::adjudication_over(&row.key)).await.is_ok() {
+            why.push_str("; a copy is kept aside");
+        }
+    }
     super::adjudication_save::read_back(library, &row.key, &resume);
     Ok((session, resume))
 }

@@ -132,6 +132,7 @@ def test_a_reload_goes_on_with_the_same_disagreements(app, tmp_path):
     relation from the agreed claim to her source comes with that source.
     A damaged record of the walk is named and leaves the gold and its
     decisions."""
+    import library
     from library import run
     ana, bo = files(app, tmp_path, links=[("evidence", 0, 1)])
     app.choose_files("Compare annotators", [ana, bo])
@@ -179,6 +180,31 @@ def test_a_reload_goes_on_with_the_same_disagreements(app, tmp_path):
     assert len(plan) == 1, keys
     run(app.driver, "return await put('adjudication', args[0], 'garbage');", plan[0])
     app.reload()
-    app.wait_notice("could not be read back")
+    notice = app.wait_notice("could not be read back")
+    assert "a copy is kept aside" in notice, notice
     assert not app.driver.find_elements(By.CSS_SELECTOR, ".adjudication")
     assert len(app.rows()) == 4
+    assert run(app.driver, "return await keys('adjudication');") == []
+    assert "garbage" in library.all_values(app.driver, "aside")
+    app.reload()  # said once
+    assert "could not be read back" not in app.notice()
+    assert len(app.rows()) == 4
+
+
+def test_a_file_opened_over_the_gold_ends_its_adjudication(app, tmp_path):
+    from library import run
+    ana, bo = files(app, tmp_path)
+    app.choose_files("Compare annotators", [ana, bo])
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".agreement[role=dialog]"))
+    tab_to(app, "Adjudicate")
+    app.press(Keys.ENTER)
+    app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".adjudication"))
+    app.wait_kept()
+    assert len([k for k in run(app.driver, "return await keys('adjudication');") if isinstance(k, str)]) == 1
+    app.choose_file("Open annotations", bo)
+    app.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, ".adjudication"))
+    app.wait_kept()
+    app.wait(lambda d: run(d, "return await keys('adjudication');") == [])
+    app.reload()
+    assert not app.driver.find_elements(By.CSS_SELECTOR, ".adjudication")
+    assert len(app.rows()) == 4, "Bo's four spans"
