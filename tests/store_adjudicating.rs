@@ -274,7 +274,7 @@ fn a_damaged_plan_is_named_and_the_gold_opens_with_its_decisions() {
         (
             "a span outside the text",
             Box::new(move |p| {
-                line(p, 2, &|l| {
+                line(p, 3, &|l| {
                     l.replacen("\"end\":", "\"end\":9999", 1)
                         .replacen("mayor", "nowhere", 1)
                 })

@@ -154,52 +154,104 @@ pub fn export(library: &Rc<Library>, rows: Vec<Row>, format: Option<Format>, dis
     });
 }
 
-/// Read a JSONL dataset into the library, each article as a new one; the
-/// lines that fail are named and the rest kept. `done` lists again.
+/// Import a dataset file into the library, each document a new article:
+/// the library's JSONL is read here; any other (doccano, Label Studio, a
+/// zip of brat pairs) by the converters. Then `done` (to list again).
 pub fn import(
     library: &Rc<Library>,
     file: web_sys::File,
     dispatch: &Dispatch,
     done: impl FnOnce() + 'static,
 ) {
-    use crate::model::library::{bundle, Entry};
-    use crate::web::{clock, files};
+    use crate::model::library::bundle;
+    use crate::web::files;
     let (me, d) = (library.clone(), dispatch.clone());
     let reader = files::read(file, move |name, bytes| {
-        let text = match bytes {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        let bytes = match bytes {
+            Ok(b) => b,
             Err(e) => {
-                return d.dispatch(Action::Notify(Notice::Error(messages::cannot_open(
-                    &name, &e,
-                ))))
+                let said = messages::cannot_open(&name, &e);
+                return d.dispatch(Action::Notify(Notice::Error(said)));
             }
         };
-        let (read, bad) = bundle::from_jsonl(&text);
-        let mut batch = Batch::default();
-        let now = clock::now_rfc3339();
-        for imported in &read {
-            let key = LibraryKey::new(clock::new_id().into_string());
-            let entry = Entry::of(&key, &imported.session, &now, &now);
-            batch
-                .ops
-                .extend(Batch::whole(&key, &imported.session, &entry, Some(&Label::new())).ops);
+        let (read, bad) = bundle::from_jsonl(&String::from_utf8_lossy(&bytes));
+        if !read.is_empty() {
+            let bad = bad
+                .iter()
+                .map(|b| (format!("line {}", b.line), b.error.to_string()));
+            return keep_imported(&me, read, Imported::of(name, bad.collect(), 0), &d, done);
         }
-        let (n, first_bad) = (
-            read.len(),
-            bad.first().map(|b| (b.line, b.error.to_string())),
-        );
-        let tabs = me.clone();
-        me.write(batch, move |r| {
-            d.dispatch(Action::Notify(match r {
-                Ok(()) => Notice::Info(messages::library_imported(n, &name, first_bad, bad.len())),
-                Err(e) => Notice::Error(e.to_string()),
-            }));
-            if let Some(t) = tabs.tabs.borrow().as_ref() {
-                t.listed();
+        let job = Job::OpenDataset { name: name.clone() };
+        let (me, d) = (me.clone(), d.clone());
+        run(job, vec![bytes], move |reply, _| match reply {
+            Reply::Dataset(r) => {
+                let (read, _) = bundle::from_jsonl(&r.jsonl);
+                keep_imported(&me, read, Imported::of(name, r.bad, r.not_placed), &d, done);
             }
-            done();
+            Reply::Failed(why) => {
+                let said = messages::library_not_imported(&name, &why);
+                d.dispatch(Action::Notify(Notice::Error(said)));
+            }
+            _ => d.dispatch(Action::Notify(Notice::Error(
+                messages::CONVERTER_CONFUSED.into(),
+            ))),
         });
     });
     // The read runs while the reader lives; a new import cancels it.
     *library.reader.borrow_mut() = Some(reader);
+}
+
+/// What an import read, for its message.
+struct Imported {
+    name: String,
+    bad: Vec<(String, String)>,
+    not_placed: usize,
+}
+
+impl Imported {
+    fn of(name: String, bad: Vec<(String, String)>, not_placed: usize) -> Self {
+        Self {
+            name,
+            bad,
+            not_placed,
+        }
+    }
+}
+
+/// Write the articles `read` into the library in one transaction, then
+/// say what came in and what did not, and call `done`.
+fn keep_imported(
+    library: &Rc<Library>,
+    read: Vec<crate::model::format::Imported>,
+    what: Imported,
+    dispatch: &Dispatch,
+    done: impl FnOnce() + 'static,
+) {
+    use crate::model::library::Entry;
+    use crate::web::clock;
+    let mut batch = Batch::default();
+    let now = clock::now_rfc3339();
+    for imported in &read {
+        let key = LibraryKey::new(clock::new_id().into_string());
+        let entry = Entry::of(&key, &imported.session, &now, &now);
+        let whole = Batch::whole(&key, &imported.session, &entry, Some(&Label::new()));
+        batch.ops.extend(whole.ops);
+    }
+    let (n, me, d) = (read.len(), library.clone(), dispatch.clone());
+    library.write(batch, move |r| {
+        let said = match r {
+            Ok(()) => Notice::Info(messages::library_imported(
+                n,
+                &what.name,
+                &what.bad,
+                what.not_placed,
+            )),
+            Err(e) => Notice::Error(e.to_string()),
+        };
+        d.dispatch(Action::Notify(said));
+        if let Some(t) = me.tabs.borrow().as_ref() {
+            t.listed();
+        }
+        done();
+    });
 }

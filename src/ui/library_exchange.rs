@@ -55,7 +55,7 @@ pub fn exchange(
             </label>
             <button type="button" onclick={export}>{"Export these articles"}</button>
             <label class="button file-button">{"Import library"}
-                <input type="file" aria-label="Import library" accept=".jsonl,application/jsonl" onchange={import} />
+                <input type="file" aria-label="Import library" accept=".jsonl,.json,.zip,application/jsonl,application/json,application/zip" onchange={import} />
             </label>
         </p>
     }

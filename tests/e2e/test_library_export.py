@@ -90,3 +90,47 @@ def test_brat_is_a_zip_of_pairs_and_the_search_is_the_selection(app, tmp_path):
     assert path.name == "library.doccano.jsonl" and len(lines) == 1
     assert json.loads(lines[0])["text"].split("\n")[0].endswith("owners 👍🏽 the new rules")
     app.wait_notice("Exported 1 article to library.doccano.jsonl (doccano)")
+
+
+def test_other_tools_datasets_are_imported_as_articles(app, tmp_path):
+    """Import library reads a doccano JSONL and a brat folder zipped by
+    the user (deflated) as one article per document, with their spans at
+    the same code points; a zip of files without text is refused with the
+    reason and the library is left as it was."""
+    docs = [
+        {"text": "Zoë said “prices rose” 🙂 on Monday.", "entities": [
+            {"id": 1, "start_offset": 0, "end_offset": 3, "label": "source"},
+            {"id": 2, "start_offset": 9, "end_offset": 22, "label": "quote"}],
+         "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "said-by"}]},
+        {"text": "東京 rents fell.", "label": [[0, 14, "claim"]]},
+    ]
+    doccano = tmp_path / "corpus.jsonl"
+    lines = [json.dumps(d, ensure_ascii=False) for d in docs] + ['{"text": "cut off']
+    doccano.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folder = tmp_path / "brat.zip"
+    with zipfile.ZipFile(folder, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("story/pier.txt", "The pier 🌊 will cost 4 million.")
+        z.writestr("story/pier.ann", "T1\tClaim 11 31\twill cost 4 million\n")
+    app.open_library()
+    app.choose_file("Import library", doccano)
+    notice = app.wait_notice("to the library")
+    assert "Added 2 articles from corpus.jsonl" in notice and "the first, line 3:" in notice, notice
+    app.choose_file("Import library", folder)
+    assert "Added 1 article from brat.zip" in app.wait_notice("brat.zip")
+    app.wait(lambda d: len(app.library_titles()) == 4)
+    assert sorted(app.library_titles()) == sorted([SAMPLE, "corpus 1", "corpus 2", "pier"])
+
+    w3c = tmp_path / "w3c.zip"
+    with zipfile.ZipFile(w3c, "w") as z:
+        z.writestr("a.w3c.json", "[]")
+    app.choose_file("Import library", w3c)
+    assert "hold no text" in app.wait_notice("could not be imported")
+    assert len(app.library_titles()) == 4
+
+    opened = next(b for b in app.driver.find_elements(By.CSS_SELECTOR, ".library .library-open") if b.text == "corpus 1")
+    opened.send_keys(Keys.ENTER)
+    app.wait(lambda d: [r[1] for r in app.rows()] == ["Zoë", "“prices rose”"])
+    _, doc = app.export_with_ctrl_s()
+    text = doc["article"]["text"]
+    assert [(text[a["start"]:a["end"]], a["tag"]) for a in doc["annotations"]] == [("Zoë", "source"), ("“prices rose”", "quote")]
+    assert [r["type"] for r in doc["relations"]] == ["said-by"]

@@ -48,6 +48,9 @@ pub enum Job {
     /// version of the article, onto the article of the native file
     /// `current` ([`crate::model::reanchor::carry`]).
     Carry { file: String, current: String },
+    /// Read the job's one file, named `name`, as a dataset of many
+    /// articles for the library ([`super::open_dataset`]).
+    OpenDataset { name: String },
 }
 
 /// The worker's answer to an [`Job::Export`] or [`Job::ExportMany`]; the
@@ -102,6 +105,16 @@ pub struct AdjudicateReply {
     pub adjudication: Adjudication,
 }
 
+/// The worker's answer to a [`Job::OpenDataset`]: the articles as the
+/// library's JSONL (one native file a line), the documents that could not
+/// be read (where, why), and how many spans could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatasetReply {
+    pub jsonl: String,
+    pub bad: Vec<(String, String)>,
+    pub not_placed: usize,
+}
+
 /// Any answer: `ok` or the error's sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -112,6 +125,7 @@ pub enum Reply {
     Carried(CarryReply),
     Agreed(AgreeReply),
     Adjudicating(AdjudicateReply),
+    Dataset(DatasetReply),
     Failed(String),
 }
 
@@ -197,6 +211,27 @@ fn answer(job: Job, files: &[Vec<u8>]) -> (Reply, Vec<u8>) {
                         report: opened.report,
                     };
                     (Reply::Opened(reply), Vec::new())
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Job::OpenDataset { name } => {
+            let bytes = files.first().map_or(&[][..], Vec::as_slice);
+            match super::open_dataset(InFile { name: &name, bytes }) {
+                Ok(read) => {
+                    let sessions = read.articles.iter().map(|i| &i.session);
+                    let reply = DatasetReply {
+                        jsonl: crate::model::library::bundle::to_jsonl(sessions),
+                        bad: (read.bad.iter())
+                            .map(|(at, e)| (at.clone(), e.to_string()))
+                            .collect(),
+                        not_placed: read
+                            .articles
+                            .iter()
+                            .map(|i| i.report.not_placed.len())
+                            .sum(),
+                    };
+                    (Reply::Dataset(reply), Vec::new())
                 }
                 Err(e) => fail(e),
             }

@@ -22,7 +22,7 @@ mod w3c;
 
 pub use bundle::{one_file, zip};
 pub use many::{export_many, Many};
-pub use open::{detect, open, InFile};
+pub use open::{detect, open, open_dataset, Documents, InFile};
 pub use view::{Dataset, Item};
 
 use super::Session;

@@ -5,13 +5,14 @@
 //! it is read back from the gold.
 //!
 //! The plan record is lines of compact JSON (no value holds a raw line
-//! break): a header `{"adjudication":1,"annotators":[…],"items":[…],
-//! "links":[{"id","by"}],"annotations":N}`, the union's tag set, its `N` annotation records,
+//! break): a header `{"adjudication":1,"annotations":N}`, the
+//! disagreements `{"annotators":[…],"items":[…],"links":[{"id","by"}],
+//! "links_left_out":n}`, the union's tag set, its `N` annotation records,
 //! then its relation records. The union's article is the gold's, so it is
 //! not written twice.
 
 use super::{annotation_record, assemble, import, relation_record, schema_record, ImportError};
-use crate::model::agreement::adjudicate::{Adjudication, Item, Link};
+use crate::model::agreement::adjudicate::Adjudication;
 use crate::model::Session;
 use serde::{Deserialize, Serialize};
 
@@ -19,12 +20,8 @@ use serde::{Deserialize, Serialize};
 const LAYOUT: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
-struct Header<I, L> {
+struct Header {
     adjudication: u32,
-    annotators: Vec<String>,
-    items: I,
-    #[serde(default)]
-    links: L,
     annotations: usize,
 }
 
@@ -33,13 +30,11 @@ pub fn adjudication_record(adjudication: &Adjudication, union: &Session) -> Stri
     let text = &union.article().text;
     let header = Header {
         adjudication: LAYOUT,
-        annotators: adjudication.annotators.clone(),
-        items: &adjudication.items,
-        links: &adjudication.links,
         annotations: union.annotations().len(),
     };
     let mut lines = vec![
         serde_json::to_string(&header).expect("plain data serialises"),
+        serde_json::to_string(adjudication).expect("plain data serialises"),
         schema_record(union.schema()),
     ];
     lines.extend(
@@ -64,15 +59,17 @@ pub fn restore_adjudication(
 ) -> Result<(Session, Adjudication), ImportError> {
     let shape = |e: String| ImportError::Shape(format!("the saved disagreements: {e}"));
     let mut lines = record.split('\n');
-    let header: Header<Vec<Item>, Vec<Link>> =
-        serde_json::from_str(lines.next().unwrap_or_default()).map_err(|e| shape(e.to_string()))?;
+    let mut next = |what: &str| lines.next().ok_or_else(|| shape(format!("no {what}")));
+    let header: Header = serde_json::from_str(next("header")?).map_err(|e| shape(e.to_string()))?;
     if header.adjudication != LAYOUT {
         return Err(shape(format!(
             "layout {} is not known",
             header.adjudication
         )));
     }
-    let schema = lines.next().ok_or_else(|| shape("no tag set".into()))?;
+    let adjudication: Adjudication =
+        serde_json::from_str(next("disagreements")?).map_err(|e| shape(e.to_string()))?;
+    let schema = next("tag set")?;
     let rest: Vec<&str> = lines.collect();
     if rest.len() < header.annotations {
         return Err(shape("annotations are missing".into()));
@@ -87,12 +84,6 @@ pub fn restore_adjudication(
     let union = import(file.as_bytes())
         .and_then(super::Imported::all_placed)?
         .session;
-    let adjudication = Adjudication {
-        annotators: header.annotators,
-        items: header.items,
-        links: header.links,
-        links_left_out: 0,
-    };
     adjudication.check(&union).map_err(shape)?;
     Ok((union, adjudication))
 }

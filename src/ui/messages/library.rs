@@ -131,27 +131,40 @@ pub fn library_exported(
     out
 }
 
-/// A JSONL dataset read into the library: `n` articles; the first line
-/// that failed and how many did.
+/// A dataset read into the library: `n` articles; the documents that
+/// failed (where, why: the first is named) and the annotations that could
+/// not be placed.
 pub fn library_imported(
     n: usize,
     file_name: &str,
-    first_bad: Option<(usize, String)>,
-    n_bad: usize,
+    bad: &[(String, String)],
+    not_placed: usize,
 ) -> String {
     let mut out = format!(
         "Added {} from {file_name} to the library.",
         n_articles(n, false)
     );
-    if let Some((line, why)) = first_bad {
+    if let Some((at, why)) = bad.first() {
+        let what = match bad.len() {
+            1 => "1 document".to_owned(),
+            k => format!("{k} documents"),
+        };
         out.push_str(&format!(
-            " {} could not be read; the first, line {line}: {why}",
-            if n_bad == 1 {
-                "1 line".to_owned()
-            } else {
-                format!("{n_bad} lines")
-            }
+            " {what} could not be read; the first, {at}: {why}"
+        ));
+    }
+    if not_placed > 0 {
+        let s = if not_placed == 1 { "" } else { "s" };
+        out.push_str(&format!(
+            " {not_placed} annotation{s} could not be placed on {} document\u{2019}s text and {} not added.",
+            if not_placed == 1 { "its" } else { "their" },
+            if not_placed == 1 { "was" } else { "were" }
         ));
     }
     out
+}
+
+/// An Import library that read nothing.
+pub fn library_not_imported(file_name: &str, why: &str) -> String {
+    format!("{file_name} could not be imported into the library: {why}")
 }

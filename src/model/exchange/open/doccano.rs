@@ -10,24 +10,40 @@ use crate::model::format::ImportError;
 use serde_json::Value;
 
 pub(super) fn read(file: &str) -> Result<Foreign, ImportError> {
-    let mut lines = file
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = documents(file);
     let (n, first) = lines.next().ok_or(ImportError::Empty)?;
-    let doc: Value =
-        serde_json::from_str(first).map_err(|e| ImportError::syntax(first, &e).on_line(n + 1))?;
-    let mut out = Foreign::new(Format::Doccano);
     let more = lines.count();
+    let mut out = read_line(first, n)?;
     if more > 0 {
         out.notes.push(format!(
             "Only its first document was opened; {more} more are in the file."
         ));
     }
+    Ok(out)
+}
+
+/// The non-blank lines of a JSONL file, with their numbers from 1.
+pub(super) fn documents(file: &str) -> impl Iterator<Item = (usize, &str)> {
+    file.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+}
+
+/// One document: line `n` of a doccano JSONL file.
+pub(super) fn read_line(line: &str, n: usize) -> Result<Foreign, ImportError> {
+    let doc: Value =
+        serde_json::from_str(line).map_err(|e| ImportError::syntax(line, &e).on_line(n))?;
+    read_doc(&doc, n)
+}
+
+/// One document of doccano JSONL, from line `n`.
+pub(super) fn read_doc(doc: &Value, n: usize) -> Result<Foreign, ImportError> {
+    let mut out = Foreign::new(Format::Doccano);
     let text = doc
         .get("text")
         .and_then(Value::as_str)
-        .ok_or_else(|| ImportError::Shape(format!("line {} has no \"text\"", n + 1)))?;
+        .ok_or_else(|| ImportError::Shape(format!("line {n} has no \"text\"")))?;
     out.text = Some(text.to_owned());
     let list = |k: &str| {
         doc.get(k)

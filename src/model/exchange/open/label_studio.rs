@@ -15,22 +15,28 @@ pub(super) fn read(value: &Value) -> Result<Foreign, ImportError> {
     let task = tasks
         .first()
         .ok_or_else(|| ImportError::Foreign("the Label Studio task list is empty".into()))?;
-    let mut out = Foreign::new(Format::LabelStudio);
+    let mut out = read_task(task, 1)?;
     if tasks.len() > 1 {
         out.notes.push(format!(
             "Only its first task was opened; {} more are in the file.",
             tasks.len() - 1
         ));
     }
+    Ok(out)
+}
+
+/// Task `k` (from 1) of a Label Studio task list.
+pub(super) fn read_task(task: &Value, k: usize) -> Result<Foreign, ImportError> {
+    let mut out = Foreign::new(Format::LabelStudio);
     let data = task
         .get("data")
-        .ok_or_else(|| ImportError::Shape("task 1 has no \"data\"".into()))?;
+        .ok_or_else(|| ImportError::Shape(format!("task {k} has no \"data\"")))?;
     let text = data.get("text").and_then(Value::as_str).or_else(|| {
         let mut texts = data.as_object()?.values().filter_map(Value::as_str);
         texts.next().filter(|_| texts.next().is_none())
     });
     out.text = Some(
-        text.ok_or_else(|| ImportError::Shape("task 1 has no \"data.text\"".into()))?
+        text.ok_or_else(|| ImportError::Shape(format!("task {k} has no \"data.text\"")))?
             .to_owned(),
     );
     out.title = data.get("title").and_then(Value::as_str).map(str::to_owned);

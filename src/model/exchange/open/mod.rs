@@ -7,11 +7,14 @@
 //! its quote, listing those it cannot place instead of guessing.
 
 mod brat;
+mod dataset;
 mod doccano;
 mod label_studio;
 mod locate;
 mod place;
 mod w3c;
+
+pub use dataset::{open_dataset, Documents};
 
 use super::Format;
 use crate::model::format::{self, ImportError, Imported};
