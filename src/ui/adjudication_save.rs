@@ -21,8 +21,8 @@ use yew::prelude::*;
 /// What the library holds of a gold article's adjudication.
 pub struct Stored {
     key: LibraryKey,
-    /// The plan written or read (`None`: none, or one that could not be
-    /// read, which is left as it is).
+    /// The plan written or read (`None`: none; one that could not be read
+    /// was moved aside when it was read).
     plan: Option<Weak<Plan>>,
     neither: Rc<Vec<bool>>,
 }

@@ -155,8 +155,9 @@ pub fn export(library: &Rc<Library>, rows: Vec<Row>, format: Option<Format>, dis
 }
 
 /// Import a dataset file into the library, each document a new article:
-/// the library's JSONL is read here; any other (doccano, Label Studio, a
-/// zip of brat pairs) by the converters. Then `done` (to list again).
+/// the library's JSONL is read here; any other (doccano, spaCy, Label
+/// Studio, a zip of brat pairs) by the converters. Then `done` (to list
+/// again).
 pub fn import(
     library: &Rc<Library>,
     file: web_sys::File,
@@ -179,14 +180,14 @@ pub fn import(
             let bad = bad
                 .iter()
                 .map(|b| (format!("line {}", b.line), b.error.to_string()));
-            return keep_imported(&me, read, Imported::of(name, bad.collect(), 0), &d, done);
+            return keep_imported(&me, read, (name, bad.collect(), 0), &d, done);
         }
         let job = Job::OpenDataset { name: name.clone() };
         let (me, d) = (me.clone(), d.clone());
         run(job, vec![bytes], move |reply, _| match reply {
             Reply::Dataset(r) => {
                 let (read, _) = bundle::from_jsonl(&r.jsonl);
-                keep_imported(&me, read, Imported::of(name, r.bad, r.not_placed), &d, done);
+                keep_imported(&me, read, (name, r.bad, r.not_placed), &d, done);
             }
             Reply::Failed(why) => {
                 let said = messages::library_not_imported(&name, &why);
@@ -201,29 +202,16 @@ pub fn import(
     *library.reader.borrow_mut() = Some(reader);
 }
 
-/// What an import read, for its message.
-struct Imported {
-    name: String,
-    bad: Vec<(String, String)>,
-    not_placed: usize,
-}
-
-impl Imported {
-    fn of(name: String, bad: Vec<(String, String)>, not_placed: usize) -> Self {
-        Self {
-            name,
-            bad,
-            not_placed,
-        }
-    }
-}
+/// What an import read, for its message: the file's name, the documents
+/// that could not be read (where, why), the annotations not placed.
+type Read = (String, Vec<(String, String)>, usize);
 
 /// Write the articles `read` into the library in one transaction, then
 /// say what came in and what did not, and call `done`.
 fn keep_imported(
     library: &Rc<Library>,
     read: Vec<crate::model::format::Imported>,
-    what: Imported,
+    (name, bad, not_placed): Read,
     dispatch: &Dispatch,
     done: impl FnOnce() + 'static,
 ) {
@@ -240,12 +228,7 @@ fn keep_imported(
     let (n, me, d) = (read.len(), library.clone(), dispatch.clone());
     library.write(batch, move |r| {
         let said = match r {
-            Ok(()) => Notice::Info(messages::library_imported(
-                n,
-                &what.name,
-                &what.bad,
-                what.not_placed,
-            )),
+            Ok(()) => Notice::Info(messages::library_imported(n, &name, &bad, not_placed)),
             Err(e) => Notice::Error(e.to_string()),
         };
         d.dispatch(Action::Notify(said));

@@ -8,7 +8,8 @@
 //! decided away takes its relations with it. The adjudicator unlinks what
 //! does not belong, as in any article.
 
-use super::{Adjudication, Coder};
+use super::Adjudication;
+use crate::model::agreement::Coder;
 use crate::model::{Annotation, AnnotationId, Relation, RelationId, Schema, Session};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
