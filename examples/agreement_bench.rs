@@ -1,12 +1,16 @@
 //! Agreement benchmark, native: three annotators of 10,000 annotations
 //! each on a 1 MB article (mostly the same spans, some shifted, retagged,
 //! missing or extra), timed through `agreement::compare` (hashing the
-//! texts included) and the JSON and CSV renderings.
+//! texts included) and the JSON and CSV renderings; then adjudicating
+//! them: preparing the union and the disagreements, and the plan record
+//! the page keeps in the library (written once, on the main thread) and
+//! reads back when the gold is reopened.
 //!
 //!     cargo run --release --example agreement_bench [ANNOTATIONS] [BYTES]
 
+use annotator::model::agreement::adjudicate::prepare;
 use annotator::model::agreement::{compare, Coder};
-use annotator::model::format::sha256_hex;
+use annotator::model::format::{self, sha256_hex};
 use annotator::model::{Annotation, Article, CharOffset, Session, TextRange};
 use std::time::Instant;
 
@@ -102,5 +106,25 @@ fn main() {
         report.pairs[0].overlap.all.f1.unwrap_or(f64::NAN),
         report.pairs[0].kappa.unwrap_or(f64::NAN),
         report.alpha_u_overall.unwrap_or(f64::NAN),
+    );
+    let mut prepared = None;
+    let prepare_ms = fastest(&mut || prepared = Some(prepare(&coders).expect("same article")));
+    let (union, adjudication) = prepared.expect("ran");
+    let mut record = String::new();
+    let write_ms = fastest(&mut || record = format::adjudication_record(&adjudication, &union));
+    let (json, pieces) = format::article_records(union.article());
+    let pieces: Vec<String> = pieces.into_iter().map(str::to_owned).collect();
+    let article = format::with_text(&json, &pieces);
+    let read_ms = fastest(&mut || {
+        std::hint::black_box(format::restore_adjudication(&record, &article).expect("reads back"));
+    });
+    println!(
+        "adjudication: {} disagreements over a union of {} spans and {} relations: prepare \
+         {prepare_ms:.1} ms; the kept plan ({:.1} MB) written in {write_ms:.1} ms, read back in \
+         {read_ms:.1} ms (fastest of 5)",
+        adjudication.items.len(),
+        union.annotations().len(),
+        union.relations().count(),
+        record.len() as f64 / 1e6,
     );
 }
