@@ -179,3 +179,49 @@ fn the_kept_plan_brings_back_the_relations_and_who_made_them() {
     );
     assert_eq!(format::export(&back), format::export(&union));
 }
+
+#[test]
+fn two_alike_spans_of_one_annotator_linked_to_each_other_are_left_out() {
+    use annotator::model::{Command, RelationType};
+    // A tag set with a source → source type; Ann marked "Ann" twice alike
+    // and linked the two. In the union they are one span, which cannot be
+    // linked to itself: left out and counted, not a failed Adjudicate.
+    let same = RelationType {
+        id: "same-as".into(),
+        label: "Same as".into(),
+        inverse_label: String::new(),
+        from: vec!["source".into()],
+        to: vec!["source".into()],
+    };
+    let mut a = session("[[Ann]{source#s1}]{source#s2} said it; [Rain]{claim} fell.");
+    a.apply(Command::AddRelationType(same.clone())).unwrap();
+    let link = common::relation("s1", "same-as", "s2");
+    a.apply(Command::Link(link)).unwrap();
+    let mut b = session("Ann said it; [Rain]{claim} fell.");
+    b.apply(Command::AddRelationType(same)).unwrap();
+    let (union, adj) = prepared(&[&a, &b]);
+    assert_eq!(union.relations().count(), 0);
+    assert_eq!(adj.links_left_out, 1);
+}
+
+#[test]
+fn a_relation_the_gold_tag_set_no_longer_takes_does_not_block_a_decision() {
+    use annotator::model::Command;
+    let (a, b) = (session(A), session(B));
+    let (union, adj) = prepared(&[&a, &b]);
+    let mut gold = adj.gold(&union, "Gold".into());
+    // The adjudicator removed the "evidence" type from the gold's set.
+    gold.apply(Command::RemoveRelationType {
+        id: "evidence".into(),
+    })
+    .unwrap();
+    assert!(
+        decide(&adj, &union, &mut gold, 0, Take::Annotator(0)),
+        "the report is taken"
+    );
+    assert_eq!(
+        links(&gold),
+        ["“no” -said-by-> mayor"],
+        "without its evidence link"
+    );
+}

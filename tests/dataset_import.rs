@@ -121,7 +121,7 @@ fn a_document_that_cannot_be_read_is_named_and_the_others_read() {
     let bad: Vec<&str> = read.bad.iter().map(|(at, _)| at.as_str()).collect();
     assert_eq!(bad, ["line 3", "line 5"]);
     assert!(
-        read.bad[0].1.to_string().contains("no \"text\""),
+        read.bad[0].1.to_string().contains("document 3 is none we read"),
         "{}",
         read.bad[0].1
     );
@@ -198,4 +198,43 @@ fn a_brat_folder_zipped_with_compression_reads() {
         spans(&back[1]).is_empty(),
         "a .txt alone: an article without annotations"
     );
+}
+
+#[test]
+fn brat_pairs_match_whatever_the_case_and_mac_metadata_is_skipped() {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let files = [
+        ("Doc.TXT", "Rain fell."),
+        ("Doc.ANN", "T1\tClaim 0 10\tRain fell.\n"),
+        ("__MACOSX/._Doc.TXT", "\u{0}\u{5}binary"),
+        ("._other.txt", "resource fork"),
+    ];
+    for (name, text) in files {
+        w.start_file(name, SimpleFileOptions::default()).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    let bytes = w.finish().unwrap().into_inner();
+    let back = open("x.zip", &bytes).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(spans(&back[0]), ["Rain fell.{claim}"]);
+}
+
+#[test]
+fn a_file_of_which_nothing_reads_is_refused_with_the_first_reason() {
+    // A W3C array and a CoNLL file: no document reads, so no article.
+    let w3c = r#"[{"type": "Annotation", "target": {"source": "x"}}]"#;
+    let e = open_dataset(InFile {
+        name: "a.json",
+        bytes: w3c.as_bytes(),
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("document 1 is none we read"), "{e}");
+    let conll = "-DOCSTART- -X- O O\n\nRain NN O O\n";
+    assert!(open_dataset(InFile {
+        name: "a.conll",
+        bytes: conll.as_bytes()
+    })
+    .is_err());
 }

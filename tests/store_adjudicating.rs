@@ -10,7 +10,7 @@ use annotator::model::agreement::adjudicate::prepare;
 use annotator::model::agreement::Coder;
 use annotator::model::format;
 use annotator::model::library::{Batch, Entry, Label, LibraryKey, Store, DECIDED_NONE};
-use annotator::ui::adjudicating::Plan;
+use annotator::ui::adjudicating::resume_from;
 use annotator::ui::messages::adjudication as say;
 use annotator::ui::store::{Action, Notice, Saving, State};
 use common::fake_db::Fake;
@@ -173,18 +173,7 @@ const T0: &str = "2026-12-06T10:00:00.000Z";
 fn reopened(fake: &Fake, key: &LibraryKey) -> Rc<State> {
     let records = fake.records(key);
     let gold = fake.restore(key).expect("the gold restores");
-    let resume = records.adjudication().map(|kept| {
-        kept.map(|(union, adjudication, neither)| {
-            (
-                Rc::new(Plan {
-                    adjudication,
-                    union,
-                }),
-                neither,
-            )
-        })
-        .map_err(|e| e.to_string())
-    });
+    let resume = resume_from(&records);
     Rc::new(State::new(session("Placeholder."), None, Saving::On)).update(Action::Restore {
         session: Box::new(gold),
         kept: Some((key.clone(), T0.into())),
@@ -303,8 +292,6 @@ fn a_damaged_plan_is_named_and_the_gold_opens_with_its_decisions() {
             ["mayor{source<-Ana}", "said{quote<-Ana+Ben}"],
             "{what}"
         );
-        let back = fake.get(Store::Adjudication, key.as_str()).unwrap();
-        assert_ne!(back, fake.get(Store::Articles, key.as_str()).unwrap());
     }
     // An unreadable list of items decided for none: all shown as open.
     let mut fake = fake;
@@ -324,4 +311,21 @@ fn a_damaged_plan_is_named_and_the_gold_opens_with_its_decisions() {
     // Forgotten: nothing of it is left.
     fake.apply(&Batch::forget(&key));
     assert!(fake.stores.get("adjudication").is_none_or(|m| m.is_empty()));
+}
+
+#[test]
+fn a_plan_whose_versions_lie_outside_their_item_is_refused() {
+    let s = adjudicating();
+    let (fake, key) = kept(&s);
+    // Item 1 ("mayor") naming the pier's versions as its own.
+    let fake = with_plan(&fake, &key, |p| {
+        p.replacen("\"versions\":[\"u1\"]", "\"versions\":[\"u3\"]", 1)
+    });
+    let s = reopened(&fake, &key);
+    assert!(s.adjudicating.is_none());
+    assert!(
+        matches!(&s.notice, Some(Notice::Error(m)) if m.contains("names spans that are not there")),
+        "{:?}",
+        s.notice
+    );
 }

@@ -9,6 +9,7 @@ use super::store::{Cursor, Notice, State};
 use crate::keymap::Decision;
 use crate::model::agreement::adjudicate::{Adjudication, Outcome, Take};
 use crate::model::agreement::Score;
+use crate::model::library::Records;
 use crate::model::{Change, Effect, Session};
 use std::rc::Rc;
 
@@ -73,6 +74,24 @@ impl Adjudicating {
 /// read (the gold is shown without it).
 pub type Resume = Option<Result<(Rc<Plan>, Vec<bool>), String>>;
 
+/// The adjudication kept in an article's `records`, to go on with.
+/// O(size of the plan).
+pub fn resume_from(records: &Records) -> Resume {
+    let kept = records.adjudication()?;
+    Some(
+        kept.map(|(union, adjudication, neither)| {
+            (
+                Rc::new(Plan {
+                    adjudication,
+                    union,
+                }),
+                neither,
+            )
+        })
+        .map_err(|e| e.to_string()),
+    )
+}
+
 impl State {
     /// Start adjudicating: the gold (the agreed spans) becomes the open
     /// session, a new library article, and the first disagreement is
@@ -94,20 +113,29 @@ impl State {
     }
 
     /// Go on adjudicating the open gold after a reload or another visit
-    /// (`resume` as read back with it): the first open disagreement is
-    /// selected.
-    pub(super) fn resume_adjudicating(&mut self, resume: Resume) {
-        match resume {
-            None => {}
-            Some(Err(why)) => self.notice = Some(Notice::Error(say::not_resumed(&why))),
+    /// (`resume` as read back with it): disagreement `was_on` is selected
+    /// when given, else the first open one. What it says is added to the
+    /// notice there is.
+    pub(super) fn resume_adjudicating(&mut self, resume: Resume, was_on: Option<usize>) {
+        let said = match resume {
+            None => return,
+            Some(Err(why)) => Notice::Error(say::not_resumed(&why)),
             Some(Ok((plan, neither))) => {
-                self.adjudicate(plan, neither, usize::MAX);
-                if let Some(adj) = &self.adjudicating {
-                    let message = say::resumed(adj.n_decided(), adj.n_items());
-                    self.notice = Some(Notice::Info(message));
-                }
+                self.adjudicate(plan, neither, was_on.unwrap_or(usize::MAX));
+                let Some(adj) = &self.adjudicating else {
+                    return;
+                };
+                Notice::Info(say::resumed(adj.n_decided(), adj.n_items()))
             }
-        }
+        };
+        self.notice = Some(match (self.notice.take(), said) {
+            (None, said) => said,
+            (Some(Notice::Error(a)), Notice::Info(b) | Notice::Error(b)) => {
+                Notice::Error(format!("{a} {b}"))
+            }
+            (Some(Notice::Info(a)), Notice::Info(b)) => Notice::Info(format!("{a} {b}")),
+            (Some(_), said) => said,
+        });
     }
 
     /// Adjudicate `plan` over the open session, the gold: what each item

@@ -98,13 +98,22 @@ fn keep(
         plan: adj.map(|(ByRc(p), _)| Rc::downgrade(p)),
         neither: adj.map(|(_, n)| n.clone()).unwrap_or_default(),
     }));
-    let (me, d) = (Rc::downgrade(library), dispatch.clone());
+    let (me, d, key) = (Rc::downgrade(library), dispatch.clone(), key.clone());
     library.write(batch, move |r| {
         let (Some(me), Err(e)) = (me.upgrade(), r) else {
             return;
         };
-        // Unknown now: the next change of the gold writes it all again.
-        *me.adjudication.borrow_mut() = None;
+        // Unknown now: a plan no live one matches, so the next change of
+        // the gold writes it all again, and an end still removes it.
+        if let Some(s) = me
+            .adjudication
+            .borrow_mut()
+            .as_mut()
+            .filter(|s| s.key == key)
+        {
+            s.plan = Some(Weak::new());
+            s.neither = Rc::default();
+        }
         d.dispatch(Action::Notify(Notice::Error(e.to_string())));
     });
 }

@@ -6,7 +6,7 @@
 //! copy) and its records are left as they were; the next article is
 //! tried. Without IndexedDB the sample opens and nothing is kept.
 
-use super::adjudicating::{Plan, Resume};
+use super::adjudicating::Resume;
 use super::library_save::Library;
 use super::messages;
 use super::store::{Action, Notice, Saving, State};
@@ -113,18 +113,7 @@ pub async fn boot(library: Rc<Library>, dispatch: UseReducerDispatcher<State>) {
 /// kept aside and the sentence saying so is the error.
 pub async fn open(library: &Library, db: &Db, row: &Row) -> Result<(Session, Resume), String> {
     let (session, records) = restored(db, row, true).await?;
-    let mut resume: Resume = records.adjudication().map(|kept| {
-        kept.map(|(union, adjudication, neither)| {
-            (
-                Rc::new(Plan {
-                    adjudication,
-                    union,
-                }),
-                neither,
-            )
-        })
-        .map_err(|e| e.to_string())
-    });
+    let mut resume = super::adjudicating::resume_from(&records);
     if let (Some(Err(why)), Some(plan)) = (&mut resume, &records.adjudication) {
         // Copied aside like damaged work, then removed: said once.
         let aside = format!("adjudication {}", row.key);

@@ -38,9 +38,15 @@ impl State {
         saving: Option<Saving>,
         resume: Resume,
     ) {
+        // The same gold read again (a change in another tab): the walk
+        // stays on the disagreement it was on.
+        let same = |k: &Kept| kept.as_ref().is_some_and(|(key, _)| *key == k.key);
+        let was_on = (self.adjudicating.as_ref())
+            .filter(|_| self.kept.as_ref().is_some_and(same))
+            .map(|a| a.current);
         self.replace(session, String::new());
         self.notice = notice;
-        self.resume_adjudicating(resume);
+        self.resume_adjudicating(resume, was_on);
         self.booting = false;
         self.saving = saving.unwrap_or(self.saving);
         self.kept = kept.map(|(key, added)| Kept {

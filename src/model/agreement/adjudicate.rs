@@ -9,7 +9,8 @@
 //! its own). The page then decides each item ([`Adjudication::decide`]):
 //! the gold takes one annotator's spans of it, all of them, none, or what
 //! the adjudicator edits there. Each decision is one
-//! [`Command::Replace`] on the gold session, so it has the gold's undo
+//! [`Command::Replace`] on the gold session (a [`Command::Merge`] when
+//! relations come with the spans taken, see [`links`]), so it has the gold's undo
 //! history; what an item holds now is read back from the gold
 //! ([`Adjudication::status`]), so undo and redo need no bookkeeping here.
 //!
@@ -123,9 +124,11 @@ impl Adjudication {
     }
 
     /// Check what [`Self::items_over`] and the decisions rely on, for a
-    /// plan read back from storage: at least two annotators, items in
-    /// reading order, disjoint, inside the text, each with versions the
-    /// `union` holds, and annotator indices in range. O(items + versions).
+    /// plan read back from storage: at least two annotators; items in
+    /// reading order, disjoint, not empty, inside the text, each with
+    /// distinct versions the `union` holds inside its extent; annotator
+    /// indices in range; who made each relation sorted by id.
+    /// O(items + versions log versions + relations).
     ///
     /// # Errors
     /// The first problem, as a phrase.
@@ -138,20 +141,32 @@ impl Adjudication {
         let mut end = 0;
         for (i, item) in self.items.iter().enumerate() {
             let k = i + 1;
-            if item.start < end || item.end < item.start || item.end > len {
+            if item.start < end || item.end <= item.start || item.end > len {
                 return Err(format!(
                     "disagreement {k} is out of order or outside the text"
                 ));
             }
             end = item.end;
-            if item.versions.is_empty() || item.versions.iter().any(|v| union.get(v).is_none()) {
+            let range = item.range();
+            let inside = |v: &AnnotationId| {
+                union.get(v).is_some_and(|a| {
+                    a.range.start() >= range.start() && a.range.end() <= range.end()
+                })
+            };
+            let mut ids: Vec<&AnnotationId> = item.versions.iter().collect();
+            crate::model::sort::by(&mut ids, |a, b| a.cmp(b));
+            let twice = ids.windows(2).any(|w| w[0] == w[1]);
+            if item.versions.is_empty() || twice || !item.versions.iter().all(inside) {
                 return Err(format!("disagreement {k} names spans that are not there"));
             }
             if let Kind::Only(who) = &item.kind {
-                if who.iter().any(|&w| w >= n) {
-                    return Err(format!("disagreement {k} names annotator {}", n + 1));
+                if let Some(w) = who.iter().find(|&&w| w >= n) {
+                    return Err(format!("disagreement {k} names annotator {}", w + 1));
                 }
             }
+        }
+        if self.links.windows(2).any(|w| w[0].id >= w[1].id) {
+            return Err("who made the relations is not in order".into());
         }
         Ok(())
     }

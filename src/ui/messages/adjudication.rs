@@ -74,7 +74,7 @@ pub fn resumed(decided: usize, n: usize) -> String {
 /// A gold article whose kept adjudication could not be read back.
 pub fn not_resumed(why: &str) -> String {
     format!(
-        "The disagreements kept with this gold file could not be read back ({why}). The gold and its decisions are kept; to walk the disagreements again, compare the annotators\u{2019} files again."
+        "The disagreements kept with this gold file could not be read back ({why}). The gold keeps every decision made; Compare annotators \u{2192} Adjudicate starts a new gold from the files, without them."
     )
 }
 

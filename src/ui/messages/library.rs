@@ -156,9 +156,7 @@ pub fn library_imported(
     if not_placed > 0 {
         let s = if not_placed == 1 { "" } else { "s" };
         out.push_str(&format!(
-            " {not_placed} annotation{s} could not be placed on {} document\u{2019}s text and {} not added.",
-            if not_placed == 1 { "its" } else { "their" },
-            if not_placed == 1 { "was" } else { "were" }
+            " {not_placed} annotation{s} could not be placed on the text (those that quote it are under Not placed in their article)."
         ));
     }
     out

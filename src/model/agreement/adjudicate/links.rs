@@ -31,9 +31,9 @@ pub(super) fn key_of(a: &Annotation) -> SpanKey<'_> {
 /// The union's relations (ids `r1`, `r2`… in order of type and ends) and
 /// who made each, sorted by id: every annotator's relations moved onto
 /// the union's spans (`union_id` of each span), each distinct (type,
-/// from, to) once. Relations the union's tag set does not take (a type
-/// only another annotator's set has, tags it does not allow) are left
-/// out; their count is the third value. O(r log r).
+/// from, to) once. Relations the union cannot hold (a type only another
+/// annotator's set has, tags it does not allow, or both ends one union
+/// span) are left out; their count is the third value. O(r log r).
 pub(super) fn union_links(
     coders: &[Coder],
     union_id: &BTreeMap<SpanKey, AnnotationId>,
@@ -52,9 +52,12 @@ pub(super) fn union_links(
             let (Some((from, from_tag)), Some((to, to_tag))) = (end(&r.from), end(&r.to)) else {
                 continue;
             };
-            let fits = schema
-                .relation_type(&r.kind)
-                .is_some_and(|t| t.allows(from_tag, to_tag));
+            // Two alike spans of one annotator linked to each other are
+            // one span of the union: a relation to itself, not kept.
+            let fits = from != to
+                && schema
+                    .relation_type(&r.kind)
+                    .is_some_and(|t| t.allows(from_tag, to_tag));
             if !fits {
                 left_out += 1;
                 continue;
@@ -97,7 +100,8 @@ impl Adjudication {
 
     /// The relations a decision adds: those of the union at the versions
     /// `taken` (each with its new id in the gold) whose other end is
-    /// taken too or is in the `gold` and not in `removed`, as relations
+    /// taken too or is in the `gold` and not in `removed`, and which the
+    /// gold's tag set (the adjudicator may have changed it) allows, as relations
     /// between the gold's annotations, with ids from `new_id`. O(t·(k +
     /// log n)) for `t` versions taken with `k` relations each.
     pub(super) fn links_for(
@@ -117,9 +121,14 @@ impl Adjudication {
                 .find(|g| key_of(g) == key_of(u) && !removed.contains(&g.id))
                 .map(|g| g.id.clone())
         };
+        let fits = |r: &Relation| {
+            let tag = |id| union.get(id).map(|a| &a.tag);
+            let kind = gold.schema().relation_type(&r.kind);
+            matches!((kind, tag(&r.from), tag(&r.to)), (Some(k), Some(f), Some(t)) if k.allows(f, t))
+        };
         let mut out: Vec<Relation> = Vec::new();
         for (v, _) in taken {
-            for r in union.relations_of(&v.id) {
+            for r in union.relations_of(&v.id).filter(|r| fits(r)) {
                 let (Some(from), Some(to)) = (in_gold(&r.from), in_gold(&r.to)) else {
                     continue;
                 };

@@ -48,8 +48,13 @@ pub fn open_dataset(file: InFile) -> Result<Documents, ImportError> {
             false => lines(text, stem),
         }
     };
-    if documents.articles.is_empty() && documents.bad.is_empty() {
-        return Err(ImportError::Empty);
+    if documents.articles.is_empty() {
+        // Nothing read: the file is refused with its first document's reason.
+        return Err(documents
+            .bad
+            .into_iter()
+            .next()
+            .map_or(ImportError::Empty, |(_, e)| e));
     }
     Ok(documents)
 }
@@ -67,7 +72,8 @@ fn placed(
     place::place(foreign?, None, &numbered(stem, k))
 }
 
-/// A JSON array of Label Studio tasks.
+/// A JSON array of documents: Label Studio tasks (or any document a line
+/// of JSONL may hold).
 fn task_list(text: &str, stem: &str) -> Result<Documents, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::syntax(text, &e))?;
     let Value::Array(tasks) = value else {
@@ -76,10 +82,8 @@ fn task_list(text: &str, stem: &str) -> Result<Documents, ImportError> {
     let mut out = Documents::default();
     for (i, task) in tasks.iter().enumerate() {
         let k = i + 1;
-        out.take(
-            format!("task {k}"),
-            placed(label_studio::read_task(task, k), stem, k),
-        );
+        let raw = || task.to_string();
+        out.take(format!("task {k}"), document(task, raw, k, stem, k));
     }
     Ok(out)
 }
@@ -91,18 +95,32 @@ fn lines(text: &str, stem: &str) -> Documents {
     for (k, (n, line)) in doccano::documents(text).enumerate() {
         let read = serde_json::from_str::<Value>(line)
             .map_err(|e| ImportError::syntax(line, &e).on_line(n))
-            .and_then(|doc| {
-                let foreign = match () {
-                    _ if doc.get("version").is_some() => return format::import(line.as_bytes()),
-                    _ if doc.get("data").is_some() => label_studio::read_task(&doc, n),
-                    _ if doc.get("spans").is_some() => spacy_line(&doc, n),
-                    _ => doccano::read_doc(&doc, n),
-                };
-                placed(foreign, stem, k + 1)
-            });
+            .and_then(|doc| document(&doc, || line.to_owned(), n, stem, k + 1));
         out.take(format!("line {n}"), read);
     }
     out
+}
+
+/// One document `doc` (its JSON text `raw`), number `n` in its file and
+/// the `k`th read: a native file, a Label Studio task, a spaCy line or a
+/// doccano one, by its keys.
+fn document(
+    doc: &Value,
+    raw: impl FnOnce() -> String,
+    n: usize,
+    stem: &str,
+    k: usize,
+) -> Result<Imported, ImportError> {
+    let foreign = match () {
+        _ if doc.get("version").is_some() => return format::import(raw().as_bytes()),
+        _ if doc.get("data").is_some() => label_studio::read_task(doc, n),
+        _ if doc.get("spans").is_some() => spacy_line(doc, n),
+        _ if doc.get("text").is_some() => doccano::read_doc(doc, n),
+        _ => Err(ImportError::Foreign(format!(
+            "document {n} is none we read: doccano and spaCy documents have a \"text\", Label Studio tasks \"data\", native files \"version\" and \"article\""
+        ))),
+    };
+    placed(foreign, stem, k)
 }
 
 /// One spaCy line, `{"text", "spans": [{"start", "end", "label"}],
@@ -140,6 +158,10 @@ fn spacy_line(doc: &Value, n: usize) -> Result<Foreign, ImportError> {
     Ok(out)
 }
 
+/// The most a zip may unpack to (its `.txt` and `.ann` files), bytes: as
+/// much as one file opened may hold.
+const MAX_UNPACKED: usize = crate::model::limits::MAX_FILE_BYTES;
+
 /// A zip of brat pairs: `<name>.txt` with `<name>.ann` (a `.txt` without
 /// its `.ann` is an article without annotations; an `.ann` without its
 /// `.txt` is named). Other entries are skipped; a zip of nothing but W3C
@@ -149,17 +171,28 @@ fn brat_zip(bytes: &[u8]) -> Result<Documents, ImportError> {
         ImportError::Foreign(format!("it is not a zip we can read ({e})"))
     };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(not_zip)?;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let (mut files, mut unpacked): (Vec<(String, Vec<u8>)>, usize) = (Vec::new(), 0);
     for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).map_err(not_zip)?;
+        let entry = zip.by_index(i).map_err(not_zip)?;
         let name = entry.name().to_owned();
-        if !(has_ext(&name, ".txt") || has_ext(&name, ".ann")) {
+        let hidden = name.starts_with("__MACOSX/")
+            || name.rsplit('/').next().is_some_and(|n| n.starts_with('.'));
+        if hidden || !(has_ext(&name, ".txt") || has_ext(&name, ".ann")) {
             continue;
         }
         let mut content = Vec::new();
+        let left = (MAX_UNPACKED - unpacked) as u64 + 1;
         entry
+            .take(left)
             .read_to_end(&mut content)
             .map_err(|e| ImportError::Foreign(format!("{name} could not be unpacked ({e})")))?;
+        unpacked += content.len();
+        if unpacked > MAX_UNPACKED {
+            return Err(ImportError::Foreign(format!(
+                "it unpacks to more than {} MB",
+                MAX_UNPACKED >> 20
+            )));
+        }
         files.push((name, content));
     }
     if files.is_empty() {
@@ -168,11 +201,17 @@ fn brat_zip(bytes: &[u8]) -> Result<Documents, ImportError> {
         ));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    // Pairs by name without the extension, whatever its case.
     let base = |n: &str| n[..n.len() - 4].to_owned();
+    let with_ext = |n: &str, ext: &str| {
+        files
+            .iter()
+            .find(|(m, _)| has_ext(m, ext) && base(m) == base(n))
+    };
     let mut out = Documents::default();
     for (name, content) in files.iter().filter(|(n, _)| has_ext(n, ".txt")) {
-        let ann_name = format!("{}.ann", base(name));
-        let ann = files.iter().find(|(n, _)| *n == ann_name);
+        let ann = with_ext(name, ".ann");
+        let ann_name = ann.map_or_else(|| format!("{}.ann", base(name)), |(n, _)| n.clone());
         let txt = InFile {
             name,
             bytes: content,
@@ -185,9 +224,8 @@ fn brat_zip(bytes: &[u8]) -> Result<Documents, ImportError> {
         out.take(name.clone(), read);
     }
     for (name, _) in files.iter().filter(|(n, _)| has_ext(n, ".ann")) {
-        let txt = format!("{}.txt", base(name));
-        if !files.iter().any(|(n, _)| *n == txt) {
-            let why = format!("{name} has no {txt} beside it");
+        if with_ext(name, ".txt").is_none() {
+            let why = format!("{name} has no {}.txt beside it", base(name));
             out.bad.push((name.clone(), ImportError::Foreign(why)));
         }
     }
