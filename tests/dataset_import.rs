@@ -121,7 +121,10 @@ fn a_document_that_cannot_be_read_is_named_and_the_others_read() {
     let bad: Vec<&str> = read.bad.iter().map(|(at, _)| at.as_str()).collect();
     assert_eq!(bad, ["line 3", "line 5"]);
     assert!(
-        read.bad[0].1.to_string().contains("document 3 is none we read"),
+        read.bad[0]
+            .1
+            .to_string()
+            .contains("document 3 is none we read"),
         "{}",
         read.bad[0].1
     );
