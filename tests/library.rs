@@ -540,3 +540,36 @@ fn an_article_kept_whole_by_an_older_version_still_restores() {
         format::export(&s)
     );
 }
+
+#[test]
+fn a_new_version_is_known_by_its_title_source_or_canonical_url() {
+    use annotator::model::Article;
+    let page = |title: &str, source: &str, url: &str| {
+        let mut a = Article::from_plain(title.into(), source.into(), "Text.".into());
+        a.meta.url = url.into();
+        a
+    };
+    let url = "https://news.example/pier";
+    let old = Session::new(page("Pier to cost €4m", "pier.html", url));
+    let entry = Entry::of(&LibraryKey::new("k"), &old, T0, T0);
+    assert_eq!(entry.url, url, "kept in the entry");
+    let back = Entry::parse(&entry.to_json()).unwrap();
+    // A correction: new headline, saved under another name, same page.
+    assert!(back.may_be_version_of(&page("Pier to cost €4.2m", "pier (1).html", url)));
+    assert!(back.may_be_version_of(&page("Pier to cost €4m", "other.html", "")));
+    assert!(!back.may_be_version_of(&page(
+        "Another story",
+        "other.html",
+        "https://news.example/x"
+    )));
+    // Nothing stated is no match; an entry kept before the URL reads.
+    let bare = Entry::of(
+        &LibraryKey::new("k2"),
+        &Session::new(page("", "", "")),
+        T0,
+        T0,
+    );
+    assert!(!bare.may_be_version_of(&page("", "", "")));
+    let older = entry.to_json().replace(&format!(",\"url\":\"{url}\""), "");
+    assert_eq!(Entry::parse(&older).unwrap().url, "");
+}

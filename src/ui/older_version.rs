@@ -1,5 +1,5 @@
 //! Opening a page or text that is a new version of a library article
-//! (same title or source, another text): once the new article is kept, the
+//! (same title, source or canonical URL, another text): once the new article is kept, the
 //! library is searched for the latest such article with annotations, and
 //! the carry question is asked ([`super::carry_dialog`]).
 
@@ -36,7 +36,7 @@ pub fn use_older_version(state: &UseReducerHandle<State>, library: &Rc<Library>)
                 .filter(|r| r.key != key && !r.in_bin())
                 .filter_map(|r| r.entry.as_ref().ok().map(|e| (r, e)))
                 .filter(|(_, e)| e.n_annotations > 0)
-                .filter(|(_, e)| same_article(&e.title, &e.source, &article))
+                .filter(|(_, e)| e.may_be_version_of(&article))
                 .collect();
             crate::model::sort::by(&mut older, |a, b| b.1.changed.cmp(&a.1.changed));
             let Some((row, entry)) = older.first() else {
@@ -61,10 +61,4 @@ pub fn use_older_version(state: &UseReducerHandle<State>, library: &Rc<Library>)
             dispatch.dispatch(Action::OfferCarry(Rc::new(offer)));
         });
     });
-}
-
-/// The entry's title or source is the article's (non-empty).
-fn same_article(title: &str, source: &str, article: &crate::model::Article) -> bool {
-    let same = |a: &str, b: &str| !a.is_empty() && a == b;
-    same(title, &article.title) || same(source, &article.source)
 }

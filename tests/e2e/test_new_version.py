@@ -205,3 +205,33 @@ def test_a_relation_to_an_orphan_waits_for_it_and_comes_back(app, tmp_path):
     app.wait_rows(1)
     _, doc = app.export_with_ctrl_s()
     assert [r["to"] for r in doc["relations"]] == [source] and doc["orphans"][0]["id"] == source
+
+
+def page(headline, body):
+    return (
+        "<!doctype html><html><head><title>" + headline + "</title>"
+        "<link rel=\"canonical\" href=\"https://news.example/bridge\"></head>"
+        "<body><article><h1>" + headline + "</h1>"
+        + "".join(f"<p>{line}</p>" for line in body.splitlines()) + "</article></body></html>"
+    )
+
+
+def test_a_corrected_page_with_a_new_headline_and_file_name_is_known_by_its_canonical_url(app, tmp_path):
+    """A saved page corrected after publication: a new headline, saved
+    again under another file name. Only its canonical URL is the same,
+    and that is enough to offer carrying the annotations over."""
+    old = tmp_path / "bridge.html"
+    old.write_text(page("Taxes to fall", OLD), encoding="utf-8")
+    app.choose_file("Open article", old)
+    app.wait_notice("Opened")
+    app.tag("it is a fantasy", "2")
+    app.wait_kept()
+    new = tmp_path / "bridge (1).html"
+    new.write_text(page("Correction: taxes to fall less", NEW), encoding="utf-8")
+    app.choose_file("Open article", new)
+    dialog = app.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".carry-dialog"))[0]
+    assert "Your library holds another version" in dialog.text, dialog.text
+    app.press(Keys.ENTER)
+    app.wait_notice("Carried 1 annotation")
+    assert [r[1] for r in app.wait_rows(1)] == ["it is a fantasy"]
+    assert statuses(app) == ["Carried: exact"]

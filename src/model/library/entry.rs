@@ -3,7 +3,7 @@
 //! (title, status, bin), and the [`Row`] that joins them.
 
 use super::LibraryKey;
-use crate::model::Session;
+use crate::model::{Article, Session};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -69,6 +69,10 @@ pub struct Entry {
     /// The date the article states, if any (`published`).
     #[serde(default)]
     pub published: String,
+    /// The page's canonical URL, if it states one (`meta.url`): how a
+    /// later version with a new headline and file name is still known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     /// When the article was first kept.
     pub added: String,
     /// The last change saved.
@@ -92,6 +96,7 @@ impl Entry {
             title: article.title.clone(),
             source: article.source.clone(),
             published: article.meta.published.clone(),
+            url: article.meta.url.clone(),
             added: added.to_owned(),
             changed: changed.to_owned(),
             counts: session
@@ -121,6 +126,16 @@ impl Entry {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("plain data serialises")
+    }
+
+    /// Whether `article` may be another version of this one: the same
+    /// title, source (file name or address) or canonical URL, none empty.
+    /// (Whether the text differs is for the caller, which reads it.)
+    pub fn may_be_version_of(&self, article: &Article) -> bool {
+        let same = |a: &str, b: &str| !a.is_empty() && a == b;
+        same(&self.title, &article.title)
+            || same(&self.source, &article.source)
+            || same(&self.url, &article.meta.url)
     }
 }
 
