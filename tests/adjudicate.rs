@@ -19,15 +19,7 @@ const B: &str =
     "The mayor [said]{quote} [the pier will]{claim} [cost 4 €]{quote}, a [report]{source} says.";
 
 fn prepared(files: &[&Session]) -> (Session, Adjudication) {
-    let names: Vec<String> = (0..files.len())
-        .map(|k| ["A", "B", "C"][k].to_owned())
-        .collect();
-    let coders: Vec<Coder> = names
-        .iter()
-        .zip(files)
-        .map(|(name, session)| Coder { name, session })
-        .collect();
-    prepare(&coders).expect("same article")
+    common::prepared_as(&["A", "B", "C"][..files.len()], files)
 }
 
 fn ids() -> impl FnMut() -> String {

@@ -6,19 +6,12 @@
 
 mod common;
 
-use annotator::model::agreement::adjudicate::{prepare, Adjudication, Take};
-use annotator::model::agreement::Coder;
+use annotator::model::agreement::adjudicate::{Adjudication, Take};
 use annotator::model::{format, Session};
 use common::session;
 
 fn prepared(files: &[&Session]) -> (Session, Adjudication) {
-    let names = ["A".to_owned(), "B".to_owned()];
-    let coders: Vec<Coder> = names
-        .iter()
-        .zip(files)
-        .map(|(name, session)| Coder { name, session })
-        .collect();
-    prepare(&coders).expect("same article")
+    common::prepared_as(&["A", "B"], files)
 }
 
 /// The gold's relations as `from -kind-> to` by the ends' text, sorted.
@@ -134,18 +127,7 @@ fn a_relation_the_union_tag_set_cannot_take_is_counted() {
     let id = "evidence".into();
     c.apply(Command::RemoveRelationType { id }).unwrap();
     let a = session(A);
-    let names = ["C".to_owned(), "A".to_owned()];
-    let coders = [
-        Coder {
-            name: &names[0],
-            session: &c,
-        },
-        Coder {
-            name: &names[1],
-            session: &a,
-        },
-    ];
-    let (union, adj) = prepare(&coders).unwrap();
+    let (union, adj) = common::prepared_as(&["C", "A"], &[&c, &a]);
     assert_eq!(adj.links_left_out, 1, "A's evidence link");
     assert_eq!(union.relations().count(), 1, "A's said-by link");
 }

@@ -6,8 +6,6 @@
 mod common;
 
 use annotator::keymap::{ArticleKey, Decision, Reading};
-use annotator::model::agreement::adjudicate::prepare;
-use annotator::model::agreement::Coder;
 use annotator::model::format;
 use annotator::model::library::{Batch, Entry, Label, LibraryKey, Store, DECIDED_NONE};
 use annotator::ui::adjudicating::resume_from;
@@ -22,20 +20,19 @@ const A: &str =
 const B: &str =
     "The mayor [said]{quote} [the pier will]{claim} [cost 4 €]{quote}, a [report]{source} says.";
 
+/// The gold after the mayor taken as Ana's, the pier as Ben's, both tags
+/// over the cost and nothing over the report.
+const EVERY_DECISION: [&str; 5] = [
+    "mayor{source<-Ana}",
+    "said{quote<-Ana+Ben}",
+    "the pier will{claim<-Ben}",
+    "cost 4 €{claim<-Ana}",
+    "cost 4 €{quote<-Ben}",
+];
+
 fn adjudicating() -> Rc<State> {
     let (a, b) = (session(A), session(B));
-    let names = ["Ana".to_owned(), "Ben".to_owned()];
-    let coders = [
-        Coder {
-            name: &names[0],
-            session: &a,
-        },
-        Coder {
-            name: &names[1],
-            session: &b,
-        },
-    ];
-    let (union, adjudication) = prepare(&coders).unwrap();
+    let (union, adjudication) = common::prepared_as(&["Ana", "Ben"], &[&a, &b]);
     let open = Rc::new(State::new(
         session("Something else [entirely]{claim}."),
         None,
@@ -102,16 +99,7 @@ fn keys_decide_and_move_on_to_the_next_undecided_and_undo_reopens() {
         "{}",
         s.announcement
     );
-    assert_eq!(
-        gold(&s),
-        [
-            "mayor{source<-Ana}",
-            "said{quote<-Ana+Ben}",
-            "the pier will{claim<-Ben}",
-            "cost 4 €{claim<-Ana}",
-            "cost 4 €{quote<-Ben}",
-        ]
-    );
+    assert_eq!(gold(&s), EVERY_DECISION);
     let adj = s.adjudicating.as_ref().unwrap();
     assert_eq!(adj.n_decided(), 4);
     assert_eq!(say::outcome(adj, 2), "Gold: both");
@@ -207,16 +195,7 @@ fn a_walk_kept_with_its_gold_goes_on_where_it_was_left_after_a_reload() {
         "{}",
         s.announcement
     );
-    assert_eq!(
-        gold(&s),
-        [
-            "mayor{source<-Ana}",
-            "said{quote<-Ana+Ben}",
-            "the pier will{claim<-Ben}",
-            "cost 4 €{claim<-Ana}",
-            "cost 4 €{quote<-Ben}",
-        ]
-    );
+    assert_eq!(gold(&s), EVERY_DECISION);
     // Over: the records go; the gold reopens as a plain article.
     let mut fake = fake;
     fake.apply(&Batch::adjudication_over(&key));

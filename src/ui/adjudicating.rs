@@ -109,7 +109,7 @@ impl State {
             adjudication,
             union,
         };
-        self.adjudicate(Rc::new(plan), vec![false; n], 0);
+        self.adjudicate(Rc::new(plan), vec![false; n], Some(0));
     }
 
     /// Go on adjudicating the open gold after a reload or another visit
@@ -121,7 +121,7 @@ impl State {
             None => return,
             Some(Err(why)) => Notice::Error(say::not_resumed(&why)),
             Some(Ok((plan, neither))) => {
-                self.adjudicate(plan, neither, was_on.unwrap_or(usize::MAX));
+                self.adjudicate(plan, neither, was_on);
                 let Some(adj) = &self.adjudicating else {
                     return;
                 };
@@ -140,8 +140,8 @@ impl State {
 
     /// Adjudicate `plan` over the open session, the gold: what each item
     /// holds is read from it; item `first` is selected, or the first open
-    /// one when `first` is out of range.
-    fn adjudicate(&mut self, plan: Rc<Plan>, neither: Vec<bool>, first: usize) {
+    /// one when it is `None` or out of range.
+    fn adjudicate(&mut self, plan: Rc<Plan>, neither: Vec<bool>, first: Option<usize>) {
         let (adjudication, union) = (&plan.adjudication, &plan.union);
         let gold = self.doc.session();
         let n = adjudication.items.len();
@@ -157,13 +157,9 @@ impl State {
             neither: Rc::new(neither),
             scores: Rc::new(scores),
         };
-        let first = match first < n {
-            true => first,
-            false => n
-                .checked_sub(1)
-                .and_then(|last| adj.next_open(last))
-                .unwrap_or(0),
-        };
+        // The first open one is the next open after the last.
+        let open = || n.checked_sub(1).and_then(|last| adj.next_open(last));
+        let first = first.filter(|&i| i < n).or_else(open).unwrap_or(0);
         self.adjudicating = Some(adj);
         if n > 0 {
             self.select_item(first);

@@ -84,7 +84,8 @@ fn keep(
             None => return,
             Some((ByRc(plan), neither)) => {
                 let written = held.is_some_and(|w| w.as_ptr() == Rc::as_ptr(plan));
-                if written && here.is_some_and(|s| s.neither == *neither) {
+                let same = |s: &Stored| Rc::ptr_eq(&s.neither, neither) || s.neither == *neither;
+                if written && here.is_some_and(same) {
                     return;
                 }
                 let record = (!written)

@@ -341,3 +341,20 @@ pub fn gold_spans(session: &Session) -> Vec<String> {
         })
         .collect()
 }
+
+/// Adjudication prepared from `sessions`, the `k`th named `names[k]`.
+/// Panics when they are not of one article.
+pub fn prepared_as(
+    names: &[&str],
+    sessions: &[&Session],
+) -> (
+    Session,
+    annotator::model::agreement::adjudicate::Adjudication,
+) {
+    let coders: Vec<annotator::model::agreement::Coder> = names
+        .iter()
+        .zip(sessions)
+        .map(|(name, session)| annotator::model::agreement::Coder { name, session })
+        .collect();
+    annotator::model::agreement::adjudicate::prepare(&coders).expect("same article")
+}

@@ -47,7 +47,7 @@ pub fn prepare(coders: &[Coder]) -> Result<(Session, Adjudication), AgreementErr
         }
     }
     let items = group(&open, &union);
-    let (relations, links, links_left_out) = union_links(coders, &union_id, &union, &schema);
+    let (relations, links, links_left_out) = union_links(coders, &union_id, &schema);
     let first = coders[0].session;
     let session = Session::from_parts(first.article().clone(), schema, union, relations)
         .expect("annotators' spans and fitting relations fit their own article");
